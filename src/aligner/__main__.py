@@ -1,0 +1,5 @@
+import sys
+
+from aligner.cli import main
+
+sys.exit(main())
