@@ -1,0 +1,730 @@
+"""Divergence scoring: how far each aligned pair strays from its counterpart, and why.
+
+`score()` turns the aligner's body beads into reported `Pair`s with a divergence in [0, 1]
+and `Flag`s an editor can act on (omission, addition, number, date, name, quote,
+attribution, meaning, length), adds the meta/boilerplate sentences as their own pairs, and
+hands the body pairs to `aligner.verdict` for the document-level summary.
+
+Everything except `meaning` works weight-free, from the language-neutral entity keys of
+`aligner.entities` (numbers, dates, places, names, quotes, attribution cues). English MT
+pivots, when present, make the scores sharper (chrF) and turn a suspicious length ratio into
+a precise omission/addition, but never change what the weight-free flags mean.
+
+Precision comes first: a flag is raised only on hard evidence (a key present on one side
+and absent on the other, with the neighbouring pairs checked so a sentence boundary that the
+aligner placed differently is not reported as a missing name or number).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import regex
+
+from aligner.entities import Entity, NameMatch, extract, match_names
+from aligner.normalize import match_key
+from aligner.types import Bead, Document, Flag, Pair, Sentence, Span, Summary
+
+
+@dataclass(frozen=True, slots=True)
+class DivergeConfig:
+    """Thresholds for flags and per-kind weights for the pair divergence.
+
+    The length norms are the mean and spread of log(chars) relative to English measured on
+    FLORES-200 dev (997 sentences): Russian runs ~9% longer than English, Arabic ~12% shorter.
+    """
+
+    length_offsets: dict[str, float] = field(default_factory=lambda: {"en": 0.0, "ru": 0.088, "ar": -0.133})
+    length_sd: float = 0.18  # sd of the log length ratio per sentence pair (FLORES: 0.16-0.18)
+    length_z: float = 3.5  # flag beyond this many sd ...
+    length_min_chars: int = 40  # ... and only if the excess is at least this many characters
+    pivot_ratio: float = 0.55  # with pivots: shorter side below this share -> omission/addition
+    chrf_meaning: float = 30.0  # chrF (0-100) of the pivots below which `meaning` is flagged
+    chrf_faithful: float = 60.0  # chrF at or above which the pivots add no divergence
+    spelling_similarity: float = 0.8  # two spellings this close are the same name
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "omission": 0.6,  # inside a matched pair; a whole unmatched sentence is 1.0
+            "addition": 0.6,
+            "number": 0.5,
+            "date": 0.5,
+            "name": 0.35,
+            "spelling": 0.15,  # the same name written two ways within one version
+            "quote": 0.3,
+            "attribution": 0.4,
+            "length": 0.3,
+        }
+    )
+    top_n: int = 5
+
+
+# ----------------------------------------------------------------------------------------
+# Per-document entity index
+# ----------------------------------------------------------------------------------------
+
+_NUMERIC_KINDS = {"number": "number", "percent": "number", "year": "date", "date": "date", "month": "date"}
+
+
+@dataclass(slots=True)
+class _Side:
+    """One document with its entities indexed by sentence id (offsets into `doc.text`)."""
+
+    doc: Document
+    by_id: dict[int, Sentence]
+    ents: dict[int, list[Entity]]  # sentence id -> entities starting inside it
+    quotes: list[Entity]  # quote entities of the whole document (they may span sentences)
+
+    @classmethod
+    def build(cls, doc: Document) -> _Side:
+        by_id = {s.id: s for s in doc.sentences}
+        starts = sorted((s.start, s.end, s.id) for s in doc.sentences)
+        ents: dict[int, list[Entity]] = defaultdict(list)
+        quotes: list[Entity] = []
+        for e in _extract_document(doc):
+            if e.kind == "quote":
+                quotes.append(e)
+                continue
+            for s0, s1, sid in starts:
+                if s0 <= e.start < s1:
+                    ents[sid].append(e)
+                    break
+        return cls(doc, by_id, dict(ents), quotes)
+
+    def sentences(self, ids: Sequence[int]) -> list[Sentence]:
+        return [self.by_id[i] for i in ids if i in self.by_id]
+
+    def entities(self, ids: Sequence[int], kinds: set[str] | None = None) -> list[Entity]:
+        out = [e for i in ids for e in self.ents.get(i, ())]
+        return [e for e in out if kinds is None or e.kind in kinds]
+
+    def quoted_share(self, ids: Sequence[int]) -> tuple[float, list[Span]]:
+        """Share of the sentences' characters inside quotation marks, and the quoted spans."""
+        sents = self.sentences(ids)
+        total = sum(s.end - s.start for s in sents) or 1
+        inside, spans = 0, []
+        for s in sents:
+            for q in self.quotes:
+                a, b = max(s.start, q.start), min(s.end, q.end)
+                if b > a:
+                    inside += b - a
+                    spans.append((a, b))
+        return inside / total, spans
+
+
+def _extract_document(doc: Document) -> list[Entity]:
+    """Entities over the whole text (so a quote spanning two sentences stays one quote)."""
+    if not doc.text.strip():
+        return []
+    return extract(doc.text, doc.lang)
+
+
+# ----------------------------------------------------------------------------------------
+# score(): the public entry point
+# ----------------------------------------------------------------------------------------
+
+
+def score(
+    src: Document,
+    tgt: Document,
+    beads: list[Bead],
+    src_pivots: list[str | None] | None = None,
+    tgt_pivots: list[str | None] | None = None,
+    config: DivergeConfig | None = None,
+) -> tuple[list[Pair], Summary]:
+    """All pairs in document order (body beads scored and flagged; meta and boilerplate
+    sentences as their own pairs) and the document summary with its verdict."""
+    from aligner.verdict import summarize
+
+    cfg = config or DivergeConfig()
+    s_side, t_side = _Side.build(src), _Side.build(tgt)
+    body_pairs = [_pair_for_bead(b, s_side, t_side, src_pivots, tgt_pivots) for b in beads]
+    links = flag_pairs(body_pairs, beads, s_side, t_side, cfg)
+    flag_spelling(body_pairs, s_side, t_side, cfg, links)
+    for p in body_pairs:
+        p.divergence = _divergence(p, cfg)
+    pairs = _interleave(body_pairs, src, tgt)
+    summary = summarize(pairs, beads, s_side, t_side, cfg)
+    return pairs, summary
+
+
+def _pair_for_bead(
+    bead: Bead,
+    s: _Side,
+    t: _Side,
+    src_pivots: list[str | None] | None,
+    tgt_pivots: list[str | None] | None,
+) -> Pair:
+    return Pair(
+        src=tuple(bead.src),
+        tgt=tuple(bead.tgt),
+        src_text=" ".join(x.text for x in s.sentences(bead.src)),
+        tgt_text=" ".join(x.text for x in t.sentences(bead.tgt)),
+        similarity=float(bead.similarity),
+        src_pivot=_join_pivots(src_pivots, bead.src),
+        tgt_pivot=_join_pivots(tgt_pivots, bead.tgt),
+        section="body",
+        evidence=dict(bead.evidence),
+    )
+
+
+def _join_pivots(pivots: list[str | None] | None, ids: Sequence[int]) -> str | None:
+    if not pivots or not ids:
+        return None
+    parts = [pivots[i] for i in ids if i < len(pivots)]
+    if any(p is None for p in parts):
+        return None
+    return " ".join(p for p in parts if p) or None
+
+
+def _span(sents: list[Sentence]) -> Span | None:
+    return (sents[0].start, sents[-1].end) if sents else None
+
+
+# ----------------------------------------------------------------------------------------
+# Per-pair flags
+# ----------------------------------------------------------------------------------------
+
+
+def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: DivergeConfig) -> list[Link]:
+    """Fill `pair.flags` for every body pair; return the names matched across pairs for
+    `flag_spelling` (flags that need the whole document)."""
+    links: list[Link] = []
+    for i, (pair, bead) in enumerate(zip(pairs, beads)):
+        ss, ts = s.sentences(bead.src), t.sentences(bead.tgt)
+        if not ss and not ts:
+            continue
+        if not ts:
+            pair.flags.append(Flag("omission", "SRC sentence has no counterpart in TGT", _span(ss), None))
+            continue
+        if not ss:
+            pair.flags.append(Flag("addition", "TGT sentence has no counterpart in SRC", None, _span(ts)))
+            continue
+        near_src = _neighbour_ids(beads, i, "src")
+        near_tgt = _neighbour_ids(beads, i, "tgt")
+        flags: list[Flag] = []
+        flags += _numeric_flags(bead, s, t, near_src, near_tgt)
+        attribution = _attribution_flags(bead, s, t, near_src, near_tgt)
+        flags += attribution
+        s_text, s_marks = _joined(s, bead.src)
+        t_text, t_marks = _joined(t, bead.tgt)
+        nm = match_names(s_text, s.doc.lang, t_text, t.doc.lang)
+        _record_anchors(pair, bead, s, t, nm)
+        links.extend(
+            (i, _shift(a, s_marks), _shift(b, t_marks)) for a, b in nm.matched if a.kind == "name" and b.kind == "name"
+        )
+        flags += _name_flags(nm, s_marks, t_marks, s, t, near_src, near_tgt, attribution)
+        flags += _quote_flags(bead, s, t)
+        flags += _length_flags(pair, ss, ts, s.doc.lang, t.doc.lang, cfg)
+        flags += _meaning_flags(pair, cfg)
+        pair.flags.extend(flags)
+    return links
+
+
+def _neighbour_ids(beads: list[Bead], i: int, side: str) -> tuple[int, ...]:
+    """Sentence ids of one side in the beads just before and after bead i."""
+    out: list[int] = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(beads):
+            out.extend(getattr(beads[j], side))
+    return tuple(out)
+
+
+def _value_keys(e: Entity) -> list[str]:
+    """Comparable values of a numeric/date entity: a year and a bare number of the same
+    value match (`2025` vs `2025 года`); a full date also matches its year and month."""
+    kind, _, val = e.key.partition(":")
+    if kind in ("num", "number", "year"):
+        return [f"n:{val}"]
+    if kind == "percent":
+        return [f"p:{val}"]
+    if kind == "month":
+        return [f"m:{int(val) if val.isdigit() else val}"]
+    if kind == "date":
+        parts = val.split("-")
+        out = []
+        if len(parts) >= 1 and parts[0]:
+            out.append(f"n:{parts[0]}")
+        if len(parts) >= 2:
+            out.append(f"m:{int(parts[1]) if parts[1].isdigit() else parts[1]}")
+        if len(parts) >= 3:
+            out.append(f"n:{int(parts[2]) if parts[2].isdigit() else parts[2]}")
+        return out or [e.key]
+    return [e.key]
+
+
+def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], near_tgt: tuple[int, ...]) -> list[Flag]:
+    """`number` / `date` flags: a figure, year, month or day present on one side only."""
+    kinds = set(_NUMERIC_KINDS)
+    se, te = s.entities(bead.src, kinds), t.entities(bead.tgt, kinds)
+    if not se and not te:
+        return []
+    s_vals = {v for e in se for v in _value_keys(e)}
+    t_vals = {v for e in te for v in _value_keys(e)}
+    s_near = {v for e in t.entities(near_tgt, kinds) for v in _value_keys(e)}  # moved into a neighbour?
+    t_near = {v for e in s.entities(near_src, kinds) for v in _value_keys(e)}
+    s_only = [e for e in se if not set(_value_keys(e)) <= t_vals and not set(_value_keys(e)) <= s_near]
+    t_only = [e for e in te if not set(_value_keys(e)) <= s_vals and not set(_value_keys(e)) <= t_near]
+    flags: list[Flag] = []
+    for group in ("number", "date"):
+        a = [e for e in s_only if _NUMERIC_KINDS[e.kind] == group]
+        b = [e for e in t_only if _NUMERIC_KINDS[e.kind] == group]
+        for k in range(max(len(a), len(b))):
+            ea = a[k] if k < len(a) else None
+            eb = b[k] if k < len(b) else None
+            what = "figure" if group == "number" else _date_word(ea or eb)
+            if ea and eb:
+                detail = f"{what} differs: SRC '{ea.surface}' vs TGT '{eb.surface}'"
+            elif ea:
+                detail = f"{what} '{ea.surface}' in SRC is missing from TGT"
+            else:
+                detail = f"{what} '{eb.surface}' in TGT is not in SRC"
+            flags.append(Flag(group, detail, _espan(ea), _espan(eb)))
+    return flags
+
+
+def _date_word(e: Entity | None) -> str:
+    return {"year": "year", "month": "month", "date": "date"}.get(e.kind if e else "", "date")
+
+
+def _espan(e: Entity | None) -> Span | None:
+    return (e.start, e.end) if e is not None else None
+
+
+_ATTR_LABELS = {"agency": "agency", "audience": "audience", "speaker": "speaker", "source": "source"}
+
+
+def _attr_label(e: Entity) -> str:
+    kind, _, val = e.key.partition(":")
+    name = val.upper() if kind == "agency" else val.replace("_", " ")
+    return f"{_ATTR_LABELS.get(kind, kind)} {name}".strip()
+
+
+def _attribution_flags(
+    bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], near_tgt: tuple[int, ...]
+) -> list[Flag]:
+    """`attribution`: an agency, audience or source cue present on one side only, e.g.
+    'told a TASS correspondent' (agency:tass) vs 'told journalists' (audience:journalists)."""
+    se, te = s.entities(bead.src, {"attribution"}), t.entities(bead.tgt, {"attribution"})
+    if not se and not te:
+        return []
+    s_keys, t_keys = {e.key for e in se}, {e.key for e in te}
+    s_near = {e.key for e in t.entities(near_tgt, {"attribution"})}
+    t_near = {e.key for e in s.entities(near_src, {"attribution"})}
+    a = [e for e in se if e.key not in t_keys and e.key not in s_near]
+    b = [e for e in te if e.key not in s_keys and e.key not in t_near]
+    flags: list[Flag] = []
+    for k in range(max(len(a), len(b))):
+        ea = a[k] if k < len(a) else None
+        eb = b[k] if k < len(b) else None
+        if ea and eb:
+            detail = f"attribution differs: SRC '{ea.surface}' ({_attr_label(ea)}) vs TGT '{eb.surface}' ({_attr_label(eb)})"
+        elif ea:
+            detail = f"attribution '{ea.surface}' ({_attr_label(ea)}) in SRC is dropped in TGT"
+        else:
+            detail = f"attribution '{eb.surface}' ({_attr_label(eb)}) in TGT is not in SRC"
+        flags.append(Flag("attribution", detail, _espan(ea), _espan(eb)))
+    return flags
+
+
+def _joined(side: _Side, ids: Sequence[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences joined by a space, with (offset in joined text, offset in document)
+    for each sentence so entity offsets from `match_names` map back to the document."""
+    parts, marks, pos = [], [], 0
+    for x in side.sentences(ids):
+        marks.append((pos, x.start))
+        parts.append(x.text)
+        pos += len(x.text) + 1
+    return " ".join(parts), marks
+
+
+def _to_doc(offset: int, marks: list[tuple[int, int]]) -> int:
+    base = marks[0]
+    for m in marks:
+        if m[0] <= offset:
+            base = m
+    return base[1] + offset - base[0]
+
+
+def _shift(e: Entity, marks: list[tuple[int, int]]) -> Entity:
+    start = _to_doc(e.start, marks)
+    return Entity(e.kind, e.key, e.surface, start, start + (e.end - e.start))
+
+
+def _doc_span(e: Entity, marks: list[tuple[int, int]]) -> Span:
+    start = _to_doc(e.start, marks)
+    return (start, start + (e.end - e.start))
+
+
+def _record_anchors(pair: Pair, bead: Bead, s: _Side, t: _Side, nm: NameMatch) -> None:
+    """Evidence for the verdict: how many hard anchors (same number, date, name, agency)
+    the two sides share, and whether both sides had anything to anchor on at all."""
+    kinds = set(_NUMERIC_KINDS)
+    s_vals = {v for e in s.entities(bead.src, kinds) for v in _value_keys(e)}
+    t_vals = {v for e in t.entities(bead.tgt, kinds) for v in _value_keys(e)}
+    s_attr = {e.key for e in s.entities(bead.src, {"attribution"})}
+    t_attr = {e.key for e in t.entities(bead.tgt, {"attribution"})}
+    names = sum(1.0 if a.kind == "name" else 0.5 for a, _ in nm.matched)
+    pair.evidence["anchors"] = len(s_vals & t_vals) + len(s_attr & t_attr) + names
+    has_s = bool(s_vals or s_attr or nm.matched or nm.src_only)
+    has_t = bool(t_vals or t_attr or nm.matched or nm.tgt_only)
+    pair.evidence["anchorable"] = 1.0 if has_s and has_t else 0.0
+
+
+def _name_flags(
+    nm: NameMatch,
+    s_marks: list[tuple[int, int]],
+    t_marks: list[tuple[int, int]],
+    s: _Side,
+    t: _Side,
+    near_src: tuple[int, ...],
+    near_tgt: tuple[int, ...],
+    attribution: list[Flag],
+) -> list[Flag]:
+    """`name`: a person/organisation name (or a place replaced by another place) present on
+    one side only. Names that appear in the neighbouring pair on the other side are not
+    flagged: that is the aligner placing a sentence boundary differently."""
+    s_only = [e for e in nm.src_only if not _in_neighbour(e, s.doc.lang, t, near_tgt)]
+    t_only = [e for e in nm.tgt_only if not _in_neighbour(e, t.doc.lang, s, near_src)]
+    # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
+    # replaced by another place is not
+    s_places = [e for e in s_only if e.kind == "place"]
+    t_places = [e for e in t_only if e.kind == "place"]
+    if not (s_places and t_places):
+        s_only = [e for e in s_only if e.kind != "place"]
+        t_only = [e for e in t_only if e.kind != "place"]
+    taken = [f.src_span for f in attribution if f.src_span] + [f.tgt_span for f in attribution if f.tgt_span]
+    flags: list[Flag] = []
+    a = [(e, _doc_span(e, s_marks)) for e in s_only]
+    b = [(e, _doc_span(e, t_marks)) for e in t_only]
+    a = [x for x in a if not any(_overlaps(x[1], sp) for sp in taken)]
+    b = [x for x in b if not any(_overlaps(x[1], sp) for sp in taken)]
+    for k in range(max(len(a), len(b))):
+        ea, sa = a[k] if k < len(a) else (None, None)
+        eb, sb = b[k] if k < len(b) else (None, None)
+        if ea and eb:
+            detail = f"name differs: SRC '{ea.surface}' vs TGT '{eb.surface}'"
+        elif ea:
+            detail = f"name '{ea.surface}' in SRC is missing from TGT"
+        else:
+            detail = f"name '{eb.surface}' in TGT is not in SRC"
+        flags.append(Flag("name", detail, sa, sb))
+    return flags
+
+
+def _in_neighbour(e: Entity, lang: str, other: _Side, near_ids: tuple[int, ...]) -> bool:
+    if not near_ids:
+        return False
+    text, _ = _joined(other, near_ids)
+    if not text:
+        return False
+    nm = match_names(e.surface, lang, text, other.doc.lang)
+    return bool(nm.matched)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _quote_flags(bead: Bead, s: _Side, t: _Side) -> list[Flag]:
+    """`quote`: quoted speech on one side only, or quote boundaries that clearly differ
+    (most of one side quoted, almost none of the other)."""
+    qs, s_spans = s.quoted_share(bead.src)
+    qt, t_spans = t.quoted_share(bead.tgt)
+    if qs == 0 and qt == 0:
+        return []
+    s_sp = (s_spans[0][0], s_spans[-1][1]) if s_spans else None
+    t_sp = (t_spans[0][0], t_spans[-1][1]) if t_spans else None
+    if qt == 0 and _words(s, s_spans) >= 2:
+        return [Flag("quote", "quoted in SRC but not in TGT", s_sp, None)]
+    if qs == 0 and _words(t, t_spans) >= 2:
+        return [Flag("quote", "quoted in TGT but not in SRC", None, t_sp)]
+    if qs and qt and abs(qs - qt) >= 0.5:
+        more = "SRC" if qs > qt else "TGT"
+        return [Flag("quote", f"quote boundaries differ: {more} quotes much more of the sentence ({qs:.0%} vs {qt:.0%})", s_sp, t_sp)]
+    return []
+
+
+def _words(side: _Side, spans: list[Span]) -> int:
+    return sum(len(side.doc.text[a:b].split()) for a, b in spans)
+
+
+def _length_flags(pair: Pair, ss: list[Sentence], ts: list[Sentence], sl: str, tl: str, cfg: DivergeConfig) -> list[Flag]:
+    """`length` (weight-free) from the character ratio against the language pair's norm;
+    with pivots the English versions are compared instead and a far shorter side becomes a
+    precise `omission` / `addition`."""
+    if pair.src_pivot and pair.tgt_pivot:
+        a, b = len(pair.src_pivot), len(pair.tgt_pivot)
+        pair.evidence["pivot_length_ratio"] = b / max(a, 1)
+        if b < cfg.pivot_ratio * a and a - b >= cfg.length_min_chars:
+            return [Flag("omission", f"TGT carries about {1 - b / a:.0%} less content than SRC: a clause may be missing", _span(ss), _span(ts))]
+        if a < cfg.pivot_ratio * b and b - a >= cfg.length_min_chars:
+            return [Flag("addition", f"TGT carries about {b / a - 1:.0%} more content than SRC: a clause may be added", _span(ss), _span(ts))]
+        return []
+    a = sum(len(x.text) for x in ss)
+    b = sum(len(x.text) for x in ts)
+    if not a or not b:
+        return []
+    expected = cfg.length_offsets.get(tl, 0.0) - cfg.length_offsets.get(sl, 0.0)
+    z = (math.log(b / a) - expected) / cfg.length_sd
+    pair.evidence["length_z"] = z
+    excess = abs(b - a * math.exp(expected))
+    if abs(z) >= cfg.length_z and excess >= cfg.length_min_chars:
+        if z < 0:
+            detail = f"TGT is {a * math.exp(expected) / b:.1f}x shorter than expected for {sl}-{tl}: content may be missing"
+        else:
+            detail = f"TGT is {b / (a * math.exp(expected)):.1f}x longer than expected for {sl}-{tl}: content may be added"
+        return [Flag("length", detail, _span(ss), _span(ts))]
+    return []
+
+
+def chrf(a: str, b: str) -> float:
+    """Symmetric sentence chrF (0-100) of two English pivots (sacrebleu)."""
+    from sacrebleu.metrics import CHRF
+
+    metric = _CHRF.get("m")
+    if metric is None:
+        metric = _CHRF["m"] = CHRF()
+    return (metric.sentence_score(a, [b]).score + metric.sentence_score(b, [a]).score) / 2
+
+
+_CHRF: dict[str, object] = {}
+
+
+def _meaning_flags(pair: Pair, cfg: DivergeConfig) -> list[Flag]:
+    """`meaning` (MT only): the two English pivots say different things."""
+    if not (pair.src_pivot and pair.tgt_pivot):
+        return []
+    c = chrf(pair.src_pivot, pair.tgt_pivot)
+    pair.evidence["chrf"] = c
+    if c < cfg.chrf_meaning:
+        return [Flag("meaning", f"the English pivots differ (chrF {c:.0f}): the sense may have changed")]
+    return []
+
+
+# ----------------------------------------------------------------------------------------
+# Names spelled several ways within one version
+# ----------------------------------------------------------------------------------------
+
+_AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_RU_ENDINGS = ("ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ов", "ев", "а", "я", "у", "ю", "ы", "и", "е")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    """Forms that count as the same spelling: Arabic proclitics (و/ب/ل/ال...) and Russian
+    case endings do not make a name 'spelled differently'."""
+    w = match_key(word, lang)
+    out = {w}
+    if lang == "ar":
+        for p in _AR_PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                out.add(w[len(p) :])
+    elif lang == "ru":
+        for e in _RU_ENDINGS:
+            if w.endswith(e) and len(w) - len(e) >= 3:
+                out.add(w[: -len(e)])
+    return out
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    word: str
+    stems: frozenset[str]
+    span: Span
+    pair: int
+
+
+Link = tuple[int, Entity, Entity]  # (pair index, SRC name, TGT name), offsets in the documents
+
+
+def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, links: list[Link] | None = None) -> None:
+    """`name`: the same name written several ways within one version (e.g. تاكايشي and
+    تاكايتشي, or Sanae as ساناي and سناء). Two kinds of evidence: near-identical spellings
+    within the version, and one name of the other version rendered two different ways in
+    matched pairs. The minority spelling (on a tie, the later one) is flagged where it occurs."""
+    links = links or []
+    for side, other, key in ((s, t, "src"), (t, s, "tgt")):
+        occ: list[_Occurrence] = []
+        for pi, p in enumerate(pairs):
+            for e in side.entities(getattr(p, key), {"name"}):
+                occ.extend(_tokens(e, side.doc.lang, pi))
+        found = _spelling_variants(occ, cfg)
+        found += _linked_variants(links, key, side.doc.lang, other.doc.lang)
+        for variant, canon, n_canon in found:
+            detail = (
+                f"name spelled inconsistently in {key.upper()}: '{variant.word}' here, "
+                f"'{canon.word}' elsewhere ({n_canon}x)"
+            )
+            flag = Flag("name", detail, variant.span if key == "src" else None, variant.span if key == "tgt" else None)
+            target = pairs[variant.pair]
+            if not any(f.kind == "name" and variant.span in (f.src_span, f.tgt_span) for f in target.flags):
+                target.flags.append(flag)
+
+
+def _tokens(e: Entity, lang: str, pair: int) -> list[_Occurrence]:
+    out = []
+    for m in _WORD.finditer(e.surface):
+        if len(m.group()) >= 3:
+            span = (e.start + m.start(), e.start + m.end())
+            out.append(_Occurrence(m.group(), frozenset(_stems(m.group(), lang)), span, pair))
+    return out
+
+
+def _clusters(occ: list[_Occurrence]) -> list[list[_Occurrence]]:
+    """Occurrences grouped by spelling (same stem after proclitics/case endings)."""
+    forms: list[tuple[set[str], list[_Occurrence]]] = []
+    for o in occ:
+        for stems, members in forms:
+            if stems & o.stems:
+                members.append(o)
+                stems |= o.stems
+                break
+        else:
+            forms.append((set(o.stems), [o]))
+    return [m for _, m in forms]
+
+
+def _minority(fa: list[_Occurrence], fb: list[_Occurrence]) -> list[tuple[_Occurrence, _Occurrence, int]]:
+    """The majority spelling is canonical; on a tie the one written first."""
+    if (len(fb), -fb[0].span[0]) > (len(fa), -fa[0].span[0]):
+        fa, fb = fb, fa
+    return [(v, fa[0], len(fa)) for v in fb]
+
+
+def _spelling_variants(occ: list[_Occurrence], cfg: DivergeConfig) -> list[tuple[_Occurrence, _Occurrence, int]]:
+    """Minority spellings among near-identical spellings of one version."""
+    forms = _clusters(occ)
+    out = []
+    for i, fa in enumerate(forms):
+        for fb in forms[i + 1 :]:
+            a = frozenset().union(*(o.stems for o in fa))
+            b = frozenset().union(*(o.stems for o in fb))
+            if _spelling_similarity(a, b) >= cfg.spelling_similarity:
+                out.extend(_minority(fa, fb))
+    return out
+
+
+def _linked_variants(links: list[Link], key: str, lang: str, other_lang: str) -> list[tuple[_Occurrence, _Occurrence, int]]:
+    """Minority spellings of one version among the renderings of one name of the other
+    version (tokens of multi-word names are paired from the end: surname with surname)."""
+    by_other: list[tuple[set[str], list[_Occurrence]]] = []
+    for pi, a, b in links:
+        mine, theirs = (a, b) if key == "src" else (b, a)
+        for x, y in zip(reversed(_tokens(mine, lang, pi)), reversed(_tokens(theirs, other_lang, pi))):
+            for stems, members in by_other:
+                if stems & y.stems:
+                    members.append(x)
+                    stems |= y.stems
+                    break
+            else:
+                by_other.append((set(y.stems), [x]))
+    out = []
+    for _, members in by_other:
+        forms = _clusters(members)
+        if len(forms) == 2:  # more than two renderings: more likely a matching error
+            out.extend(_minority(forms[0], forms[1]))
+    return out
+
+
+def _spelling_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    best = 0.0
+    for x in a:
+        for y in b:
+            if min(len(x), len(y)) < 4:
+                continue
+            best = max(best, SequenceMatcher(None, x, y).ratio())
+    return best
+
+
+# ----------------------------------------------------------------------------------------
+# Divergence and document order
+# ----------------------------------------------------------------------------------------
+
+
+def _divergence(pair: Pair, cfg: DivergeConfig) -> float:
+    """1 - prod(1 - w) over the flags: independent pieces of evidence add up, never past 1.
+    With pivots, a low chrF raises the score even where no flag fired."""
+    if not pair.src or not pair.tgt:
+        return 1.0
+    keep = 1.0
+    for f in pair.flags:
+        if f.kind == "meaning":
+            continue
+        w = cfg.weights["spelling"] if f.detail.startswith("name spelled") else cfg.weights.get(f.kind, 0.3)
+        keep *= 1 - w
+    c = pair.evidence.get("chrf")
+    if c is not None:
+        m = min(1.0, max(0.0, (cfg.chrf_faithful - c) / (cfg.chrf_faithful - cfg.chrf_meaning / 2)))
+        keep *= 1 - m
+    return round(1 - keep, 6)
+
+
+def _interleave(body: list[Pair], src: Document, tgt: Document) -> list[Pair]:
+    """Body pairs with the meta/boilerplate paragraphs of each side slotted in where they
+    occur; a trailer added to one side is still an `addition` (or `omission`)."""
+    s_extra = _extra_groups(src)
+    t_extra = _extra_groups(tgt)
+    out: list[Pair] = []
+    si = ti = 0
+
+    def emit_until(s_lim: float, t_lim: float) -> None:
+        nonlocal si, ti
+        while si < len(s_extra) and s_extra[si][0].id < s_lim:
+            out.append(_extra_pair(s_extra[si], "src"))
+            si += 1
+        while ti < len(t_extra) and t_extra[ti][0].id < t_lim:
+            out.append(_extra_pair(t_extra[ti], "tgt"))
+            ti += 1
+
+    for p in body:
+        emit_until(min(p.src) if p.src else -1, min(p.tgt) if p.tgt else -1)
+        out.append(p)
+    emit_until(math.inf, math.inf)
+    return out
+
+
+def _extra_groups(doc: Document) -> list[list[Sentence]]:
+    """Consecutive meta/boilerplate sentences of one paragraph and kind form one pair (a
+    two-sentence subscribe trailer is one addition, not two)."""
+    groups: list[list[Sentence]] = []
+    prev: Sentence | None = None
+    for x in doc.sentences:
+        if x.kind == "body":
+            prev = None
+            continue
+        if prev is not None and prev.kind == x.kind and prev.paragraph == x.paragraph and prev.id + 1 == x.id:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+        prev = x
+    return groups
+
+
+def _extra_pair(group: list[Sentence], side: str) -> Pair:
+    kind = group[0].kind
+    ids = tuple(x.id for x in group)
+    text = " ".join(x.text for x in group)
+    span = _span(group)
+    flags: list[Flag] = []
+    if kind == "boilerplate":
+        if side == "tgt":
+            flags.append(Flag("addition", "boilerplate in TGT only (teaser, trailer or credit)", None, span))
+        else:
+            flags.append(Flag("omission", "boilerplate in SRC only (teaser, trailer or credit)", span, None))
+    return Pair(
+        src=ids if side == "src" else (),
+        tgt=ids if side == "tgt" else (),
+        src_text=text if side == "src" else "",
+        tgt_text=text if side == "tgt" else "",
+        similarity=0.0,
+        divergence=1.0 if flags else 0.0,
+        flags=flags,
+        section=kind,
+    )
+
+
+__all__ = ["DivergeConfig", "score", "chrf", "flag_pairs", "flag_spelling"]
