@@ -1,0 +1,284 @@
+"""Run `aligner batch` jobs on Ray: one long-lived actor per worker, results back to the driver.
+
+Why actors and not plain tasks: an actor is a process that lives for the whole batch, so the
+translation models `aligner.translate` caches per process are loaded once per worker, not once
+per pair. Why results go back to the driver: the driver writes every report with the same
+atomic writer as the local engine, so resume, the index and the output directory behave
+exactly alike and no worker needs write access to the output directory (only read access to
+the inputs, at the same path: see docs/scaling.md).
+
+Ray is optional (`pip install 'aligner[ray]'`) and imported only when this engine starts.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from aligner.errors import AlignerError, InputError
+
+RAY_MISSING = "--engine ray needs Ray, which is not installed: pip install 'aligner[ray]'"
+
+#: Object store of a Ray instance this engine starts itself. Results are small (a comparison
+#: is tens of kB) and consumed at once, so Ray's default of 30 % of RAM is only a cost here.
+LOCAL_OBJECT_STORE_BYTES = 512 * 1024 * 1024
+
+
+def import_ray() -> Any:
+    """Ray, or a one-line InputError (exit 2) that says how to install it."""
+    try:
+        import ray
+    except ImportError:
+        raise InputError(RAY_MISSING) from None
+    return ray
+
+
+class WorkerDiedError(AlignerError):
+    """A worker process died (crash, OOM kill, lost node) while comparing this pair."""
+
+
+@dataclass(slots=True)
+class RayOptions:
+    """Where and how wide to run.
+
+    `address`: None starts Ray on this machine; "auto", "HOST:6379" or "ray://HOST:10001"
+    connects to a running cluster. `workers`: number of actors; None means one per GPU when
+    GPU actors are used, else one per `cpus_per_worker` CPUs of the cluster.
+    `gpus_per_worker`: None means 1 when the cluster has GPUs, else 0 (0.5 packs two workers
+    on a GPU). `in_flight`: pairs queued per actor so it never idles waiting on the driver.
+    `ship_code`: send this driver's `aligner` package to the workers (default: only when
+    connecting to a cluster), so every node runs exactly the driver's code.
+    """
+
+    address: str | None = None
+    workers: int | None = None
+    cpus_per_worker: float = 1.0
+    gpus_per_worker: float | None = None
+    in_flight: int = 2
+    ship_code: bool | None = None
+    retries: int = 1  # re-run a pair on a fresh worker this many times if its worker died
+    env: dict[str, str] = field(default_factory=dict)  # extra environment for the workers
+
+
+@dataclass(slots=True)
+class Outcome:
+    """One finished job: its position in the input, the job, and a value or an error."""
+
+    index: int
+    item: Any
+    value: Any = None
+    error: BaseException | None = None
+
+
+class _PairWorker:
+    """The actor body: holds the job function and runs it; its process keeps models warm."""
+
+    def __init__(self, fn: Callable[[Any], Any], warm: Callable[[], Any] | None = None):
+        self.fn = fn
+        self.broken: BaseException | None = None
+        try:
+            if warm is not None:
+                warm()
+        except Exception as exc:  # e.g. a broken install on one node: report it per pair,
+            self.broken = exc  # with its real message, instead of a dying actor
+
+    def run(self, item: Any) -> Any:
+        if self.broken is not None:
+            raise self.broken
+        return self.fn(item)
+
+    def where(self) -> dict[str, Any]:
+        import ray
+
+        ctx = ray.get_runtime_context()
+        return {"pid": os.getpid(), "node": ctx.get_node_id(), "gpus": list(ray.get_gpu_ids())}
+
+
+def _warm_imports() -> None:
+    """Import the whole pipeline when the actor starts, not inside the first pair's timing."""
+    import aligner.compare  # noqa: F401
+
+
+class RayEngine:
+    """`map(fn, items)` over Ray actors; results arrive as each pair finishes.
+
+    Use as a context manager: it connects (or starts Ray) on enter and, on exit, kills its
+    actors and shuts Ray down if it started it. A Ray instance that is already initialised in
+    this process (e.g. by a test or a notebook) is reused and left running.
+    """
+
+    name = "ray"
+
+    def __init__(self, options: RayOptions | None = None, **overrides: Any):
+        self.options = options or RayOptions()
+        for key, value in overrides.items():
+            setattr(self.options, key, value)
+        self.ray: Any = None
+        self._owns_ray = False
+        self.workers = 0
+        self.gpus_per_worker = 0.0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def __enter__(self) -> RayEngine:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        ray = self.ray = import_ray()
+        opts = self.options
+        if not ray.is_initialized():
+            self._init(ray, opts)
+            self._owns_ray = True
+        resources = ray.cluster_resources()
+        cluster_gpus = float(resources.get("GPU", 0.0))
+        gpw = opts.gpus_per_worker
+        if gpw is None:
+            gpw = 1.0 if cluster_gpus >= 1 else 0.0
+        self.gpus_per_worker = gpw
+        if opts.workers:
+            self.workers = opts.workers
+        elif gpw > 0:
+            self.workers = max(1, int(cluster_gpus // gpw))
+        else:
+            self.workers = max(1, int(float(resources.get("CPU", 1.0)) // opts.cpus_per_worker))
+
+    def _init(self, ray: Any, opts: RayOptions) -> None:
+        runtime_env: dict[str, Any] = {}
+        if opts.env:
+            runtime_env["env_vars"] = dict(opts.env)
+        ship = opts.ship_code if opts.ship_code is not None else opts.address is not None
+        if ship:
+            import aligner
+
+            runtime_env["py_modules"] = [os.path.dirname(os.path.abspath(aligner.__file__))]
+        common: dict[str, Any] = {
+            "include_dashboard": False,
+            "log_to_driver": False,
+            "logging_level": logging.ERROR,
+            "runtime_env": runtime_env or None,
+        }
+        try:
+            if opts.address:
+                ray.init(address=opts.address, **common)
+            else:
+                cpus = os.cpu_count() or 1
+                if opts.workers:  # room for every requested actor, even on a small machine
+                    cpus = max(cpus, math.ceil(opts.workers * opts.cpus_per_worker))
+                ray.init(num_cpus=cpus, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **common)
+        except (ConnectionError, TimeoutError, RuntimeError, ValueError) as exc:
+            where = f"the Ray cluster at {opts.address}" if opts.address else "a local Ray instance"
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise InputError(f"cannot start {where}: {reason}") from None
+
+    def close(self) -> None:
+        if self.ray is not None and self._owns_ray and self.ray.is_initialized():
+            self.ray.shutdown()
+        self._owns_ray = False
+
+    # -- work ------------------------------------------------------------------------------
+
+    def _new_actor(self, actor_class: Any, fn: Callable[[Any], Any], warm: Callable[[], Any] | None) -> Any:
+        return actor_class.options(
+            num_cpus=self.options.cpus_per_worker, num_gpus=self.gpus_per_worker
+        ).remote(fn, warm)
+
+    def map(
+        self,
+        fn: Callable[[Any], Any],
+        items: Iterable[Any],
+        warm: Callable[[], Any] | None = _warm_imports,
+    ) -> Iterator[Outcome]:
+        """Run `fn(item)` for every item on the actors; yield Outcomes in completion order.
+
+        `fn` must be picklable (a module-level function, or a functools.partial of one). An
+        exception raised by `fn` comes back as `Outcome.error` (the original exception, so an
+        AlignerError keeps its one-line message); a worker that dies is replaced and its pair
+        re-run `retries` times before the pair is reported as failed. `warm` runs once when
+        each actor starts (default: import the pipeline).
+        """
+        if self.ray is None:
+            self.start()
+        ray = self.ray
+        from ray.exceptions import RayActorError, RayTaskError
+
+        actor_class = ray.remote(max_restarts=0)(_PairWorker)
+        queue: deque[tuple[int, Any, int]] = deque((i, item, 0) for i, item in enumerate(items))
+        if not queue:
+            return
+        retry: deque[tuple[int, Any, int]] = deque()  # pairs whose worker died: run alone
+        n = min(self.workers, len(queue))
+        actors = [self._new_actor(actor_class, fn, warm) for _ in range(n)]
+        load = [0] * n
+        alone = [False] * n  # running a retried pair with nothing queued behind it
+        generation = [0] * n  # bumped when an actor is replaced; its stale refs then do not count
+        pending: dict[Any, tuple[int, int, int, Any, int]] = {}  # ref -> (actor, gen, index, item, attempt)
+        deaths_in_a_row = 0  # deaths since the last finished pair: a broken cluster, not a bad pair
+
+        def submit(a: int, job: tuple[int, Any, int]) -> None:
+            index, item, attempt = job
+            pending[actors[a].run.remote(item)] = (a, generation[a], index, item, attempt)
+            load[a] += 1
+
+        def fill() -> None:
+            for a in range(n):
+                if alone[a]:
+                    continue
+                if retry and load[a] == 0:
+                    submit(a, retry.popleft())
+                    alone[a] = True
+                    continue
+                while queue and load[a] < self.options.in_flight:
+                    submit(a, queue.popleft())
+
+        try:
+            fill()
+            while pending:
+                done, _ = ray.wait(list(pending), num_returns=1)
+                for ref in done:
+                    a, gen, index, item, attempt = pending.pop(ref)
+                    current = gen == generation[a]
+                    if current:
+                        load[a] -= 1
+                        alone[a] = alone[a] and load[a] > 0
+                    try:
+                        value = ray.get(ref)
+                    except RayTaskError as exc:  # fn raised: hand back the original exception
+                        deaths_in_a_row = 0
+                        cause = getattr(exc, "cause", None)
+                        yield Outcome(index, item, error=cause if isinstance(cause, BaseException) else exc)
+                        continue
+                    except RayActorError as exc:
+                        if attempt < self.options.retries:
+                            retry.append((index, item, attempt + 1))
+                        else:
+                            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                            yield Outcome(index, item, error=WorkerDiedError(
+                                f"the worker died while comparing this pair ({attempt + 1} tries): {reason}"[:300]
+                            ))
+                        if not current:  # this actor was already replaced
+                            continue
+                        deaths_in_a_row += 1
+                        if deaths_in_a_row > 2 * n + 2:
+                            raise InputError("Ray workers keep dying; giving up (see the Ray logs)") from None
+                        # Replace the dead actor; its other queued pairs fail the same way and
+                        # come back here as stale refs, to be retried alone.
+                        ray.kill(actors[a], no_restart=True)
+                        actors[a] = self._new_actor(actor_class, fn, warm)
+                        generation[a] += 1
+                        load[a], alone[a] = 0, False
+                        continue
+                    deaths_in_a_row = 0
+                    yield Outcome(index, item, value)
+                fill()
+        finally:
+            for actor in actors:  # killing the actor also drops its queued pairs
+                ray.kill(actor, no_restart=True)
