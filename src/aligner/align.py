@@ -1,0 +1,553 @@
+"""Stage 5: monotone sentence alignment of the BODY sentences of two documents.
+
+How it works (in the spirit of Gale-Church, Vecalign and Bertalign; our own code):
+
+1. Every body sentence gets language-neutral keys (`aligner.signals`: numbers, months,
+   places, names, quotes; plus English content words of its pivot when MT is on).
+2. *Anchors*: sentence pairs that share rare keys (a key found in at most two sentences of
+   each side) are chained by a longest increasing subsequence, so one spurious hit cannot
+   bend the path. The chain, plus both document corners, gives the expected diagonal.
+3. *Band*: dynamic programming runs only in a band around that diagonal, wide enough for
+   the imbalance between consecutive anchors, so cost grows linearly with document length.
+   Short documents (up to `AlignConfig.full_dp_max` sentences) get the full matrix.
+4. *Scoring*: every bead (1-1, 1-2, 2-1, 2-2, ... up to `max_bead`) gets a log-odds score,
+   the sum of signal contributions: shared keys, a Gale-Church length term, pivot chrF,
+   paragraph starts, and *context* (how well the bead sits between its neighbouring
+   anchors: a sentence squeezed 1x1 between two anchors is almost surely a match, a
+   sentence far from any anchor needs evidence of its own). Unmatched 1-0 / 0-1 beads score
+   0, so a bead is made only if its log-odds is positive: low-similarity sentences stay
+   unmatched instead of being forced into a bead, and unrelated documents come out mostly
+   unmatched.
+5. The DP runs row by row; the 0-1 (skip TGT) transition is solved for a whole row at once
+   with a running maximum, so each row costs a few numpy operations.
+
+`Bead.similarity` is the logistic of the bead's per-sentence log-odds, i.e. an estimate of
+P(translation pair) in [0, 1]; `Bead.evidence` holds the per-signal scores behind it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from aligner import signals
+from aligner.types import Bead, Document, Sentence
+
+NEG = -1e18
+
+
+@dataclass(slots=True)
+class AlignConfig:
+    """Knobs of the aligner; defaults are tuned on FLORES-200 pseudo-documents and the seeds."""
+
+    max_bead: int = 2  # most sentences one side of a bead may hold (1..3)
+    bias: float = -2.0  # prior log-odds of a pair with no evidence at all
+    w_keys: float = 1.0  # scale of shared-key evidence (weights in signals.CATEGORY_WEIGHTS)
+    w_mismatch: float = 0.35  # per unit of number mass present on only one side
+    w_length: float = 1.0  # scale of the Gale-Church log-likelihood ratio
+    w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
+    w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
+    w_paragraph: float = 0.4  # both sides start a paragraph (soft anchor)
+    merge_penalty: float = 0.9  # per sentence beyond 1-1, paid once per bead
+    context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
+    anchor_min: float = 1.5  # shared rare-key weight a pair needs to become an anchor
+    anchor_max_df: int = 2  # a key is rare if found in at most this many sentences per side
+    band: int = 12  # half-width of the band beyond the imbalance between anchors
+    full_dp_max: int = 400  # documents up to this many sentences get the full DP matrix
+    length_ratio: float | None = None  # tgt/src character ratio; None = estimate
+    chunk_rows: int = 256  # rows scored at once (memory bound for long documents)
+
+    def bead_shapes(self) -> list[tuple[int, int]]:
+        k = max(1, min(3, self.max_bead))
+        return [(a, b) for a in range(1, k + 1) for b in range(1, k + 1)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Public entry point
+# ---------------------------------------------------------------------------------------------
+
+
+def align(
+    src: Document,
+    tgt: Document,
+    src_pivots: Sequence[str | None] | None = None,
+    tgt_pivots: Sequence[str | None] | None = None,
+    config: AlignConfig | None = None,
+) -> list[Bead]:
+    """Align the body sentences of `src` and `tgt`; beads in document order.
+
+    Every body sentence id of each side is in exactly one bead; unmatched sentences become
+    1-0 / 0-1 beads with similarity 0. Pivots (English translations) are indexed by sentence
+    id and may contain None; when given, pivot chrF becomes the strongest signal."""
+    cfg = config or AlignConfig()
+    S = src.body()
+    T = tgt.body()
+    if not S or not T:
+        return [Bead((s.id,), (), 0.0) for s in S] + [Bead((), (t.id,), 0.0) for t in T]
+    problem = _Problem.build(S, T, src.lang, tgt.lang, src_pivots, tgt_pivots, cfg)
+    path = _dp(problem)
+    return [problem.bead(a0, a1, b0, b1) for a0, a1, b0, b1 in path]
+
+
+# ---------------------------------------------------------------------------------------------
+# Problem set-up: features, anchors, band
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Problem:
+    S: list[Sentence]
+    T: list[Sentence]
+    cfg: AlignConfig
+    keys: signals.KeyIndex
+    ratio: float
+    Ls: np.ndarray  # prefix sums of sentence lengths (n+1)
+    Lt: np.ndarray
+    Ns: np.ndarray  # prefix sums of number-key mass
+    Nt: np.ndarray
+    par_s: np.ndarray  # 1 where a sentence starts a paragraph (n)
+    par_t: np.ndarray
+    anchors_s: np.ndarray  # anchor chain with corner sentinels (-1,-1) ... (n, m)
+    anchors_t: np.ndarray
+    anchor_set: set[tuple[int, int]]
+    lo: np.ndarray  # band start (tgt prefix length) per DP row (n+1)
+    W: int
+    O_all: np.ndarray  # shared-key weight of sentence pairs in band coordinates (n+1, W)
+    O_num: np.ndarray
+    chrf: _PivotChrf | None
+
+    @property
+    def n(self) -> int:
+        return len(self.S)
+
+    @property
+    def m(self) -> int:
+        return len(self.T)
+
+    @classmethod
+    def build(cls, S, T, src_lang, tgt_lang, src_pivots, tgt_pivots, cfg) -> _Problem:
+        n, m = len(S), len(T)
+        sk = [signals.sentence_keys(s.text, src_lang) for s in S]
+        tk = [signals.sentence_keys(t.text, tgt_lang) for t in T]
+        sp = _body_pivots(S, src_pivots)
+        tp = _body_pivots(T, tgt_pivots)
+        if sp is not None and tp is not None:  # English content words make good anchors too
+            for keys, pv in ((sk, sp), (tk, tp)):
+                for x, p in zip(keys, pv):
+                    pk = signals.pivot_keys(p)
+                    if pk:
+                        x.keys = {**x.keys, "pivot": pk}
+        index = signals.build_key_index(sk, tk)
+
+        ls = np.array([len(s.text) for s in S], dtype=np.float64)
+        lt = np.array([len(t.text) for t in T], dtype=np.float64)
+        Ls = np.concatenate([[0.0], np.cumsum(ls)])
+        Lt = np.concatenate([[0.0], np.cumsum(lt)])
+        Ns = np.concatenate([[0.0], np.cumsum(index.src_total)])
+        Nt = np.concatenate([[0.0], np.cumsum(index.tgt_total)])
+        par_s = _paragraph_starts(S)
+        par_t = _paragraph_starts(T)
+
+        a_s, a_t = _anchors(index, n, m, cfg)
+        ratio = cfg.length_ratio or _length_ratio(ls, lt, a_s, a_t, src_lang, tgt_lang)
+        lo, W = _band(a_s, a_t, n, m, cfg)
+
+        def in_band(s_arr, t_arr):
+            k = (t_arr + 1) - lo[s_arr + 1]
+            return (k >= 0) & (k < W)
+
+        O_all = _to_band(signals.key_overlaps(index, in_band), lo, W, n)
+        num_index = _restrict(index, "numbers")
+        O_num = _to_band(signals.key_overlaps(num_index, in_band), lo, W, n)
+        chrf = _PivotChrf(sp, tp, lo, W) if sp is not None and tp is not None else None
+        anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
+        return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, a_s, a_t, anchor_set,
+                   lo, W, O_all, O_num, chrf)
+
+    # -- scores for a block of DP rows ----------------------------------------------------------
+
+    def scores(self, r0: int, r1: int, a: int, b: int) -> np.ndarray:
+        """DP score of every bead of shape (a, b) ending at cells of rows r0..r1-1 (band
+        coordinates): content + size * (bias + length + context + chrF) + paragraph - merge."""
+        cfg = self.cfg
+        n, m, W = self.n, self.m, self.W
+        rows = np.arange(r0, r1)
+        J = self.lo[rows][:, None] + np.arange(W)[None, :]
+        ok = (rows[:, None] >= a) & (J >= b) & (J <= m)
+        i = rows[:, None]
+        i0 = np.maximum(i - a, 0)
+        j0 = np.clip(J - b, 0, m)
+        Jc = np.clip(J, 0, m)
+        size = (a + b) / 2.0
+
+        content = np.zeros(J.shape)
+        num = np.zeros(J.shape)
+        for p in range(a):
+            for q in range(b):
+                content += _gather(self.O_all, self.lo, i - p, J - q)
+                num += _gather(self.O_num, self.lo, i - p, J - q)
+        mass = (self.Ns[i] - self.Ns[i0]) + (self.Nt[Jc] - self.Nt[j0])
+        mismatch = np.maximum(mass - 2.0 * num, 0.0)
+
+        src_len = self.Ls[i] - self.Ls[i0]
+        tgt_len = self.Lt[Jc] - self.Lt[j0]
+        length = signals.length_llr(src_len, tgt_len, self.ratio)
+
+        ctx = self.context(i, a, J, b)
+        per_sentence = cfg.bias + cfg.w_length * length + cfg.w_context * ctx
+        if self.chrf is not None:
+            per_sentence = per_sentence + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
+
+        par = self.par_s[np.minimum(i0, n - 1)] * self.par_t[np.minimum(j0, m - 1)]
+        score = (
+            cfg.w_keys * content
+            - cfg.w_mismatch * mismatch
+            + size * per_sentence
+            + cfg.w_paragraph * par
+            - cfg.merge_penalty * (a + b - 2)
+        )
+        return np.where(ok, score, NEG)
+
+    def context(self, i, a: int, J, b: int) -> np.ndarray:
+        """In [0, 1]: how well a bead (src i-a..i-1, tgt J-b..J-1) sits between anchors."""
+        A_s, A_t = self.anchors_s, self.anchors_t
+        start = i - a
+        prev = np.searchsorted(A_s, start, side="left") - 1  # last anchor with s < start
+        nxt = np.searchsorted(A_s, i, side="left")  # first anchor with s >= i
+        prev = np.broadcast_to(prev, J.shape)
+        nxt = np.broadcast_to(nxt, J.shape)
+        sP, tP, sN, tN = A_s[prev], A_t[prev], A_s[nxt], A_t[nxt]
+        consistent = (J - b > tP) & (J <= tN)
+        cfg = self.cfg
+        # Distance from the previous anchor (1 = right after it) and to the next one (1 =
+        # right before it), on each side; off-diagonal = the two sides disagree.
+        dp_s, dp_t = (start - sP).astype(np.float64), (J - b - tP).astype(np.float64)
+        dn_s, dn_t = (sN - i + 1).astype(np.float64), (tN - J + 1).astype(np.float64)
+        gap_imb = np.abs((sN - sP) - (tN - tP)).astype(np.float64)
+
+        def near(ds, dt):
+            d = np.maximum(ds, dt)
+            spread = 0.6 + 0.1 * d + 0.5 * gap_imb
+            return np.exp(-np.maximum(d - 1.0, 0.0) / cfg.context_gap) * np.exp(
+                -0.5 * ((ds - dt) / spread) ** 2
+            )
+
+        ctx = np.maximum(near(dp_s, dp_t), near(dn_s, dn_t))
+        # A bead that contains an anchor on the src side: 1 if it also holds the anchor's
+        # tgt sentence, else 0 (it would cut through the anchor chain).
+        inside = nxt - prev > 1
+        if inside.any():
+            tI = A_t[np.minimum(prev + 1, len(A_t) - 1)]
+            holds = (tI >= J - b) & (tI < J)
+            ctx = np.where(inside, np.where(holds, 1.0, 0.0), ctx)
+        return np.where(consistent | inside, ctx, 0.0)
+
+    # -- final beads -----------------------------------------------------------------------------
+
+    def bead(self, a0: int, a1: int, b0: int, b1: int) -> Bead:
+        """The Bead for src sentences a0..a1-1 and tgt b0..b1-1, with exact evidence."""
+        src_ids = tuple(s.id for s in self.S[a0:a1])
+        tgt_ids = tuple(t.id for t in self.T[b0:b1])
+        if a0 == a1 or b0 == b1:
+            return Bead(src_ids, tgt_ids, 0.0, {})
+        a, b = a1 - a0, b1 - b0
+        cfg = self.cfg
+        # Recompute this bead's score at its DP cell, so similarity agrees with the path.
+        row = a1
+        k = b1 - self.lo[row]
+        score = float(self.scores(row, row + 1, a, b)[0, k])
+        size = (a + b) / 2.0
+        similarity = 1.0 / (1.0 + math.exp(-score / size))
+        ev: dict[str, float] = {}
+        ev.update(signals.key_evidence(self.keys, range(a0, a1), range(b0, b1)))
+        ls = float(self.Ls[a1] - self.Ls[a0])
+        lt = float(self.Lt[b1] - self.Lt[b0])
+        ev["length"] = signals.length_score(ls, lt, self.ratio)
+        ev["context"] = float(self.context(np.array([[a1]]), a, np.array([[b1]]), b)[0, 0])
+        if self.par_s[a0] and self.par_t[b0]:
+            ev["paragraph"] = 1.0
+        if any((s, t) in self.anchor_set for s in range(a0, a1) for t in range(b0, b1)):
+            ev["anchor"] = 1.0
+        if self.chrf is not None:
+            sp = " ".join(p for p in self.chrf.src_text[a0:a1] if p)
+            tp = " ".join(p for p in self.chrf.tgt_text[b0:b1] if p)
+            if sp and tp:
+                ev["chrf"] = self.chrf.exact(sp, tp)
+        ev.pop("pivot", None)
+        return Bead(src_ids, tgt_ids, min(1.0, max(0.0, similarity)), ev)
+
+
+def _body_pivots(sents: list[Sentence], pivots) -> list[str | None] | None:
+    if pivots is None:
+        return None
+    return [pivots[s.id] if s.id < len(pivots) else None for s in sents]
+
+
+def _paragraph_starts(sents: list[Sentence]) -> np.ndarray:
+    out = np.zeros(len(sents))
+    prev = None
+    for k, s in enumerate(sents):
+        out[k] = 1.0 if s.paragraph != prev else 0.0
+        prev = s.paragraph
+    return out
+
+
+def _restrict(index: signals.KeyIndex, category: str) -> signals.KeyIndex:
+    keep = lambda d: {k: w for k, w in d.items() if index.category[k] == category}  # noqa: E731
+    return signals.KeyIndex([keep(d) for d in index.src], [keep(d) for d in index.tgt],
+                            index.src_total, index.tgt_total, index.category, index.df_src, index.df_tgt)
+
+
+def _anchors(index: signals.KeyIndex, n: int, m: int, cfg: AlignConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Longest increasing chain of pairs sharing rare keys, with corner sentinels."""
+    rare_src = [
+        {k: signals.CATEGORY_WEIGHTS.get(index.category[k], 1.0) for k in d
+         if index.df_src[k] <= cfg.anchor_max_df and index.df_tgt[k] <= cfg.anchor_max_df}
+        for d in index.src
+    ]
+    rare_tgt = [
+        {k for k in d if index.df_src[k] <= cfg.anchor_max_df and index.df_tgt[k] <= cfg.anchor_max_df}
+        for d in index.tgt
+    ]
+    post: dict[str, list[int]] = {}
+    for t, ks in enumerate(rare_tgt):
+        for k in ks:
+            post.setdefault(k, []).append(t)
+    cands: list[tuple[int, int, float]] = []
+    for s, ks in enumerate(rare_src):
+        score: dict[int, float] = {}
+        for k, w in ks.items():
+            for t in post.get(k, ()):
+                score[t] = score.get(t, 0.0) + w
+        cands.extend((s, t, w) for t, w in score.items() if w >= cfg.anchor_min)
+    chain = _lis(cands)
+    a_s = np.array([-1] + [s for s, _ in chain] + [n], dtype=np.int64)
+    a_t = np.array([-1] + [t for _, t in chain] + [m], dtype=np.int64)
+    return a_s, a_t
+
+
+def _lis(cands: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """Longest chain strictly increasing in both coordinates (patience sorting, O(k log k));
+    ties on a src row keep the heavier candidate first."""
+    import bisect
+
+    cands = sorted(cands, key=lambda c: (c[0], -c[1]))
+    tails: list[int] = []  # smallest t ending a chain of each length
+    tail_idx: list[int] = []
+    parent = [-1] * len(cands)
+    for idx, (_, t, _) in enumerate(cands):
+        pos = bisect.bisect_left(tails, t)
+        if pos == len(tails):
+            tails.append(t)
+            tail_idx.append(idx)
+        else:
+            tails[pos] = t
+            tail_idx[pos] = idx
+        parent[idx] = tail_idx[pos - 1] if pos > 0 else -1
+    out = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        out.append((cands[k][0], cands[k][1]))
+        k = parent[k]
+    return out[::-1]
+
+
+def _length_ratio(ls, lt, a_s, a_t, src_lang: str, tgt_lang: str) -> float:
+    """tgt/src characters per character: from anchored pairs when there are enough, else the
+    language-pair prior (the whole-document ratio would be skewed by additions/omissions)."""
+    prior = signals.LENGTH_RATIO_PRIOR.get((src_lang, tgt_lang))
+    pairs = [(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])]
+    if len(pairs) >= 5:
+        r = np.median([math.log((lt[t] + 12) / (ls[s] + 12)) for s, t in pairs])
+        est = math.exp(float(r))
+        return est if prior is None else math.exp(0.5 * math.log(est) + 0.5 * math.log(prior))
+    if prior is not None:
+        return prior
+    return float(lt.sum() / max(ls.sum(), 1.0))
+
+
+def _band(a_s: np.ndarray, a_t: np.ndarray, n: int, m: int, cfg: AlignConfig) -> tuple[np.ndarray, int]:
+    """Band start per DP row and the band width, around the anchor diagonal."""
+    if m + 1 <= cfg.full_dp_max or n + 1 <= 2:
+        return np.zeros(n + 1, dtype=np.int64), m + 1
+    xs = np.concatenate([[0.0], a_s[1:-1] + 0.5, [float(n)]])
+    ys = np.concatenate([[0.0], a_t[1:-1] + 0.5, [float(m)]])
+    imbalance = np.abs(np.diff(xs) - np.diff(ys))
+    half = cfg.band + int(math.ceil(imbalance.max(initial=0.0)))
+    W = min(2 * half + 1, m + 1)
+    center = np.interp(np.arange(n + 1), xs, ys)
+    lo = np.clip(np.round(center - half).astype(np.int64), 0, m + 1 - W)
+    lo = np.maximum.accumulate(lo)
+    lo[0] = 0
+    return lo, W
+
+
+def _to_band(sparse, lo: np.ndarray, W: int, n: int) -> np.ndarray:
+    """Sparse (s, t, w) sentence-pair values -> (n+1, W) array at DP cell (s+1, t+1)."""
+    s, t, v = sparse
+    out = np.zeros((n + 1, W), dtype=np.float64)
+    if len(s):
+        k = (t + 1) - lo[s + 1]
+        ok = (k >= 0) & (k < W)
+        out[s[ok] + 1, k[ok]] = v[ok]
+    return out
+
+
+def _gather(arr: np.ndarray, lo: np.ndarray, rows, cols) -> np.ndarray:
+    """arr at DP cells (rows, cols) in global coordinates; 0 outside the band."""
+    rows = np.broadcast_to(rows, np.broadcast_shapes(np.shape(rows), np.shape(cols)))
+    rr = np.clip(rows, 0, arr.shape[0] - 1)
+    k = cols - lo[rr]
+    ok = (rows >= 0) & (k >= 0) & (k < arr.shape[1])
+    return np.where(ok, arr[rr, np.clip(k, 0, arr.shape[1] - 1)], 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pivot chrF in the band (hashed character n-grams; exact sacreBLEU for final beads)
+# ---------------------------------------------------------------------------------------------
+
+_HASH_DIM = 4096
+
+
+class _PivotChrf:
+    """Approximate chrF for every band cell via hashed n-gram presence vectors (one matrix
+    product per order and row block); `exact` gives sacreBLEU's value for reports."""
+
+    def __init__(self, sp: list[str | None], tp: list[str | None], lo: np.ndarray, W: int):
+        self.src_text, self.tgt_text = sp, tp
+        self._sig = signals.ChrfSignal(sp, tp)
+        vocab: dict[str, int] = {}
+        self.src_vec, self.src_tot = self._vectors(sp, vocab)
+        self.tgt_vec, self.tgt_tot = self._vectors(tp, vocab)
+        n = len(sp)
+        # match[i, k, order] for DP cell (i, lo[i] + k): src sentence i-1 vs tgt sentence j-1.
+        self.match = np.zeros((n + 1, W, signals.CHRF_ORDER), dtype=np.float32)
+        for r0 in range(1, n + 1, 256):
+            r1 = min(n + 1, r0 + 256)
+            jmin = int(lo[r0:r1].min())
+            jmax = int(lo[r0:r1].max()) + W
+            tj = np.arange(max(jmin - 1, 0), min(jmax, len(tp)))
+            if not len(tj):
+                continue
+            for o in range(signals.CHRF_ORDER):
+                block = self.src_vec[o][r0 - 1 : r1 - 1] @ self.tgt_vec[o][tj].T  # (rows, tj)
+                for ri in range(r1 - r0):
+                    row = r0 + ri
+                    cols = lo[row] + np.arange(W) - 1  # tgt sentence index of each cell
+                    pos = cols - tj[0]
+                    okc = (pos >= 0) & (pos < len(tj))
+                    self.match[row, okc, o] = block[ri, pos[okc]]
+        self.src_ok = np.array([p is not None and bool(p.strip()) for p in sp] + [False])
+        self.tgt_ok = np.array([p is not None and bool(p.strip()) for p in tp] + [False])
+
+    @staticmethod
+    def _vectors(texts, vocab: dict[str, int]):
+        """Presence vectors; n-grams get ids in order of first sight (deterministic, unlike
+        hash()), folded into _HASH_DIM buckets."""
+        vecs = [np.zeros((len(texts), _HASH_DIM), dtype=np.float32) for _ in range(signals.CHRF_ORDER)]
+        tot = np.zeros((len(texts) + 1, signals.CHRF_ORDER))
+        for k, t in enumerate(texts):
+            if not t:
+                continue
+            s = "".join(t.split())
+            for o in range(signals.CHRF_ORDER):
+                grams = {s[x : x + o + 1] for x in range(len(s) - o)}
+                for g in grams:
+                    vecs[o][k, vocab.setdefault(g, len(vocab)) % _HASH_DIM] = 1.0
+                tot[k, o] = len(grams)
+        return vecs, tot
+
+    def llr(self, lo, i, a: int, J, b: int) -> np.ndarray:
+        """chrF log-odds for beads ending at (i, J); 0 where a pivot is missing."""
+        match = np.zeros(J.shape + (signals.CHRF_ORDER,))
+        ok = np.ones(J.shape, dtype=bool)
+        for p in range(a):
+            for q in range(b):
+                rows = np.broadcast_to(i - p, J.shape)
+                rr = np.clip(rows, 0, self.match.shape[0] - 1)
+                k = (J - q) - lo[rr]
+                inside = (rows >= 1) & (k >= 0) & (k < self.match.shape[1])
+                match += np.where(inside[..., None], self.match[rr, np.clip(k, 0, self.match.shape[1] - 1)], 0.0)
+        n, m = len(self.src_text), len(self.tgt_text)
+        hyp = np.zeros(match.shape)
+        ref = np.zeros(match.shape)
+        for p in range(a):
+            si = np.clip(i - 1 - p, 0, n)
+            ref += self.src_tot[si]
+            ok &= np.broadcast_to(self.src_ok[si], J.shape)
+        for q in range(b):
+            tj = np.clip(J - 1 - q, 0, m)
+            hyp += self.tgt_tot[tj]
+            ok &= self.tgt_ok[tj]
+        f = signals.ChrfSignal.f_from_stats(hyp, ref, match)
+        return np.where(ok, signals.chrf_llr(f), 0.0)
+
+    def exact(self, src_text: str, tgt_text: str) -> float:
+        return self._sig.exact(src_text, tgt_text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The banded dynamic programme
+# ---------------------------------------------------------------------------------------------
+
+
+def _dp(P: _Problem) -> list[tuple[int, int, int, int]]:
+    """Best monotone path; returns (src_start, src_end, tgt_start, tgt_end) per bead."""
+    n, m, W, lo = P.n, P.m, P.W, P.lo
+    shapes = P.cfg.bead_shapes()
+    amax = max(a for a, _ in shapes)
+    # Choice codes: 0 = 1-0 (skip src), 1.. = shapes[code-1], -1 = 0-1 (skip tgt).
+    back = np.zeros((n + 1, W), dtype=np.int8)
+    ring = [np.full(W, NEG) for _ in range(amax + 1)]
+    cols = np.arange(W)
+    for r0 in range(0, n + 1, P.cfg.chunk_rows):
+        r1 = min(n + 1, r0 + P.cfg.chunk_rows)
+        block = {sh: P.scores(r0, r1, *sh) for sh in shapes}
+        for i in range(r0, r1):
+            J = lo[i] + cols
+            if i == 0:
+                X = np.where(J == 0, 0.0, NEG)
+                arg = np.zeros(W, dtype=np.int8)
+            else:
+                X = _shift(ring[(i - 1) % (amax + 1)], lo[i] - lo[i - 1], W)  # 1-0
+                arg = np.zeros(W, dtype=np.int8)
+                for code, (a, b) in enumerate(shapes, start=1):
+                    if i - a < 0:
+                        continue
+                    prev = _shift(ring[(i - a) % (amax + 1)], lo[i] - b - lo[i - a], W)
+                    cand = prev + block[(a, b)][i - r0]
+                    better = cand > X
+                    X = np.where(better, cand, X)
+                    arg = np.where(better, code, arg)
+            X = np.where(J <= m, X, NEG)
+            D = np.maximum.accumulate(X)
+            back[i] = np.where(D > X, -1, arg)
+            ring[i % (amax + 1)] = np.where(J <= m, D, NEG)
+    # Backtrack from (n, m).
+    path: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        code = int(back[i, j - lo[i]])
+        if i == 0 or code == -1:
+            path.append((i, i, j - 1, j))
+            j -= 1
+        elif code == 0:
+            path.append((i - 1, i, j, j))
+            i -= 1
+        else:
+            a, b = shapes[code - 1]
+            path.append((i - a, i, j - b, j))
+            i, j = i - a, j - b
+    return path[::-1]
+
+
+def _shift(row: np.ndarray, off: int, W: int) -> np.ndarray:
+    """row[off : off + W] with NEG outside: the previous row seen from this row's band."""
+    out = np.full(W, NEG)
+    a, b = max(off, 0), min(off + W, len(row))
+    if b > a:
+        out[a - off : b - off] = row[a:b]
+    return out

@@ -1,0 +1,403 @@
+"""Similarity signals for sentence alignment, each a small unit the aligner combines.
+
+Every signal answers one question about a candidate bead (a group of SRC sentences against a
+group of TGT sentences) and returns a log-odds contribution ("how much more likely is this
+under *translation* than under *chance*"), so the aligner can simply add them up and turn the
+sum into a calibrated probability with a logistic function. Signals:
+
+- `KeySignal`: language-neutral keys from `aligner.entities` (numbers, years, percentages,
+  dates, months, places, names, quotes). Keys are weighted by kind and damped by how often
+  they recur in the document, so "Japan" in every sentence counts little and a year or a
+  surname that occurs once on each side counts a lot.
+- `length_llr`: Gale-Church in log space: the log length ratio of a true translation is
+  Gaussian around the language pair's ratio; a chance pair is much wider.
+- `ChrfSignal`: chrF (sacreBLEU's definition) between the English pivots of both sides,
+  the strongest signal when MT is on.
+- paragraph starts (a soft anchor) live in the aligner, which knows bead shapes.
+
+The functions work on whole arrays (numpy) because the aligner scores tens of thousands of
+cells per document; exact per-bead scores for the final beads (`Bead.evidence`) come from
+the `*_exact` helpers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+import regex
+
+from aligner.normalize import match_key, normalize_digits
+
+# ---------------------------------------------------------------------------------------------
+# Keys (numbers, months, places, names, quotes) via aligner.entities
+# ---------------------------------------------------------------------------------------------
+
+# Evidence categories reported in Bead.evidence, with the base weight (log-odds per matched
+# key, before damping) each category carries. Numbers are near-proof of correspondence;
+# country names recur all over an article and prove little on their own.
+CATEGORY_WEIGHTS: dict[str, float] = {
+    "numbers": 2.0,
+    "months": 1.0,
+    "places": 0.8,
+    "names": 1.6,
+    "quotes": 0.4,
+    "pivot": 0.6,
+}
+
+# Key prefix (before ':') -> category.
+_PREFIX_CATEGORY = {
+    "num": "numbers",
+    "number": "numbers",
+    "percent": "numbers",
+    "pct": "numbers",
+    "year": "numbers",
+    "date": "numbers",
+    "day": "numbers",
+    "month": "months",
+    "place": "places",
+    "country": "places",
+    "city": "places",
+    "name": "names",
+    "person": "names",
+    "agency": "names",
+    "org": "names",
+    "skel": "names",
+    "quote": "quotes",
+    "attribution": "quotes",
+}
+
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _fallback_keys(text: str) -> dict[str, set[str]]:
+    """Numbers only, used when `aligner.entities` is unavailable: digits are script-neutral."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for m in _NUMBER.finditer(normalize_digits(text)):
+        raw = m.group().replace(",", ".").rstrip(".")
+        if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100:
+            out["numbers"].add(f"year:{raw}")
+        else:
+            out["numbers"].add(f"num:{raw}")
+    if regex.search(r"[«»“”„\"]", text):
+        out["quotes"].add("quote:1")
+    return out
+
+
+def _entities_module():
+    try:
+        from aligner import entities  # noqa: PLC0415 - optional while it lands
+    except Exception:  # pragma: no cover - an unfinished sibling module must not break us
+        return None
+    return entities if hasattr(entities, "features") else None
+
+
+@dataclass(slots=True)
+class SentenceKeys:
+    """Keys of one sentence by category, plus the skeletons a name on the other side may hit.
+
+    `probe` holds keys that only count when the *other* side has them as real keys (for
+    Arabic, which has no capitals, every token's consonant skeleton is a probe for a name
+    found on the Russian side)."""
+
+    keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    probe: frozenset[str] = frozenset()
+
+
+def _split_features(feats) -> SentenceKeys:
+    """Spread an entities.SentenceFeatures (whatever its field names) into our categories."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    probe: set[str] = set()
+    names = [f.name for f in fields(feats)] if hasattr(feats, "__dataclass_fields__") else list(vars(feats))
+    for fname in names:
+        value = getattr(feats, fname)
+        if not isinstance(value, (frozenset, set)):
+            continue
+        token_like = "token" in fname
+        for key in value:
+            if not isinstance(key, str):
+                continue
+            if token_like:
+                probe.add(key)
+                continue
+            prefix = key.split(":", 1)[0] if ":" in key else ""
+            cat = _PREFIX_CATEGORY.get(prefix)
+            if cat is None:
+                cat = "names" if ("name" in fname or "skel" in fname) else None
+            if cat is None:
+                for word, c in (("num", "numbers"), ("month", "months"), ("place", "places"),
+                                ("quote", "quotes"), ("attrib", "quotes"), ("date", "numbers"),
+                                ("year", "numbers"), ("percent", "numbers")):
+                    if word in fname:
+                        cat = c
+                        break
+            if cat is not None:
+                keys[cat].add(key if ":" in key else f"{cat}:{key}")
+    return SentenceKeys({k: frozenset(v) for k, v in keys.items()}, frozenset(probe))
+
+
+def sentence_keys(text: str, lang: str) -> SentenceKeys:
+    """All matching keys of one sentence (entities when available, else numbers only)."""
+    ent = _entities_module()
+    if ent is not None:
+        try:
+            return _split_features(ent.features(text, lang))
+        except Exception:  # noqa: BLE001 - a sibling's bug must not stop alignment
+            pass
+    fk = _fallback_keys(text)
+    return SentenceKeys({k: frozenset(v) for k, v in fk.items()})
+
+
+def pivot_keys(pivot: str | None) -> frozenset[str]:
+    """Content words of an English pivot translation (>= 4 letters), as anchor keys."""
+    if not pivot:
+        return frozenset()
+    words = regex.findall(r"\p{L}{4,}|\d+", match_key(pivot, "en"))
+    return frozenset(f"pivot:{w}" for w in words if w not in _EN_STOP)
+
+
+_EN_STOP = frozenset(
+    "that this with from have were been will would could should their there which what when "
+    "where while about after before other than them they then also into over such more most "
+    "some only very said says just being does done each many much these those your ours".split()
+)
+
+
+@dataclass(slots=True)
+class KeyIndex:
+    """Weighted keys of every body sentence of both sides, ready for vectorised overlap.
+
+    `weight[key]` is the base weight of its category damped by document frequency:
+    w / sqrt(max(df_src, df_tgt)). A key counts only when present on both sides."""
+
+    src: list[dict[str, float]]
+    tgt: list[dict[str, float]]
+    src_total: np.ndarray  # weighted key mass per sentence (numbers only: used for mismatch)
+    tgt_total: np.ndarray
+    category: dict[str, str]
+    df_src: Counter
+    df_tgt: Counter
+
+
+def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[SentenceKeys]) -> KeyIndex:
+    """Weight shared keys; probes (token skeletons) of one side turn into keys when the
+    other side has the same skeleton as a real key."""
+    category: dict[str, str] = {}
+    real_src: set[str] = set()
+    real_tgt: set[str] = set()
+    for side, real in ((src_keys, real_src), (tgt_keys, real_tgt)):
+        for sk in side:
+            for cat, ks in sk.keys.items():
+                for k in ks:
+                    category.setdefault(k, cat)
+                    real.add(k)
+
+    def effective(sk: SentenceKeys, other_real: set[str]) -> set[str]:
+        out = {k for ks in sk.keys.values() for k in ks}
+        out.update(k for k in sk.probe if k in other_real)
+        return out
+
+    src_sets = [effective(sk, real_tgt) for sk in src_keys]
+    tgt_sets = [effective(sk, real_src) for sk in tgt_keys]
+    for sets in (src_sets, tgt_sets):
+        for s in sets:
+            for k in s:
+                category.setdefault(k, "names")
+    df_src = Counter(k for s in src_sets for k in s)
+    df_tgt = Counter(k for s in tgt_sets for k in s)
+    shared = df_src.keys() & df_tgt.keys()
+    weight = {
+        k: CATEGORY_WEIGHTS.get(category[k], 1.0) / math.sqrt(max(df_src[k], df_tgt[k]))
+        for k in shared
+    }
+
+    def mass(sets: list[set[str]], df: Counter) -> np.ndarray:
+        # Mass of the number keys alone: a number on one side and not the other is evidence
+        # against a pair; other categories are too unevenly extracted across scripts.
+        return np.array(
+            [sum(CATEGORY_WEIGHTS["numbers"] / math.sqrt(df[k]) for k in s if category[k] == "numbers")
+             for s in sets],
+            dtype=np.float64,
+        )
+
+    src_w = [{k: weight[k] for k in s if k in weight} for s in src_sets]
+    tgt_w = [{k: weight[k] for k in s if k in weight} for s in tgt_sets]
+    return KeyIndex(src_w, tgt_w, mass(src_sets, df_src), mass(tgt_sets, df_tgt), category, df_src, df_tgt)
+
+
+def key_overlaps(index: KeyIndex, allowed=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse 1-1 overlap: arrays (s, t, weight) for every sentence pair sharing a key.
+
+    `allowed(s_array, t_array) -> bool mask` restricts pairs (e.g. to the band) before they
+    are summed, so a key that recurs everywhere cannot blow up memory."""
+    postings_t: dict[str, list[int]] = defaultdict(list)
+    for t, keys in enumerate(index.tgt):
+        for k in keys:
+            postings_t[k].append(t)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    postings_s: dict[str, list[int]] = defaultdict(list)
+    for s, keys in enumerate(index.src):
+        for k in keys:
+            postings_s[k].append(s)
+    for k, ss in postings_s.items():
+        ts = postings_t.get(k)
+        if not ts:
+            continue
+        w = index.src[ss[0]][k]
+        sa = np.repeat(np.asarray(ss, dtype=np.int64), len(ts))
+        ta = np.tile(np.asarray(ts, dtype=np.int64), len(ss))
+        if allowed is not None:
+            keep = allowed(sa, ta)
+            sa, ta = sa[keep], ta[keep]
+        rows.append(sa)
+        cols.append(ta)
+        vals.append(np.full(len(sa), w))
+    if not rows:
+        e = np.zeros(0, dtype=np.int64)
+        return e, e, np.zeros(0)
+    s = np.concatenate(rows)
+    t = np.concatenate(cols)
+    v = np.concatenate(vals)
+    # Sum duplicates (several keys shared by one pair).
+    if len(s):
+        code = s * (len(index.tgt) + 1) + t
+        uniq, inv = np.unique(code, return_inverse=True)
+        v = np.bincount(inv, weights=v)
+        s, t = uniq // (len(index.tgt) + 1), uniq % (len(index.tgt) + 1)
+    return s, t, v
+
+
+def key_evidence(index: KeyIndex, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> dict[str, float]:
+    """Per-category agreement of one bead, in [0, 1]: weighted Dice of its key sets.
+
+    Only categories present on at least one side are reported (absence is not agreement)."""
+    a: dict[str, float] = {}
+    b: dict[str, float] = {}
+    for i in src_ids:
+        a.update(index.src[i])
+    for j in tgt_ids:
+        b.update(index.tgt[j])
+    by_cat: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for k, w in a.items():
+        c = by_cat[index.category[k]]
+        c[0] += w
+        if k in b:
+            c[2] += w
+    for k, w in b.items():
+        by_cat[index.category[k]][1] += w
+    out = {}
+    for cat, (wa, wb, wm) in by_cat.items():
+        out[cat] = 2 * wm / (wa + wb) if wa + wb > 0 else 0.0
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Length (Gale-Church, in log space)
+# ---------------------------------------------------------------------------------------------
+
+# Character-length ratio tgt/src and the spread of log ratios of true sentence translations,
+# measured on FLORES-200 dev (ar/ru: ratio 0.80, sd 0.17). Chance pairs spread ~0.5.
+LENGTH_RATIO_PRIOR = {("ru", "ar"): 0.80, ("ar", "ru"): 1.25, ("en", "ru"): 1.13, ("ru", "en"): 0.88,
+                      ("en", "ar"): 0.90, ("ar", "en"): 1.11}
+LENGTH_SD = 0.19
+LENGTH_SD_CHANCE = 0.55
+LENGTH_SMOOTH = 12.0  # characters added to both sides so short sentences do not dominate
+
+
+def length_llr(src_len, tgt_len, ratio: float, sd: float = LENGTH_SD) -> np.ndarray:
+    """Log-likelihood ratio (translation vs chance) of the bead lengths; arrays welcome.
+
+    Gale & Church model the length difference as Gaussian; we model the log ratio, which is
+    symmetric and copes with scripts of different density."""
+    src_len = np.asarray(src_len, dtype=np.float64)
+    tgt_len = np.asarray(tgt_len, dtype=np.float64)
+    r = np.log((tgt_len + LENGTH_SMOOTH) / (ratio * (src_len + LENGTH_SMOOTH)))
+    return (
+        -0.5 * (r / sd) ** 2
+        + 0.5 * (r / LENGTH_SD_CHANCE) ** 2
+        + math.log(LENGTH_SD_CHANCE / sd)
+    )
+
+
+def length_score(src_len: float, tgt_len: float, ratio: float, sd: float = LENGTH_SD) -> float:
+    """Length agreement in [0, 1] for reports: 1 at the expected ratio, 0.61 at one sd."""
+    r = math.log((tgt_len + LENGTH_SMOOTH) / (ratio * (src_len + LENGTH_SMOOTH)))
+    return math.exp(-0.5 * (r / sd) ** 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# chrF between English pivots
+# ---------------------------------------------------------------------------------------------
+
+CHRF_ORDER = 6
+
+
+class ChrfSignal:
+    """chrF (sacreBLEU) between pivot translations.
+
+    For the DP, per-sentence character n-gram counts are extracted once; a cell's match
+    counts are Counter intersections, and a merged bead's statistics are the sums over its
+    cells (a slight over-estimate the exact final score corrects)."""
+
+    def __init__(self, src_pivots: Sequence[str | None], tgt_pivots: Sequence[str | None]):
+        from sacrebleu.metrics.chrf import CHRF
+        from sacrebleu.metrics.helpers import extract_all_char_ngrams
+
+        self._chrf = CHRF()
+        self._extract = extract_all_char_ngrams
+        self.src = [self._ngrams(p) for p in src_pivots]
+        self.tgt = [self._ngrams(p) for p in tgt_pivots]
+        self.src_tot = np.array([[sum(c.values()) for c in g] if g else [0] * CHRF_ORDER for g in self.src], dtype=np.float64).reshape(-1, CHRF_ORDER)
+        self.tgt_tot = np.array([[sum(c.values()) for c in g] if g else [0] * CHRF_ORDER for g in self.tgt], dtype=np.float64).reshape(-1, CHRF_ORDER)
+        self.src_ok = np.array([g is not None for g in self.src])
+        self.tgt_ok = np.array([g is not None for g in self.tgt])
+
+    def _ngrams(self, text: str | None):
+        if not text or not text.strip():
+            return None
+        return self._extract(text, CHRF_ORDER, False)
+
+    def matches(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Match counts per order for sentence pairs (s[k], t[k]): shape (len(s), 6)."""
+        out = np.zeros((len(s), CHRF_ORDER))
+        for k, (i, j) in enumerate(zip(s.tolist(), t.tolist())):
+            a, b = self.src[i], self.tgt[j]
+            if a is None or b is None:
+                continue
+            out[k] = [sum((x & y).values()) for x, y in zip(a, b)]
+        return out
+
+    @staticmethod
+    def f_from_stats(hyp: np.ndarray, ref: np.ndarray, match: np.ndarray, beta: float = 2.0) -> np.ndarray:
+        """Vectorised sacreBLEU chrF (effective-order averaging) from stats (..., 6) -> [0,1]."""
+        match = np.minimum(match, np.minimum(hyp, ref))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            prec = np.where(hyp > 0, match / np.maximum(hyp, 1e-9), 0.0)
+            rec = np.where(ref > 0, match / np.maximum(ref, 1e-9), 0.0)
+        valid = (hyp > 0) & (ref > 0)
+        n = valid.sum(-1)
+        p = np.where(n > 0, (prec * valid).sum(-1) / np.maximum(n, 1), 0.0)
+        r = np.where(n > 0, (rec * valid).sum(-1) / np.maximum(n, 1), 0.0)
+        f2 = beta * beta
+        denom = f2 * p + r
+        return np.where(denom > 0, (1 + f2) * p * r / np.where(denom > 0, denom, 1.0), 0.0)
+
+    def exact(self, src_text: str, tgt_text: str) -> float:
+        """sacreBLEU sentence chrF in [0, 1] (tgt pivot as hypothesis, src pivot as reference)."""
+        return self._chrf.sentence_score(tgt_text, [src_text]).score / 100.0
+
+
+# chrF of pivots: true translations of one another score ~0.45-0.75 (FLORES ar/ru via MT),
+# chance pairs ~0.15-0.22. Log-odds slope and midpoint:
+CHRF_MID = 0.30
+CHRF_SLOPE = 14.0
+
+
+def chrf_llr(chrf: np.ndarray) -> np.ndarray:
+    """Log-odds contribution of a pivot chrF value (clipped so one signal cannot dominate)."""
+    return np.clip(CHRF_SLOPE * (np.asarray(chrf) - CHRF_MID), -4.0, 6.0)
