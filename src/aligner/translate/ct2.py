@@ -202,7 +202,7 @@ class CT2Translator:
         distinct = list(dict.fromkeys(tuple(c) for c in chunks))
         order = sorted(range(len(distinct)), key=lambda k: len(distinct[k]), reverse=True)
         outputs: dict[tuple[str, ...], str] = {}
-        step = len(order) if progress is None else max(32, len(order) // 20)
+        step = max(1, len(order) if progress is None else max(32, len(order) // 20))
         done_sentences = 0
         for lo in range(0, len(order), step):
             group = [distinct[k] for k in order[lo : lo + step]]
