@@ -1,0 +1,111 @@
+"""The Ray engine's actor pool, on a real local Ray instance (2 CPUs, started once per module).
+
+What a batch relies on: every job comes back exactly once, errors come back as the original
+exception, a worker that dies is replaced and only the pair that killed it fails, each worker
+is one long-lived process (so models load once per worker), and a missing Ray is one line.
+"""
+
+from __future__ import annotations
+
+import operator
+import os
+import sys
+
+import pytest
+
+from aligner.errors import InputError, ModelError
+
+ray = pytest.importorskip("ray")
+
+from aligner.engines.ray_engine import RAY_MISSING, Outcome, RayEngine, WorkerDiedError, import_ray  # noqa: E402
+
+# Functions defined here run inside Ray workers, which cannot import this test module by
+# name: ship them by value.
+ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+@pytest.fixture(scope="module")
+def engine():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="error")
+    try:
+        eng = RayEngine(workers=2)
+        eng.start()
+        yield eng
+        eng.close()
+        assert ray.is_initialized(), "an engine must not shut down a Ray it did not start"
+    finally:
+        ray.shutdown()
+
+
+def _pid(_item):
+    return os.getpid()
+
+
+def _die_on_three(item):
+    if item == 3:
+        os._exit(1)
+    return item * 10
+
+
+def _model_error(item):
+    if item == "bad":
+        raise ModelError("model for ar-en is corrupt: reinstall it")
+    return item.upper()
+
+
+def _broken_install():
+    raise ImportError("No module named 'aligner.align'")
+
+
+def test_every_job_comes_back_once_with_its_value(engine):
+    outs = list(engine.map(operator.neg, range(25), warm=None))
+    assert sorted(o.index for o in outs) == list(range(25))
+    assert all(isinstance(o, Outcome) and o.error is None and o.value == -o.item for o in outs)
+
+
+def test_empty_input_starts_nothing(engine):
+    assert list(engine.map(operator.neg, [], warm=None)) == []
+
+
+def test_errors_come_back_as_the_original_exception(engine):
+    outs = {o.item: o for o in engine.map(_model_error, ["ok", "bad", "fine"], warm=None)}
+    assert outs["ok"].value == "OK" and outs["fine"].value == "FINE"
+    err = outs["bad"].error
+    assert isinstance(err, ModelError) and err.exit_code == 3
+    assert str(err) == "model for ar-en is corrupt: reinstall it"
+
+
+def test_workers_are_long_lived_processes(engine):
+    """Models are cached per process, so one process per worker means one load per worker."""
+    pids = {o.value for o in engine.map(_pid, range(40), warm=None)}
+    assert 1 <= len(pids) <= engine.workers == 2
+    assert os.getpid() not in pids
+
+
+def test_a_dying_worker_fails_only_its_own_pair(engine):
+    outs = {o.item: o for o in engine.map(_die_on_three, range(10), warm=None)}
+    assert sorted(outs) == list(range(10))
+    for item, out in outs.items():
+        if item == 3:
+            assert isinstance(out.error, WorkerDiedError)
+            assert "worker died" in str(out.error) and "\n" not in str(out.error)
+        else:
+            assert out.error is None and out.value == item * 10, (item, out.error)
+
+
+def test_a_broken_worker_install_is_reported_per_pair(engine):
+    outs = list(engine.map(operator.neg, range(3), warm=_broken_install))
+    assert len(outs) == 3
+    assert all(isinstance(o.error, ImportError) and "aligner.align" in str(o.error) for o in outs)
+
+
+def test_cpu_actors_without_gpus(engine):
+    assert engine.gpus_per_worker == 0.0  # this machine has no GPU: CPU actors
+
+
+def test_missing_ray_is_one_line_with_the_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
+    with pytest.raises(InputError) as info:
+        import_ray()
+    assert str(info.value) == RAY_MISSING
+    assert "pip install 'aligner[ray]'" in str(info.value) and info.value.exit_code == 2
