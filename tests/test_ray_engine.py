@@ -17,7 +17,15 @@ from aligner.errors import InputError, ModelError
 
 ray = pytest.importorskip("ray")
 
-from aligner.engines.ray_engine import RAY_MISSING, Outcome, RayEngine, WorkerDiedError, import_ray  # noqa: E402
+from aligner.engines.ray_engine import (  # noqa: E402
+    RAY_MISSING,
+    Outcome,
+    RayEngine,
+    RayOptions,
+    WorkerDiedError,
+    import_ray,
+    plan_workers,
+)
 
 # Functions defined here run inside Ray workers, which cannot import this test module by
 # name: ship them by value.
@@ -101,6 +109,22 @@ def test_a_broken_worker_install_is_reported_per_pair(engine):
 
 def test_cpu_actors_without_gpus(engine):
     assert engine.gpus_per_worker == 0.0  # this machine has no GPU: CPU actors
+
+
+@pytest.mark.parametrize(
+    ("resources", "options", "expected"),
+    [
+        ({"CPU": 2.0}, RayOptions(), (2, 0.0)),  # this machine: one CPU actor per core
+        ({"CPU": 64.0, "GPU": 4.0}, RayOptions(), (4, 1.0)),  # GPU cluster: one actor per GPU
+        ({"CPU": 64.0, "GPU": 4.0}, RayOptions(gpus_per_worker=0.5), (8, 0.5)),  # two per GPU
+        ({"CPU": 64.0, "GPU": 4.0}, RayOptions(gpus_per_worker=0), (64, 0)),  # MT off: use the CPUs
+        ({"CPU": 16.0}, RayOptions(cpus_per_worker=4), (4, 0.0)),  # 4 MT threads per actor
+        ({"CPU": 16.0, "GPU": 0.5}, RayOptions(), (16, 0.0)),  # no whole GPU: CPU actors
+        ({"CPU": 2.0}, RayOptions(workers=5), (5, 0.0)),  # explicit wins (autoscaler adds nodes)
+    ],
+)
+def test_worker_plan(resources, options, expected):
+    assert plan_workers(resources, options) == expected
 
 
 def test_missing_ray_is_one_line_with_the_install_command(monkeypatch):

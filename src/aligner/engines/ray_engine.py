@@ -104,6 +104,23 @@ def _warm_imports() -> None:
     import aligner.compare  # noqa: F401
 
 
+def plan_workers(resources: dict[str, float], opts: RayOptions) -> tuple[int, float]:
+    """(actors, GPUs per actor) for a cluster with these total resources.
+
+    GPU actors whenever the cluster has a whole GPU (MT is the only GPU-bound stage, and a
+    CTranslate2 model on a GPU outruns several CPU workers), one per GPU by default; CPU actors
+    otherwise, one per `cpus_per_worker` CPUs. An explicit `workers` wins: on an autoscaling
+    cluster, actors that do not fit yet wait for new nodes.
+    """
+    gpus = float(resources.get("GPU", 0.0))
+    gpw = opts.gpus_per_worker if opts.gpus_per_worker is not None else (1.0 if gpus >= 1 else 0.0)
+    if opts.workers:
+        return opts.workers, gpw
+    if gpw > 0:
+        return max(1, int(gpus // gpw)), gpw
+    return max(1, int(float(resources.get("CPU", 1.0)) // opts.cpus_per_worker)), gpw
+
+
 class RayEngine:
     """`map(fn, items)` over Ray actors; results arrive as each pair finishes.
 
@@ -138,18 +155,7 @@ class RayEngine:
         if not ray.is_initialized():
             self._init(ray, opts)
             self._owns_ray = True
-        resources = ray.cluster_resources()
-        cluster_gpus = float(resources.get("GPU", 0.0))
-        gpw = opts.gpus_per_worker
-        if gpw is None:
-            gpw = 1.0 if cluster_gpus >= 1 else 0.0
-        self.gpus_per_worker = gpw
-        if opts.workers:
-            self.workers = opts.workers
-        elif gpw > 0:
-            self.workers = max(1, int(cluster_gpus // gpw))
-        else:
-            self.workers = max(1, int(float(resources.get("CPU", 1.0)) // opts.cpus_per_worker))
+        self.workers, self.gpus_per_worker = plan_workers(ray.cluster_resources(), opts)
 
     def _init(self, ray: Any, opts: RayOptions) -> None:
         runtime_env: dict[str, Any] = {}
