@@ -52,6 +52,11 @@ class AlignConfig:
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
     w_paragraph: float = 0.4  # both sides start a paragraph (soft anchor)
     merge_penalty: float = 0.9  # per sentence beyond 1-1, paid once per bead
+    continuation: float = 2.0  # a match right after a match (translations come in runs)
+    continuation_after_skip: float = 0.6  # share of it across one unmatched sentence
+    density_window: int = 8  # rows either side over which anchor density is measured
+    density_full: float = 0.2  # anchor density at which the continuation bonus is whole
+    corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
     anchor_min: float = 1.5  # shared rare-key weight a pair needs to become an anchor
     anchor_max_df: int = 2  # a key is rare if found in at most this many sentences per side
@@ -118,6 +123,7 @@ class _Problem:
     O_all: np.ndarray  # shared-key weight of sentence pairs in band coordinates (n+1, W)
     O_num: np.ndarray
     chrf: _PivotChrf | None
+    cont: np.ndarray  # per DP row: share of the continuation bonus (local anchor density)
 
     @property
     def n(self) -> int:
@@ -159,19 +165,22 @@ class _Problem:
             k = (t_arr + 1) - lo[s_arr + 1]
             return (k >= 0) & (k < W)
 
-        O_all = _to_band(signals.key_overlaps(index, in_band), lo, W, n)
+        # Pivot words only find anchors; chrF is their say in the score (no double counting).
+        content_index = _restrict(index, *(c for c in signals.CATEGORY_WEIGHTS if c != "pivot"))
+        O_all = _to_band(signals.key_overlaps(content_index, in_band), lo, W, n)
         num_index = _restrict(index, "numbers")
         O_num = _to_band(signals.key_overlaps(num_index, in_band), lo, W, n)
         chrf = _PivotChrf(sp, tp, lo, W) if sp is not None and tp is not None else None
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
+        cont = _local_density(a_s[1:-1], n, cfg)
         return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, a_s, a_t, anchor_set,
-                   lo, W, O_all, O_num, chrf)
+                   lo, W, O_all, O_num, chrf, cont)
 
     # -- scores for a block of DP rows ----------------------------------------------------------
 
     def scores(self, r0: int, r1: int, a: int, b: int) -> np.ndarray:
         """DP score of every bead of shape (a, b) ending at cells of rows r0..r1-1 (band
-        coordinates): content + size * (bias + length + context + chrF) + paragraph - merge."""
+        coordinates): content + size * (bias + context + chrF) + length + paragraph - merge."""
         cfg = self.cfg
         n, m, W = self.n, self.m, self.W
         rows = np.arange(r0, r1)
@@ -197,7 +206,7 @@ class _Problem:
         length = signals.length_llr(src_len, tgt_len, self.ratio)
 
         ctx = self.context(i, a, J, b)
-        per_sentence = cfg.bias + cfg.w_length * length + cfg.w_context * ctx
+        per_sentence = cfg.bias + cfg.w_context * ctx
         if self.chrf is not None:
             per_sentence = per_sentence + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
 
@@ -206,6 +215,7 @@ class _Problem:
             cfg.w_keys * content
             - cfg.w_mismatch * mismatch
             + size * per_sentence
+            + cfg.w_length * length  # once per bead: merged lengths are not extra evidence
             + cfg.w_paragraph * par
             - cfg.merge_penalty * (a + b - 2)
         )
@@ -229,13 +239,16 @@ class _Problem:
         gap_imb = np.abs((sN - sP) - (tN - tP)).astype(np.float64)
 
         def near(ds, dt):
-            d = np.maximum(ds, dt)
+            d = np.maximum(np.maximum(ds, dt), 1.0)
             spread = 0.6 + 0.1 * d + 0.5 * gap_imb
             return np.exp(-np.maximum(d - 1.0, 0.0) / cfg.context_gap) * np.exp(
                 -0.5 * ((ds - dt) / spread) ** 2
             )
 
-        ctx = np.maximum(near(dp_s, dp_t), near(dn_s, dn_t))
+        # The document corners are weaker anchors than real ones: unrelated texts have them too.
+        w_prev = np.where(prev == 0, cfg.corner_weight, 1.0)
+        w_next = np.where(nxt == len(A_s) - 1, cfg.corner_weight, 1.0)
+        ctx = np.maximum(w_prev * near(dp_s, dp_t), w_next * near(dn_s, dn_t))
         # A bead that contains an anchor on the src side: 1 if it also holds the anchor's
         # tgt sentence, else 0 (it would cut through the anchor chain).
         inside = nxt - prev > 1
@@ -295,8 +308,8 @@ def _paragraph_starts(sents: list[Sentence]) -> np.ndarray:
     return out
 
 
-def _restrict(index: signals.KeyIndex, category: str) -> signals.KeyIndex:
-    keep = lambda d: {k: w for k, w in d.items() if index.category[k] == category}  # noqa: E731
+def _restrict(index: signals.KeyIndex, *categories: str) -> signals.KeyIndex:
+    keep = lambda d: {k: w for k, w in d.items() if index.category[k] in categories}  # noqa: E731
     return signals.KeyIndex([keep(d) for d in index.src], [keep(d) for d in index.tgt],
                             index.src_total, index.tgt_total, index.category, index.df_src, index.df_tgt)
 
@@ -369,6 +382,20 @@ def _length_ratio(ls, lt, a_s, a_t, src_lang: str, tgt_lang: str) -> float:
     return float(lt.sum() / max(ls.sum(), 1.0))
 
 
+def _local_density(anchor_rows: np.ndarray, n: int, cfg: AlignConfig) -> np.ndarray:
+    """Per DP row (n+1): anchors within `density_window` rows, scaled so `density_full`
+    gives 1. Chains of matches are trusted only where the texts visibly correspond."""
+    hits = np.zeros(n + 2)
+    for s in anchor_rows:
+        hits[int(s) + 1] += 1
+    c = np.concatenate([[0.0], np.cumsum(hits)])
+    w = cfg.density_window
+    rows = np.arange(n + 1)
+    lo_, hi_ = np.clip(rows - w, 0, n + 1), np.clip(rows + w + 1, 0, n + 1)
+    dens = (c[hi_] - c[lo_]) / (2 * w + 1)
+    return np.clip(dens / cfg.density_full, 0.0, 1.0)
+
+
 def _band(a_s: np.ndarray, a_t: np.ndarray, n: int, m: int, cfg: AlignConfig) -> tuple[np.ndarray, int]:
     """Band start per DP row and the band width, around the anchor diagonal."""
     if m + 1 <= cfg.full_dp_max or n + 1 <= 2:
@@ -410,6 +437,14 @@ def _gather(arr: np.ndarray, lo: np.ndarray, rows, cols) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 _HASH_DIM = 4096
+
+
+def _staircase(a: int, b: int) -> list[tuple[int, int]]:
+    """Cells (p, q) of an a x b bead that lie on its diagonal (their shares of the bead
+    overlap). Summing character n-gram matches over *all* cells would count chance matches
+    between non-corresponding sentences and make merged beads look better than they are."""
+    return [(p, q) for p in range(a) for q in range(b)
+            if max(p / a, q / b) < min((p + 1) / a, (q + 1) / b)]
 
 
 class _PivotChrf:
@@ -464,13 +499,12 @@ class _PivotChrf:
         """chrF log-odds for beads ending at (i, J); 0 where a pivot is missing."""
         match = np.zeros(J.shape + (signals.CHRF_ORDER,))
         ok = np.ones(J.shape, dtype=bool)
-        for p in range(a):
-            for q in range(b):
-                rows = np.broadcast_to(i - p, J.shape)
-                rr = np.clip(rows, 0, self.match.shape[0] - 1)
-                k = (J - q) - lo[rr]
-                inside = (rows >= 1) & (k >= 0) & (k < self.match.shape[1])
-                match += np.where(inside[..., None], self.match[rr, np.clip(k, 0, self.match.shape[1] - 1)], 0.0)
+        for p, q in _staircase(a, b):
+            rows = np.broadcast_to(i - p, J.shape)
+            rr = np.clip(rows, 0, self.match.shape[0] - 1)
+            k = (J - q) - lo[rr]
+            inside = (rows >= 1) & (k >= 0) & (k < self.match.shape[1])
+            match += np.where(inside[..., None], self.match[rr, np.clip(k, 0, self.match.shape[1] - 1)], 0.0)
         n, m = len(self.src_text), len(self.tgt_text)
         hyp = np.zeros(match.shape)
         ref = np.zeros(match.shape)
@@ -495,52 +529,103 @@ class _PivotChrf:
 
 
 def _dp(P: _Problem) -> list[tuple[int, int, int, int]]:
-    """Best monotone path; returns (src_start, src_end, tgt_start, tgt_end) per bead."""
+    """Best monotone path; returns (src_start, src_end, tgt_start, tgt_end) per bead.
+
+    Three states per cell: M (the last bead was a match), G1 (one sentence skipped since the
+    last match) and G (longer gap). A match that continues a chain (from M, or across a
+    single skipped sentence from G1) earns `continuation`: translations are runs of matches,
+    so a plausible bead next to a good one is probably good too, while in unrelated texts
+    chance matches stay isolated. The document start counts as a match."""
     n, m, W, lo = P.n, P.m, P.W, P.lo
-    shapes = P.cfg.bead_shapes()
+    cfg = P.cfg
+    shapes = cfg.bead_shapes()
     amax = max(a for a, _ in shapes)
-    # Choice codes: 0 = 1-0 (skip src), 1.. = shapes[code-1], -1 = 0-1 (skip tgt).
-    back = np.zeros((n + 1, W), dtype=np.int8)
-    ring = [np.full(W, NEG) for _ in range(amax + 1)]
+    R = amax + 1
+    share = (1.0, cfg.continuation_after_skip, 0.0)
+    back_m = np.zeros((n + 1, W), dtype=np.int16)  # code * 3 + previous state
+    back_g1 = np.zeros((n + 1, W), dtype=np.int8)  # 0: 1-0 from M, 1: 0-1 from M
+    back_g = np.zeros((n + 1, W), dtype=np.int8)  # 0/1: 1-0 from G1/G, 2/3: 0-1 from G1/G
+    ringM = [np.full(W, NEG) for _ in range(R)]
+    ringG1 = [np.full(W, NEG) for _ in range(R)]
+    ringG = [np.full(W, NEG) for _ in range(R)]
     cols = np.arange(W)
-    for r0 in range(0, n + 1, P.cfg.chunk_rows):
-        r1 = min(n + 1, r0 + P.cfg.chunk_rows)
+    for r0 in range(0, n + 1, cfg.chunk_rows):
+        r1 = min(n + 1, r0 + cfg.chunk_rows)
         block = {sh: P.scores(r0, r1, *sh) for sh in shapes}
         for i in range(r0, r1):
             J = lo[i] + cols
+            valid = J <= m
+            XM = np.full(W, NEG)
+            argM = np.zeros(W, dtype=np.int16)
             if i == 0:
-                X = np.where(J == 0, 0.0, NEG)
-                arg = np.zeros(W, dtype=np.int8)
+                XM[J == 0] = 0.0
+                XG1 = np.full(W, NEG)
+                XG = np.full(W, NEG)
+                argG = np.zeros(W, dtype=np.int8)
             else:
-                X = _shift(ring[(i - 1) % (amax + 1)], lo[i] - lo[i - 1], W)  # 1-0
-                arg = np.zeros(W, dtype=np.int8)
+                off = lo[i] - lo[i - 1]
+                XG1 = _shift(ringM[(i - 1) % R], off, W)
+                g1p = _shift(ringG1[(i - 1) % R], off, W)
+                gp = _shift(ringG[(i - 1) % R], off, W)
+                XG = np.maximum(g1p, gp)
+                argG = np.where(gp > g1p, 1, 0).astype(np.int8)
                 for code, (a, b) in enumerate(shapes, start=1):
                     if i - a < 0:
                         continue
-                    prev = _shift(ring[(i - a) % (amax + 1)], lo[i] - b - lo[i - a], W)
-                    cand = prev + block[(a, b)][i - r0]
-                    better = cand > X
-                    X = np.where(better, cand, X)
-                    arg = np.where(better, code, arg)
-            X = np.where(J <= m, X, NEG)
-            D = np.maximum.accumulate(X)
-            back[i] = np.where(D > X, -1, arg)
-            ring[i % (amax + 1)] = np.where(J <= m, D, NEG)
-    # Backtrack from (n, m).
+                    o = lo[i] - b - lo[i - a]
+                    S = block[(a, b)][i - r0]
+                    for st, ring in enumerate((ringM, ringG1, ringG)):
+                        cand = _shift(ring[(i - a) % R], o, W) + S + cfg.continuation * share[st] * P.cont[i]
+                        better = cand > XM
+                        XM = np.where(better, cand, XM)
+                        argM = np.where(better, code * 3 + st, argM)
+            DM = np.where(valid, XM, NEG)
+            # G1: one skip after a match; the 0-1 skip comes from M in this row at j-1.
+            fromM01 = np.concatenate([[NEG], DM[:-1]])
+            G1 = np.maximum(XG1, fromM01)
+            back_g1[i] = np.where(fromM01 > XG1, 1, 0)
+            G1 = np.where(valid, G1, NEG)
+            # G: longer gaps; 0-1 from G1[j-1] or G[j-1] (running maximum along the row).
+            fromG1 = np.concatenate([[NEG], G1[:-1]])
+            Y = np.maximum(XG, fromG1)
+            argY = np.where(fromG1 > XG, 2, argG)
+            Y = np.where(valid, Y, NEG)
+            G = np.maximum.accumulate(Y)
+            back_g[i] = np.where(G > Y, 3, argY)
+            back_m[i] = argM
+            ringM[i % R] = DM
+            ringG1[i % R] = G1
+            ringG[i % R] = np.where(valid, G, NEG)
+    # Backtrack from (n, m), from the best final state.
+    k = m - lo[n]
+    finals = (ringM[n % R][k], ringG1[n % R][k], ringG[n % R][k])
+    state = int(np.argmax(finals))
     path: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i > 0 or j > 0:
-        code = int(back[i, j - lo[i]])
-        if i == 0 or code == -1:
-            path.append((i, i, j - 1, j))
-            j -= 1
-        elif code == 0:
-            path.append((i - 1, i, j, j))
-            i -= 1
-        else:
+        k = j - lo[i]
+        if state == 0:
+            code, prev = divmod(int(back_m[i, k]), 3)
             a, b = shapes[code - 1]
             path.append((i - a, i, j - b, j))
-            i, j = i - a, j - b
+            i, j, state = i - a, j - b, prev
+        elif state == 1:
+            if back_g1[i, k] == 1:
+                path.append((i, i, j - 1, j))
+                j -= 1
+            else:
+                path.append((i - 1, i, j, j))
+                i -= 1
+            state = 0
+        else:
+            c = int(back_g[i, k])
+            if c >= 2:
+                path.append((i, i, j - 1, j))
+                j -= 1
+            else:
+                path.append((i - 1, i, j, j))
+                i -= 1
+            state = 1 if c in (0, 2) else 2
     return path[::-1]
 
 

@@ -207,10 +207,11 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
             for k in s:
                 category.setdefault(k, "names")
     df_src = Counter(k for s in src_sets for k in s)
+    spec = {k: key_specificity(k, category[k]) for k in category}
     df_tgt = Counter(k for s in tgt_sets for k in s)
     shared = df_src.keys() & df_tgt.keys()
     weight = {
-        k: CATEGORY_WEIGHTS.get(category[k], 1.0) / math.sqrt(max(df_src[k], df_tgt[k]))
+        k: CATEGORY_WEIGHTS.get(category[k], 1.0) * spec[k] / math.sqrt(max(df_src[k], df_tgt[k]))
         for k in shared
     }
 
@@ -218,7 +219,7 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
         # Mass of the number keys alone: a number on one side and not the other is evidence
         # against a pair; other categories are too unevenly extracted across scripts.
         return np.array(
-            [sum(CATEGORY_WEIGHTS["numbers"] / math.sqrt(df[k]) for k in s if category[k] == "numbers")
+            [sum(CATEGORY_WEIGHTS["numbers"] * spec[k] / math.sqrt(df[k]) for k in s if category[k] == "numbers")
              for s in sets],
             dtype=np.float64,
         )
@@ -226,6 +227,18 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
     src_w = [{k: weight[k] for k in s if k in weight} for s in src_sets]
     tgt_w = [{k: weight[k] for k in s if k in weight} for s in tgt_sets]
     return KeyIndex(src_w, tgt_w, mass(src_sets, df_src), mass(tgt_sets, df_tgt), category, df_src, df_tgt)
+
+
+def key_specificity(key: str, category: str) -> float:
+    """How much a matched key proves, relative to its category: "7" is everywhere, "1945"
+    or "3.14" is not. Non-numbers are 1."""
+    if category != "numbers":
+        return 1.0
+    value = key.split(":", 1)[-1]
+    digits = sum(ch.isdigit() for ch in value)
+    if key.startswith(("year:", "date:")):
+        return 0.8
+    return 0.35 if digits <= 1 else 0.6 if digits == 2 else 1.0
 
 
 def key_overlaps(index: KeyIndex, allowed=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
