@@ -6,6 +6,8 @@ Not a conftest: each MT test module declares its own session fixture that calls
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,6 +24,7 @@ def test_models_dir() -> Path:
         from aligner.translate.testmodel import build_test_model
 
         root = Path(tempfile.mkdtemp(prefix="aligner-test-models-"))
+        atexit.register(shutil.rmtree, root, True)
         build_test_model(root, SEEDS)
         _BUILT["dir"] = root
     return _BUILT["dir"]

@@ -212,6 +212,7 @@ def test_list_and_verify(tmp_path, cli):
     root = str(d.parent)
     rc, out, _ = cli("models", "list", "--models-dir", root)
     assert rc == 0 and "aligner-test-tiny" in out and "ar-en,ru-en" in out and "int8" in out
+    assert "[test model: does not translate]" in out
     rc, out, _ = cli("models", "list", "--json", "--models-dir", root)
     listed = json.loads(out)
     assert listed["models"][0]["pairs"] == ["ar-en", "ru-en"] and "int8" in listed["compute_types"]["cpu"]

@@ -175,7 +175,21 @@ def test_pivot_ct2_on_seed_pair(seed_docs, opts):
 
 def test_auto_uses_installed_models(seed_docs, opts):
     s, t, info = pivot_documents(*seed_docs, opts(mode="auto"))
-    assert info.mode == "ct2" and s is not None and t is not None and info.notice is None
+    assert info.mode == "ct2" and s is not None and t is not None
+    assert info.notice == "aligner-test-tiny is a test model that does not translate: its pivots are gibberish"
+
+
+def test_test_model_is_never_picked_from_default_locations(seed_docs, models_dir, monkeypatch, tmp_path):
+    """Someone ran scripts/make_test_model.py into models/: real comparisons must not use it."""
+    from aligner.translate import models as models_mod
+
+    monkeypatch.delenv("ALIGNER_MODELS_DIR", raising=False)
+    monkeypatch.setattr(models_mod, "project_models_dir", lambda: models_dir)
+    monkeypatch.setattr(models_mod, "user_models_dir", lambda: tmp_path / "user")
+    assert find_model("ar") is None
+    assert find_model("ar", models_dir=models_dir).name == "aligner-test-tiny"
+    s, t, info = pivot_documents(*seed_docs, MTOptions(mode="auto", cache_dir=str(tmp_path / "c")))
+    assert s is None and info.mode == "off" and info.notice.startswith("MT is off: no model for ru-en")
 
 
 def test_cache_rerun_does_no_mt_work(seed_docs, opts, monkeypatch):

@@ -68,6 +68,7 @@ def test_compare_mt_ct2_on_test_model(compare):
     mt = report["mt"]
     assert mt["mode"] == "ct2" and mt["backend"] == "ct2:aligner-test-tiny@int8/cpu"
     assert mt["src_model"] == mt["tgt_model"] == "aligner-test-tiny"
+    assert "does not translate" in mt["notice"] and "does not translate" in err
     assert all(p["src_pivot"] for p in body_pairs(report) if p["src"])
     assert all(p["tgt_pivot"] for p in body_pairs(report) if p["tgt"])
 

@@ -88,6 +88,7 @@ def _list(args: argparse.Namespace) -> int:
                             "quantization": m.quantization,
                             "max_input_tokens": m.max_input_tokens,
                             "licence": m.licence,
+                            "translates": m.translates,
                             "provenance": m.provenance,
                         }
                         for m in found.models
@@ -107,7 +108,8 @@ def _list(args: argparse.Namespace) -> int:
     print("compute types: " + "; ".join(f"{dev}: {', '.join(types)}" for dev, types in ct.items()))
     for m in found.models:
         size = sum(f.stat().st_size for f in m.path.iterdir() if f.is_file())
-        print(f"{m.name:<24} {','.join(m.pairs):<12} {_size(size):>9}  {m.quantization:<6} {m.licence}  {m.path}")
+        tag = "" if m.translates else "  [test model: does not translate]"
+        print(f"{m.name:<24} {','.join(m.pairs):<12} {_size(size):>9}  {m.quantization:<6} {m.licence}  {m.path}{tag}")
     for d, exc in found.broken:
         print(f"BROKEN {d}: {exc}")
     return EXIT_OK

@@ -78,6 +78,7 @@ class ModelInfo:
     size_bytes: int = 0
     licence: str = ""
     provenance: dict[str, Any] = field(default_factory=dict)
+    translates: bool = True  # False for aligner's random-weight test model
 
     @property
     def identity(self) -> str:
@@ -149,6 +150,7 @@ def load_model_info(path: str | os.PathLike) -> ModelInfo:
         size_bytes=int(data.get("size_bytes", 0)),
         licence=str(data.get("licence", "")),
         provenance=dict(data.get("provenance", {})),
+        translates=bool(data.get("translates", True)),
     )
     missing = [f for f in (*REQUIRED_FILES, info.source_spm, info.target_spm) if not (path / f).is_file()]
     if missing:
@@ -208,10 +210,12 @@ def discover(models_dir: str | os.PathLike | None = None) -> Discovery:
 
 def find_model(src: str, tgt: str = "en", models_dir: str | os.PathLike | None = None) -> ModelInfo | None:
     """The first usable model for src->tgt, or None. A broken directory that looks like it
-    serves the pair raises its ModelError: silently ignoring a damaged install would hide it."""
+    serves the pair raises its ModelError: silently ignoring a damaged install would hide it.
+    Test models that do not translate are only used from an explicitly named models dir."""
+    explicit = bool(models_dir or os.environ.get(ENV_MODELS_DIR))
     found = discover(models_dir)
     for info in found.models:
-        if info.serves(src, tgt):
+        if info.serves(src, tgt) and (info.translates or explicit):
             return info
     pair = f"{src}-{tgt}"
     for d, exc in found.broken:
@@ -302,6 +306,7 @@ def convert_model(
     provenance: dict[str, Any] | None = None,
     max_input_tokens: int | None = None,
     force: bool = False,
+    translates: bool = True,
 ) -> Path:
     """Convert a local Marian / OPUS-MT / HF Marian download to a CT2 model dir (offline).
 
@@ -353,6 +358,7 @@ def convert_model(
             "fingerprint": sha256_file(build / "model.bin"),
             "size_bytes": (build / "model.bin").stat().st_size,
             "licence": licence or "unknown (see the original model's licence)",
+            "translates": translates,
             "provenance": {
                 "converted_from": str(src_dir.resolve()),
                 "source_format": fmt,

@@ -142,6 +142,8 @@ def pivot_documents(
             notices.append(f"no model for {pairs}, so only the translation memory is used; {_install_hint(missing)}")
         else:
             mode = "ct2"
+            for name in dict.fromkeys(t.info.name for t in translators.values() if not t.info.translates):
+                notices.append(f"{name} is a test model that does not translate: its pivots are gibberish")
     elif mode == "auto":
         mode = "tm" if tm else "ct2"
 

@@ -12,7 +12,9 @@ must run end to end. So we build a model ourselves in two steps that mirror real
 
 THE MODEL DOES NOT TRANSLATE. Its output is deterministic gibberish made of seed-text
 pieces; it exists only to exercise the machinery. It declares the pairs ar-en and ru-en so
-`--mt ct2` finds it for the seed pair.
+`--mt ct2 --models-dir DIR` finds it for the seed pair; its manifest says
+`"translates": false`, so it is never picked up from the default model locations and a
+report made with it carries a notice saying so.
 """
 
 from __future__ import annotations
@@ -175,8 +177,8 @@ def build_test_model(models_root: Path, seeds_dir: Path, work_dir: Path | None =
             provenance={
                 "built_by": "scripts/make_test_model.py",
                 "what": "random-weight Transformer; SentencePiece trained on seeds/*.txt",
-                "translates": False,
             },
             max_input_tokens=MAX_INPUT_TOKENS,
             force=True,
+            translates=False,
         )
