@@ -18,7 +18,7 @@ aligner placed differently is not reported as a missing name or number).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -66,6 +66,8 @@ class DivergeConfig:
 # Per-document entity index
 # ----------------------------------------------------------------------------------------
 
+COMMON_PLACE_SHARE = 0.2
+
 _NUMERIC_KINDS = {"number": "number", "percent": "number", "year": "date", "date": "date", "month": "date"}
 
 
@@ -77,6 +79,11 @@ class _Side:
     by_id: dict[int, Sentence]
     ents: dict[int, list[Entity]]  # sentence id -> entities starting inside it
     quotes: list[Entity]  # quote entities of the whole document (they may span sentences)
+    place_df: dict[str, float]  # share of body sentences mentioning each place key
+
+    def common_place(self, key: str) -> bool:
+        """A place named in many sentences ('Japan' in an article on Japan) anchors nothing."""
+        return self.place_df.get(key, 0.0) > COMMON_PLACE_SHARE
 
     @classmethod
     def build(cls, doc: Document) -> _Side:
@@ -92,7 +99,10 @@ class _Side:
                 if s0 <= e.start < s1:
                     ents[sid].append(e)
                     break
-        return cls(doc, by_id, dict(ents), quotes)
+        body = [x.id for x in doc.sentences if x.kind == "body"]
+        df = Counter(k for i in body for k in {e.key for e in ents.get(i, ()) if e.kind == "place"})
+        place_df = {k: v / max(len(body), 1) for k, v in df.items()}
+        return cls(doc, by_id, dict(ents), quotes, place_df)
 
     def sentences(self, ids: Sequence[int]) -> list[Sentence]:
         return [self.by_id[i] for i in ids if i in self.by_id]
@@ -207,7 +217,7 @@ def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Di
         near_tgt = _neighbour_ids(beads, i, "tgt")
         flags: list[Flag] = []
         flags += _numeric_flags(bead, s, t, near_src, near_tgt)
-        attribution = _attribution_flags(bead, s, t, near_src, near_tgt)
+        attribution = _attribution_flags(i, beads, s, t)
         flags += attribution
         s_text, s_marks = _joined(s, bead.src)
         t_text, t_marks = _joined(t, bead.tgt)
@@ -294,40 +304,76 @@ def _espan(e: Entity | None) -> Span | None:
     return (e.start, e.end) if e is not None else None
 
 
-_ATTR_LABELS = {"agency": "agency", "audience": "audience", "speaker": "speaker", "source": "source"}
+_SOURCE_KEYS = ("agency:", "audience:")  # who reported it / who was told
+_ADDED_CUES = ("cue:say", "cue:according")  # opinion verbs (see, believe) are too often not attribution
 
 
-def _attr_label(e: Entity) -> str:
-    kind, _, val = e.key.partition(":")
-    name = val.upper() if kind == "agency" else val.replace("_", " ")
-    return f"{_ATTR_LABELS.get(kind, kind)} {name}".strip()
+def _is_source(e: Entity) -> bool:
+    return e.key.startswith(_SOURCE_KEYS)
 
 
-def _attribution_flags(
-    bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], near_tgt: tuple[int, ...]
-) -> list[Flag]:
-    """`attribution`: an agency, audience or source cue present on one side only, e.g.
-    'told a TASS correspondent' (agency:tass) vs 'told journalists' (audience:journalists)."""
+def _source_label(ents: list[Entity]) -> str:
+    parts = []
+    for e in ents:
+        kind, _, val = e.key.partition(":")
+        parts.append(val.upper() if kind == "agency" else val.replace("_", " "))
+    return " + ".join(parts)
+
+
+def _cover(ents: list[Entity]) -> Span | None:
+    return (min(e.start for e in ents), max(e.end for e in ents)) if ents else None
+
+
+def _attribution_flags(i: int, beads: list[Bead], s: _Side, t: _Side) -> list[Flag]:
+    """`attribution`: who reported it or who was told differs or is dropped ('told a TASS
+    correspondent' = agency:tass + audience:correspondent vs 'told journalists' =
+    audience:journalists), or a reporting cue ('as Nagoshi notes', 'according to the
+    expert') has no counterpart. Cues are counted over the pair and its two neighbours, so a
+    cue that the translation moved into the next sentence is not reported."""
+    bead = beads[i]
     se, te = s.entities(bead.src, {"attribution"}), t.entities(bead.tgt, {"attribution"})
     if not se and not te:
         return []
-    s_keys, t_keys = {e.key for e in se}, {e.key for e in te}
-    s_near = {e.key for e in t.entities(near_tgt, {"attribution"})}
-    t_near = {e.key for e in s.entities(near_src, {"attribution"})}
-    a = [e for e in se if e.key not in t_keys and e.key not in s_near]
-    b = [e for e in te if e.key not in s_keys and e.key not in t_near]
     flags: list[Flag] = []
-    for k in range(max(len(a), len(b))):
-        ea = a[k] if k < len(a) else None
-        eb = b[k] if k < len(b) else None
-        if ea and eb:
-            detail = f"attribution differs: SRC '{ea.surface}' ({_attr_label(ea)}) vs TGT '{eb.surface}' ({_attr_label(eb)})"
-        elif ea:
-            detail = f"attribution '{ea.surface}' ({_attr_label(ea)}) in SRC is dropped in TGT"
-        else:
-            detail = f"attribution '{eb.surface}' ({_attr_label(eb)}) in TGT is not in SRC"
-        flags.append(Flag("attribution", detail, _espan(ea), _espan(eb)))
+    s_src = [e for e in se if _is_source(e)]
+    t_src = [e for e in te if _is_source(e)]
+    s_keys, t_keys = {e.key for e in s_src}, {e.key for e in t_src}
+    if s_keys != t_keys:
+        window = range(max(0, i - 1), min(len(beads), i + 2))
+        s_win = {e.key for j in window for e in s.entities(beads[j].src, {"attribution"})}
+        t_win = {e.key for j in window for e in t.entities(beads[j].tgt, {"attribution"})}
+        a = [e for e in s_src if e.key not in t_win]
+        b = [e for e in t_src if e.key not in s_win]
+        if a and b:
+            detail = (
+                f"attribution differs: SRC '{_surface(s, a)}' ({_source_label(a)}) vs "
+                f"TGT '{_surface(t, b)}' ({_source_label(b)})"
+            )
+            flags.append(Flag("attribution", detail, _cover(a), _cover(b)))
+        elif a:
+            flags.append(Flag("attribution", f"source '{_surface(s, a)}' ({_source_label(a)}) in SRC is dropped in TGT", _cover(a), None))
+        elif b:
+            flags.append(Flag("attribution", f"source '{_surface(t, b)}' ({_source_label(b)}) in TGT is not in SRC", None, _cover(b)))
+    if flags:
+        return flags
+    s_cues = [e for e in se if e.key.startswith("cue:")]
+    t_cues = [e for e in te if e.key.startswith("cue:")]
+    window = range(max(0, i - 1), min(len(beads), i + 2))
+    s_all = sum(1 for j in window for e in s.entities(beads[j].src, {"attribution"}) if e.key.startswith("cue:"))
+    t_all = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key.startswith("cue:"))
+    if s_cues and not t_cues and s_all > t_all:
+        flags.append(Flag("attribution", f"reporting cue '{s_cues[0].surface}' in SRC has no counterpart in TGT: who said it is dropped", _espan(s_cues[0]), None))
+    elif not s_cues and not t_src:
+        strong = [e for e in t_cues if e.key in _ADDED_CUES]
+        t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
+        if strong and t_strong > s_all:
+            flags.append(Flag("attribution", f"reporting cue '{strong[0].surface}' in TGT has no counterpart in SRC: an attribution was added", None, _espan(strong[0])))
     return flags
+
+
+def _surface(side: _Side, ents: list[Entity]) -> str:
+    a, b = _cover(ents) or (0, 0)
+    return side.doc.text[a:b]
 
 
 def _joined(side: _Side, ids: Sequence[int]) -> tuple[str, list[tuple[int, int]]]:
@@ -360,17 +406,27 @@ def _doc_span(e: Entity, marks: list[tuple[int, int]]) -> Span:
 
 
 def _record_anchors(pair: Pair, bead: Bead, s: _Side, t: _Side, nm: NameMatch) -> None:
-    """Evidence for the verdict: how many hard anchors (same number, date, name, agency)
-    the two sides share, and whether both sides had anything to anchor on at all."""
+    """Evidence for the verdict: how many hard anchors (same number, date, person name,
+    agency, or a place that is not named all over both texts) the two sides share, and
+    whether both sides had anything of that grade to anchor on at all."""
     kinds = set(_NUMERIC_KINDS)
     s_vals = {v for e in s.entities(bead.src, kinds) for v in _value_keys(e)}
     t_vals = {v for e in t.entities(bead.tgt, kinds) for v in _value_keys(e)}
     s_attr = {e.key for e in s.entities(bead.src, {"attribution"})}
     t_attr = {e.key for e in t.entities(bead.tgt, {"attribution"})}
-    names = sum(1.0 if a.kind == "name" else 0.5 for a, _ in nm.matched)
+    names = 0.0
+    for a, b in nm.matched:
+        if a.kind == "place" or b.kind == "place":
+            names += 0.5 if not (s.common_place(a.key) or t.common_place(b.key)) else 0.0
+        else:
+            names += 1.0
     pair.evidence["anchors"] = len(s_vals & t_vals) + len(s_attr & t_attr) + names
-    has_s = bool(s_vals or s_attr or nm.matched or nm.src_only)
-    has_t = bool(t_vals or t_attr or nm.matched or nm.tgt_only)
+
+    def graded(ents: list[Entity], side: _Side) -> bool:
+        return any(e.kind != "place" or not side.common_place(e.key) for e in ents)
+
+    has_s = bool(s_vals or s_attr or graded([a for a, _ in nm.matched] + list(nm.src_only), s))
+    has_t = bool(t_vals or t_attr or graded([b for _, b in nm.matched] + list(nm.tgt_only), t))
     pair.evidence["anchorable"] = 1.0 if has_s and has_t else 0.0
 
 

@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from aligner.diverge import DivergeConfig, _Side
 
 MIN_SIMILARITY = 0.15  # a matched pair below this similarity with no anchor is not evidence
-TRANSLATION_COVERAGE = 0.6  # both sides at least this much covered -> translation
-PARTIAL_COVERAGE = 0.15  # the lesser-covered side at least this much -> partial
+TRANSLATION_COVERAGE = 0.8  # both sides at least this much covered -> translation
+PARTIAL_COVERAGE = 0.15  # partial: the shorter version covered as above, the other this much
+OVERLAP_COVERAGE = 0.5  # partial too: both sides this much covered, with anchors to back it
 MIN_ANCHORED_SHARE = 0.4  # fewer anchorable pairs anchored than this -> unrelated
 MIN_ANCHORABLE = 3  # the anchored share is trusted from this many anchorable pairs on
 
@@ -86,7 +87,8 @@ def _verdict(cov_src: float, cov_tgt: float, share: float, n_anch: int, n_able: 
         return "unrelated", f"no matched pair shares a name, number or date ({cover})"
     if lo >= TRANSLATION_COVERAGE:
         return "translation", f"{cover}; {anchors}"
-    if hi >= TRANSLATION_COVERAGE and lo >= PARTIAL_COVERAGE:
+    overlap = lo >= OVERLAP_COVERAGE and n_anch >= MIN_ANCHORABLE
+    if (hi >= TRANSLATION_COVERAGE and lo >= PARTIAL_COVERAGE) or overlap:
         if cov_src < cov_tgt:
             what = f"TGT covers only {cov_src:.0%} of SRC"
         else:

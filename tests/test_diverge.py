@@ -1,0 +1,359 @@
+"""Divergence scoring on real text: the seed pair's true divergences (and nothing else),
+verdicts for related, partial and unrelated documents, FLORES-200 precision, and the flag
+mechanics (spans, pivots, meta/boilerplate) on documents written here."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from aligner.align import align
+from aligner.diverge import DivergeConfig, chrf, score
+from aligner.segment import load_document, segment
+from aligner.types import Bead, Document, Pair, Sentence
+
+FIXTURE = Path(__file__).parent / "fixtures" / "seed_divergences.toml"
+
+
+def compare(src: Document, tgt: Document, src_pivots=None, tgt_pivots=None):
+    beads = align(src, tgt, src_pivots, tgt_pivots)
+    return score(src, tgt, beads, src_pivots, tgt_pivots)
+
+
+def make_doc(sentences: list[str], lang: str, kinds: list[str] | None = None) -> Document:
+    """One sentence per paragraph, exact offsets, as `segment` would produce them."""
+    text, sents, pos = "", [], 0
+    for i, s in enumerate(sentences):
+        if i:
+            text += "\n"
+            pos += 1
+        sents.append(Sentence(i, s, pos, pos + len(s), i, (kinds[i] if kinds else "body")))
+        text += s
+        pos += len(s)
+    return Document(text, lang, "utf-8", sents)
+
+
+def identity_beads(n: int) -> list[Bead]:
+    return [Bead((i,), (i,), 0.9) for i in range(n)]
+
+
+def pair_with(pairs: list[Pair], src: str | None, tgt: str | None) -> Pair:
+    found = [p for p in pairs if (src is None or src in p.src_text) and (tgt is None or tgt in p.tgt_text)]
+    assert len(found) == 1, f"expected one pair holding {src!r} / {tgt!r}, got {len(found)}"
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------
+# The seed pair: exactly the real divergences
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_ru, seed_ar):
+    src, tgt = load_document(seed_ru), load_document(seed_ar)
+    pairs, summary = compare(src, tgt)
+    return src, tgt, pairs, summary
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return tomllib.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def test_seed_pair_each_real_divergence_is_flagged_at_its_pair(seed_result, expected):
+    src, tgt, pairs, _ = seed_result
+    for d in expected["divergence"]:
+        if not d["weightfree"]:
+            continue
+        p = pair_with(pairs, d.get("src_contains"), d.get("tgt_contains"))
+        assert p.section == d["section"], d["note"]
+        kinds = [f for f in p.flags if f.kind == d["kind"]]
+        assert kinds, f"{d['kind']} not flagged: {d['note']}; flags: {p.flags}"
+        for side, doc in (("src", src), ("tgt", tgt)):
+            if d.get(f"{side}_span"):
+                spans = [getattr(f, f"{side}_span") for f in kinds if getattr(f, f"{side}_span")]
+                assert any(d[f"{side}_span"] in doc.text[a:b] or doc.text[a:b] in d[f"{side}_span"] for a, b in spans), (
+                    d["note"],
+                    [doc.text[a:b] for a, b in spans],
+                )
+
+
+def test_seed_pair_flags_nothing_else(seed_result, expected):
+    """Precision: every flag on the seed pair is one of the listed real divergences."""
+    _, _, pairs, _ = seed_result
+    listed = [d for d in expected["divergence"] if d["weightfree"]]
+    unexpected = []
+    for p in pairs:
+        for f in p.flags:
+            ok = any(
+                f.kind == d["kind"]
+                and (d.get("src_contains") is None or d["src_contains"] in p.src_text)
+                and (d.get("tgt_contains") is None or d["tgt_contains"] in p.tgt_text)
+                for d in listed
+            )
+            if not ok:
+                unexpected.append((f.kind, f.detail, p.src_text[:50], p.tgt_text[:50]))
+    assert not unexpected, unexpected
+
+
+def test_seed_pair_without_mt_does_not_pretend_to_see_meaning(seed_result, expected):
+    _, _, pairs, _ = seed_result
+    for d in expected["divergence"]:
+        if not d["weightfree"]:
+            p = pair_with(pairs, d.get("src_contains"), d.get("tgt_contains"))
+            assert not [f for f in p.flags if f.kind == d["kind"]]
+    assert all(f.kind != "meaning" for p in pairs for f in p.flags)
+
+
+def test_seed_pair_meta_line_is_reported_separately_without_flag(seed_result, expected):
+    src, _, pairs, summary = seed_result
+    for m in expected["meta"]:
+        p = pair_with(pairs, m["src_contains"], None)
+        assert p.section == "meta" and not p.tgt and not p.flags
+    assert summary.counts["meta"] == 1
+
+
+def test_seed_pair_summary(seed_result):
+    _, _, pairs, summary = seed_result
+    assert summary.verdict == "translation", summary.verdict_reason
+    assert summary.coverage_src > 0.9 and summary.coverage_tgt > 0.9
+    assert summary.anchored_share >= 0.6
+    assert 0 < summary.overall_divergence < 0.15
+    assert summary.flag_counts.get("addition") == 2 and summary.flag_counts.get("attribution") == 1
+    # top pairs are body pairs, most divergent first
+    top = [pairs[i] for i in summary.top_pairs]
+    assert top and all(p.section == "body" and p.divergence > 0 for p in top)
+    assert [p.divergence for p in top] == sorted((p.divergence for p in top), reverse=True)
+    assert any("ТАСС" in p.src_text for p in top)
+
+
+def test_pairs_are_in_document_order_and_cover_every_sentence(seed_result):
+    src, tgt, pairs, _ = seed_result
+    for side, doc in (("src", src), ("tgt", tgt)):
+        ids = [i for p in pairs for i in getattr(p, side)]
+        assert ids == [s.id for s in doc.sentences]
+    for p in pairs:
+        assert 0.0 <= p.divergence <= 1.0
+        for f in p.flags:
+            for span, doc in ((f.src_span, src), (f.tgt_span, tgt)):
+                if span:
+                    assert 0 <= span[0] < span[1] <= len(doc.text)
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_unrelated_articles_are_unrelated(seed_ru, seed_unrelated, index):
+    src, tgt = load_document(seed_ru), load_document(seed_unrelated[index])
+    _, summary = compare(src, tgt)
+    assert summary.verdict == "unrelated", summary.verdict_reason
+    assert summary.overall_divergence > 0.4
+
+
+def test_half_of_a_translation_is_partial(seed_ru, seed_ar):
+    src = load_document(seed_ru)
+    full = seed_ar.read_text(encoding="utf-8")
+    cut = full.index("وفي هذا السياق")  # the Arabic without its last two paragraphs and trailers
+    tgt = segment(full[:cut], "ar")
+    _, summary = compare(src, tgt)
+    assert summary.verdict == "partial", summary.verdict_reason
+    assert "TGT covers only" in summary.verdict_reason
+    assert summary.coverage_tgt > 0.9 and summary.coverage_src < 0.75
+    # and the other way round: a short SRC against the whole TGT
+    ru = seed_ru.read_text(encoding="utf-8")
+    src_half = segment(ru[: ru.index("На этом фоне")], "ru")
+    _, summary2 = compare(src_half, load_document(seed_ar))
+    assert summary2.verdict == "partial", summary2.verdict_reason
+    assert "SRC covers only" in summary2.verdict_reason
+
+
+# ------------------------------------------------------------------------------------------
+# FLORES-200: faithful translations should come out clean
+# ------------------------------------------------------------------------------------------
+
+
+def test_flores_line_pairs_rarely_flagged(flores):
+    """Precision on 997 faithful sentence pairs (ru -> ar, independent human translations
+    of one English text): pair scoring alone, with the true 1-1 alignment."""
+    src = make_doc(flores["ru"], "ru")
+    tgt = make_doc(flores["ar"], "ar")
+    pairs, summary = score(src, tgt, identity_beads(len(flores["ru"])))
+    flagged = [p for p in pairs if p.flags]
+    assert len(flagged) / len(pairs) <= 0.08, summary.flag_counts
+    assert summary.verdict == "translation"
+    assert summary.overall_divergence < 0.05
+
+
+@pytest.mark.parametrize("start", [0, 300, 600, 900])
+def test_flores_pseudo_documents_are_translations(flores, start):
+    src = segment(" ".join(flores["ar"][start : start + 20]), "ar")
+    tgt = segment(" ".join(flores["ru"][start : start + 20]), "ru")
+    pairs, summary = compare(src, tgt)
+    assert summary.verdict == "translation", summary.verdict_reason
+    body = [p for p in pairs if p.section == "body"]
+    assert sum(bool(p.flags) for p in body) <= max(2, len(body) // 8), [
+        (f.kind, f.detail) for p in body for f in p.flags
+    ]
+
+
+# ------------------------------------------------------------------------------------------
+# Flag mechanics on text written for these tests
+# ------------------------------------------------------------------------------------------
+
+RU = [
+    "Правительство Японии утвердило бюджет на 2025 год в размере 115 триллионов иен.",
+    "Об этом сообщил агентству ТАСС министр финансов Кацунобу Като.",
+    "Расходы на оборону вырастут на 9,4 процента.",
+    "В октябре парламент должен одобрить документ.",
+]
+AR = [
+    "وافقت الحكومة اليابانية على ميزانية عام 2025 بقيمة 115 تريليون ين.",
+    "وقال ذلك وزير المالية كاتسونوبو كاتو لوكالة تاس.",
+    "وسترتفع نفقات الدفاع بنسبة 9.4 في المائة.",
+    "ومن المقرر أن يوافق البرلمان على الوثيقة في أكتوبر.",
+]
+
+
+def flags_of(src_sents, tgt_sents, kind=None):
+    src, tgt = make_doc(src_sents, "ru"), make_doc(tgt_sents, "ar")
+    pairs, summary = score(src, tgt, identity_beads(len(src_sents)))
+    out = [(i, f) for i, p in enumerate(pairs) for f in p.flags if kind is None or f.kind == kind]
+    return src, tgt, pairs, summary, out
+
+
+def test_faithful_hand_written_pair_is_clean():
+    *_, summary, flags = flags_of(RU, AR)
+    assert flags == []
+    assert summary.overall_divergence == 0.0
+
+
+def test_changed_year_is_a_date_flag_with_spans_into_both_documents():
+    ar = list(AR)
+    ar[0] = ar[0].replace("2025", "2026")
+    src, tgt, _, _, flags = flags_of(RU, ar)
+    assert [(i, f.kind) for i, f in flags] == [(0, "date")]
+    f = flags[0][1]
+    assert src.text[f.src_span[0] : f.src_span[1]].startswith("2025")
+    assert "2026" in tgt.text[f.tgt_span[0] : f.tgt_span[1]]
+
+
+def test_changed_figure_and_month():
+    ar = list(AR)
+    ar[2] = ar[2].replace("9.4", "4.9")
+    ar[3] = ar[3].replace("أكتوبر", "نوفمبر")
+    *_, flags = flags_of(RU, ar)
+    assert sorted((i, f.kind) for i, f in flags) == [(2, "number"), (3, "date")]
+
+
+def test_dropped_agency_is_an_attribution_flag():
+    ar = list(AR)
+    ar[1] = "وقال ذلك وزير المالية كاتسونوبو كاتو للصحفيين."
+    *_, flags = flags_of(RU, ar)
+    assert [(i, f.kind) for i, f in flags] == [(1, "attribution")]
+
+
+def test_swapped_name_is_a_name_flag():
+    ar = list(AR)
+    ar[1] = ar[1].replace("كاتسونوبو كاتو", "شيغيرو إيشيبا")
+    *_, flags = flags_of(RU, ar)
+    assert {(i, f.kind) for i, f in flags} == {(1, "name")}
+
+
+def test_quote_on_one_side_only():
+    ru = list(RU)
+    ru[3] = "В октябре парламент должен одобрить «оборонный бюджет страны»."
+    *_, flags = flags_of(ru, AR)
+    assert [(i, f.kind) for i, f in flags] == [(3, "quote")]
+
+
+def test_unmatched_sentences_are_omission_and_addition_with_full_divergence():
+    src, tgt = make_doc(RU, "ru"), make_doc(AR[:2] + AR[3:], "ar")
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2,), (), 0.0), Bead((3,), (2,), 0.9)]
+    pairs, summary = score(src, tgt, beads)
+    assert [f.kind for f in pairs[2].flags] == ["omission"] and pairs[2].divergence == 1.0
+    assert pairs[2].flags[0].src_span == (src.sentences[2].start, src.sentences[2].end)
+    assert summary.flag_counts == {"omission": 1}
+    assert summary.counts["unmatched_src"] == 1
+    src2, tgt2 = make_doc(RU[:2] + RU[3:], "ru"), make_doc(AR, "ar")
+    beads2 = [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((), (2,), 0.0), Bead((2,), (3,), 0.9)]
+    pairs2, _ = score(src2, tgt2, beads2)
+    assert [f.kind for f in pairs2[2].flags] == ["addition"]
+
+
+def test_length_flag_for_a_translation_that_grew_a_clause():
+    ar = list(AR)
+    ar[3] = (
+        "ومن المقرر أن يوافق البرلمان على الوثيقة في أكتوبر، بعد نقاشات طويلة بين الكتل "
+        "السياسية المختلفة حول أولويات الإنفاق العام والضرائب والرعاية الاجتماعية والتعليم."
+    )
+    *_, flags = flags_of(RU, ar)
+    assert [(i, f.kind) for i, f in flags] == [(3, "length")]
+
+
+def test_meta_and_boilerplate_are_separate_and_trailers_are_additions():
+    src = make_doc(["date 2025-01-10"] + RU, "ru", ["meta"] + ["body"] * 4)
+    tgt = make_doc(AR + ["اقرأ المزيد: خبر آخر"], "ar", ["body"] * 4 + ["boilerplate"])
+    beads = [Bead((i + 1,), (i,), 0.9) for i in range(4)]
+    pairs, summary = score(src, tgt, beads)
+    assert [p.section for p in pairs] == ["meta", "body", "body", "body", "body", "boilerplate"]
+    assert pairs[0].flags == [] and pairs[0].src == (0,)
+    assert [f.kind for f in pairs[-1].flags] == ["addition"]
+    assert summary.overall_divergence == 0.0  # trailers do not count against the body
+    assert summary.flag_counts == {"addition": 1}
+
+
+def test_inconsistent_spelling_within_one_version():
+    ar = list(AR)
+    ar[3] = "ومن المقرر أن يوافق البرلمان على الوثيقة في أكتوبر، كما قال كاتسنوبو كاتو."
+    ru = list(RU)
+    ru[3] = "В октябре парламент должен одобрить документ, сказал Кацунобу Като."
+    *_, flags = flags_of(ru, ar)
+    assert [(i, f.kind) for i, f in flags] == [(3, "name")]
+    assert "inconsistent" in flags[0][1].detail
+
+
+def test_pivots_add_meaning_and_sharpen_scores():
+    src, tgt = make_doc(RU, "ru"), make_doc(AR, "ar")
+    en_src = [
+        "The Japanese government approved a budget for 2025 of 115 trillion yen.",
+        "Finance Minister Katsunobu Kato told TASS about this.",
+        "Defence spending will rise by 9.4 percent.",
+        "Parliament is expected to approve the document in October.",
+    ]
+    en_tgt = list(en_src)
+    en_tgt[3] = "Lawmakers rejected the plan after a heated debate about taxes."
+    pairs, _ = score(src, tgt, identity_beads(4), en_src, en_tgt)
+    assert [f.kind for f in pairs[3].flags] == ["meaning"]
+    assert pairs[3].evidence["chrf"] < 30
+    assert pairs[0].evidence["chrf"] == pytest.approx(100.0)
+    assert pairs[0].divergence == 0.0 and pairs[3].divergence > 0.5
+    assert all(not p.flags for p in pairs[:3])
+
+
+def test_pivots_turn_a_short_translation_into_an_omission():
+    src, tgt = make_doc(RU, "ru"), make_doc(AR, "ar")
+    en = [
+        "The Japanese government approved a budget for 2025 of 115 trillion yen, the largest in the country's history, "
+        "with record spending on defence and social security.",
+        "Finance Minister Katsunobu Kato told TASS about this.",
+        "Defence spending will rise by 9.4 percent.",
+        "Parliament is expected to approve the document in October.",
+    ]
+    en_tgt = list(en)
+    en_tgt[0] = "The Japanese government approved a budget for 2025 of 115 trillion yen."
+    pairs, _ = score(src, tgt, identity_beads(4), en, en_tgt)
+    assert "omission" in [f.kind for f in pairs[0].flags]
+
+
+def test_chrf_is_symmetric_and_bounded():
+    a, b = "The cat sat on the mat.", "A cat was sitting on a mat."
+    assert chrf(a, b) == pytest.approx(chrf(b, a))
+    assert 0 < chrf(a, b) < 100 and chrf(a, a) == pytest.approx(100.0)
+
+
+def test_config_thresholds_are_honoured():
+    ar = list(AR)
+    ar[0] = ar[0].replace("2025", "2026")
+    src, tgt = make_doc(RU, "ru"), make_doc(ar, "ar")
+    pairs, _ = score(src, tgt, identity_beads(4), config=DivergeConfig(weights={**DivergeConfig().weights, "date": 0.9}))
+    assert pairs[0].divergence == pytest.approx(0.9)
