@@ -236,3 +236,17 @@ def test_verify_model_api_on_healthy_model():
 def test_list_empty_says_how_to_install(tmp_path, cli):
     rc, out, _ = cli("models", "list", "--models-dir", str(tmp_path))
     assert rc == 0 and "no models installed" in out and "aligner models install ar ru" in out
+
+
+def test_unregistered_ct2_dir_is_reported_and_can_be_registered(tmp_path, cli):
+    raw = tmp_path / "models" / "my-ct2-model"
+    shutil.copytree(test_models_dir() / "aligner-test-tiny", raw)
+    (raw / MANIFEST).unlink()
+    ((d, exc),) = discover(raw.parent).broken
+    assert d == raw and "has no aligner-model.json" in str(exc) and "aligner models convert" in str(exc)
+    assert detect_format(raw) == "ct2"
+    rc, out, err = cli("models", "convert", str(raw), "--pair", "ru-en", "-o", str(tmp_path / "models" / "registered"))
+    assert rc == 0, err
+    info = find_model("ru", models_dir=tmp_path / "models")
+    assert info.name == "registered" and info.translates
+    assert CT2Translator(info, device="cpu").translate(["Привет."])[0]

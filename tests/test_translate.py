@@ -327,3 +327,18 @@ def test_loaded_model_cache_can_be_cleared(model_info):
     assert ct2mod._LOADED
     ct2mod.clear_loaded_models()
     assert not ct2mod._LOADED
+
+
+def test_hint_for_a_language_install_cannot_fetch(tmp_path, flores):
+    fr = doc_from_lines(["Le gouvernement japonais ajuste sa politique."], "fr")
+    ru = doc_from_lines(flores["ru"][:2], "ru")
+    _, _, info = pivot_documents(fr, ru, MTOptions(mode="auto", models_dir=str(tmp_path)))
+    assert "convert an OPUS-MT fr-en download with `aligner models convert DIR --pair fr-en`" in info.notice
+
+
+def test_line_breaks_inside_a_segment_do_not_change_the_pivot(model_info, flores):
+    tr = CT2Translator(model_info, device="cpu")
+    s = flores["ru"][3]
+    wrapped = s.replace(" ", "\n", 3)
+    assert tr.tokenize([wrapped]) == tr.tokenize([s])
+    assert tr.translate([wrapped]) == tr.translate([s])

@@ -185,7 +185,8 @@ class CT2Translator:
         }
 
     def tokenize(self, sentences: list[str]) -> list[list[str]]:
-        return self._m.source_sp.encode(sentences, out_type=str)
+        # Line breaks inside a segment (wrapped wire copy) are spacing, not content.
+        return self._m.source_sp.encode([" ".join(s.split()) for s in sentences], out_type=str)
 
     def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
         """One English string per input sentence, in input order."""

@@ -132,7 +132,10 @@ def load_model_info(path: str | os.PathLike) -> ModelInfo:
     path = Path(path)
     manifest = path / MANIFEST
     if not manifest.is_file():
-        raise ModelError(f"model dir {path} is partial or not a model: {MANIFEST} is missing")
+        raise ModelError(
+            f"model dir {path} has no {MANIFEST}: a partial install, or a CTranslate2 model not registered "
+            f"yet (register it with `aligner models convert {path} --pair xx-en -o NEWDIR`)"
+        )
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         pairs = tuple(str(p) for p in data["pairs"])

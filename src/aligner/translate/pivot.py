@@ -23,7 +23,12 @@ Pivots = list[str | None]
 
 
 def _install_hint(langs: list[str]) -> str:
-    return f"run `aligner models install {' '.join(langs)}` (or `aligner models convert DIR`)"
+    from aligner.translate.models import OPUS_MT
+
+    if all(lang in OPUS_MT for lang in langs):
+        return f"run `aligner models install {' '.join(langs)}` (or `aligner models convert DIR`)"
+    pair = f"{langs[0]}-en"
+    return f"convert an OPUS-MT {pair} download with `aligner models convert DIR --pair {pair}`"
 
 
 def _translators(langs: list[str], options: MTOptions) -> tuple[dict[str, CT2Translator], list[str]]:
