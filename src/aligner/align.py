@@ -55,10 +55,12 @@ class AlignConfig:
     continuation: float = 2.0  # a match right after a match (translations come in runs)
     continuation_after_skip: float = 0.6  # share of it across one unmatched sentence
     density_window: int = 8  # rows either side over which anchor density is measured
-    density_full: float = 0.2  # anchor density at which the continuation bonus is whole
+    density_none: float = 0.07  # anchor density (anchors per row) that earns no bonus
+    density_full: float = 0.25  # anchor density at which the continuation bonus is whole
+    trust_floor: float = 0.8  # continuation share everywhere in a visibly parallel pair
     corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
-    anchor_min: float = 1.5  # shared rare-key weight a pair needs to become an anchor
+    anchor_min: float = 1.2  # shared rare-key weight a pair needs to become an anchor
     anchor_max_df: int = 2  # a key is rare if found in at most this many sentences per side
     band: int = 12  # half-width of the band beyond the imbalance between anchors
     full_dp_max: int = 400  # documents up to this many sentences get the full DP matrix
@@ -94,7 +96,7 @@ def align(
         return [Bead((s.id,), (), 0.0) for s in S] + [Bead((), (t.id,), 0.0) for t in T]
     problem = _Problem.build(S, T, src.lang, tgt.lang, src_pivots, tgt_pivots, cfg)
     path = _dp(problem)
-    return [problem.bead(a0, a1, b0, b1) for a0, a1, b0, b1 in path]
+    return [problem.bead(a0, a1, b0, b1, bonus) for a0, a1, b0, b1, bonus in path]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,7 +262,7 @@ class _Problem:
 
     # -- final beads -----------------------------------------------------------------------------
 
-    def bead(self, a0: int, a1: int, b0: int, b1: int) -> Bead:
+    def bead(self, a0: int, a1: int, b0: int, b1: int, bonus: float = 0.0) -> Bead:
         """The Bead for src sentences a0..a1-1 and tgt b0..b1-1, with exact evidence."""
         src_ids = tuple(s.id for s in self.S[a0:a1])
         tgt_ids = tuple(t.id for t in self.T[b0:b1])
@@ -271,7 +273,7 @@ class _Problem:
         # Recompute this bead's score at its DP cell, so similarity agrees with the path.
         row = a1
         k = b1 - self.lo[row]
-        score = float(self.scores(row, row + 1, a, b)[0, k])
+        score = float(self.scores(row, row + 1, a, b)[0, k]) + bonus
         size = (a + b) / 2.0
         similarity = 1.0 / (1.0 + math.exp(-score / size))
         ev: dict[str, float] = {}
@@ -317,7 +319,8 @@ def _restrict(index: signals.KeyIndex, *categories: str) -> signals.KeyIndex:
 def _anchors(index: signals.KeyIndex, n: int, m: int, cfg: AlignConfig) -> tuple[np.ndarray, np.ndarray]:
     """Longest increasing chain of pairs sharing rare keys, with corner sentinels."""
     rare_src = [
-        {k: signals.CATEGORY_WEIGHTS.get(index.category[k], 1.0) for k in d
+        {k: signals.CATEGORY_WEIGHTS.get(index.category[k], 1.0) * signals.key_specificity(k, index.category[k])
+         for k in d
          if index.df_src[k] <= cfg.anchor_max_df and index.df_tgt[k] <= cfg.anchor_max_df}
         for d in index.src
     ]
@@ -393,7 +396,12 @@ def _local_density(anchor_rows: np.ndarray, n: int, cfg: AlignConfig) -> np.ndar
     rows = np.arange(n + 1)
     lo_, hi_ = np.clip(rows - w, 0, n + 1), np.clip(rows + w + 1, 0, n + 1)
     dens = (c[hi_] - c[lo_]) / (2 * w + 1)
-    return np.clip(dens / cfg.density_full, 0.0, 1.0)
+    local = np.clip((dens - cfg.density_none) / (cfg.density_full - cfg.density_none), 0.0, 1.0)
+    # A pair that corresponds visibly as a whole (many anchors on one chain) is trusted
+    # between its anchors too, where the local count is thin.
+    overall = len(anchor_rows) / max(n, 1)
+    floor = cfg.trust_floor * min(1.0, overall / cfg.density_full) if len(anchor_rows) >= 3 else 0.0
+    return np.maximum(local, floor)
 
 
 def _band(a_s: np.ndarray, a_t: np.ndarray, n: int, m: int, cfg: AlignConfig) -> tuple[np.ndarray, int]:
@@ -528,8 +536,9 @@ class _PivotChrf:
 # ---------------------------------------------------------------------------------------------
 
 
-def _dp(P: _Problem) -> list[tuple[int, int, int, int]]:
-    """Best monotone path; returns (src_start, src_end, tgt_start, tgt_end) per bead.
+def _dp(P: _Problem) -> list[tuple[int, int, int, int, float]]:
+    """Best monotone path: (src_start, src_end, tgt_start, tgt_end, continuation bonus) per
+    bead.
 
     Three states per cell: M (the last bead was a match), G1 (one sentence skipped since the
     last match) and G (longer gap). A match that continues a chain (from M, or across a
@@ -600,30 +609,30 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int]]:
     k = m - lo[n]
     finals = (ringM[n % R][k], ringG1[n % R][k], ringG[n % R][k])
     state = int(np.argmax(finals))
-    path: list[tuple[int, int, int, int]] = []
+    path: list[tuple[int, int, int, int, float]] = []
     i, j = n, m
     while i > 0 or j > 0:
         k = j - lo[i]
         if state == 0:
             code, prev = divmod(int(back_m[i, k]), 3)
             a, b = shapes[code - 1]
-            path.append((i - a, i, j - b, j))
+            path.append((i - a, i, j - b, j, cfg.continuation * share[prev] * float(P.cont[i])))
             i, j, state = i - a, j - b, prev
         elif state == 1:
             if back_g1[i, k] == 1:
-                path.append((i, i, j - 1, j))
+                path.append((i, i, j - 1, j, 0.0))
                 j -= 1
             else:
-                path.append((i - 1, i, j, j))
+                path.append((i - 1, i, j, j, 0.0))
                 i -= 1
             state = 0
         else:
             c = int(back_g[i, k])
             if c >= 2:
-                path.append((i, i, j - 1, j))
+                path.append((i, i, j - 1, j, 0.0))
                 j -= 1
             else:
-                path.append((i - 1, i, j, j))
+                path.append((i - 1, i, j, j, 0.0))
                 i -= 1
             state = 1 if c in (0, 2) else 2
     return path[::-1]

@@ -44,7 +44,9 @@ CATEGORY_WEIGHTS: dict[str, float] = {
     "months": 1.0,
     "places": 0.8,
     "names": 1.6,
-    "quotes": 0.4,
+    "quotes": 0.25,
+    "latin": 1.6,
+    "marks": 0.5,
     "pivot": 0.6,
 }
 
@@ -68,6 +70,9 @@ _PREFIX_CATEGORY = {
     "skel": "names",
     "quote": "quotes",
     "attribution": "quotes",
+    "cue": "quotes",
+    "latin": "latin",
+    "mark": "marks",
 }
 
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -114,6 +119,10 @@ def _split_features(feats) -> SentenceKeys:
     names = [f.name for f in fields(feats)] if hasattr(feats, "__dataclass_fields__") else list(vars(feats))
     for fname in names:
         value = getattr(feats, fname)
+        if fname == "quotes" and isinstance(value, int) and not isinstance(value, bool):
+            if value > 0:
+                keys["quotes"].add("quote:1")
+            continue
         if not isinstance(value, (frozenset, set)):
             continue
         token_like = "token" in fname
@@ -139,16 +148,39 @@ def _split_features(feats) -> SentenceKeys:
     return SentenceKeys({k: frozenset(v) for k, v in keys.items()}, frozenset(probe))
 
 
+_LATIN_WORD = regex.compile(r"\b[A-Za-z][A-Za-z0-9]+\b")
+_MARKS = {"?": "question", "؟": "question", "!": "exclamation", "(": "parenthesis", ":": "colon"}
+
+
+def script_neutral_keys(text: str, lang: str) -> dict[str, frozenset[str]]:
+    """Keys any script pair shares without dictionaries: Latin-script words inside Russian or
+    Arabic text (brands, acronyms, model names: "JAS 39C Gripen", "UTC", "MK") and
+    sentence marks (a question stays a question, a parenthesis usually stays)."""
+    out: dict[str, frozenset[str]] = {}
+    if lang != "en":
+        latin = {f"latin:{w.casefold()}" for w in _LATIN_WORD.findall(text)}
+        if latin:
+            out["latin"] = frozenset(latin)
+    marks = {f"mark:{name}" for ch, name in _MARKS.items() if ch in text and not (ch == ":" and "://" in text)}
+    if marks:
+        out["marks"] = frozenset(marks)
+    return out
+
+
 def sentence_keys(text: str, lang: str) -> SentenceKeys:
-    """All matching keys of one sentence (entities when available, else numbers only)."""
+    """All matching keys of one sentence: entities (numbers, months, places, names, quotes)
+    when available, else numbers only; plus the script-neutral keys."""
+    extra = script_neutral_keys(text, lang)
     ent = _entities_module()
     if ent is not None:
         try:
-            return _split_features(ent.features(text, lang))
+            sk = _split_features(ent.features(text, lang))
+            sk.keys = {**sk.keys, **extra}
+            return sk
         except Exception:  # noqa: BLE001 - a sibling's bug must not stop alignment
             pass
     fk = _fallback_keys(text)
-    return SentenceKeys({k: frozenset(v) for k, v in fk.items()})
+    return SentenceKeys({**{k: frozenset(v) for k, v in fk.items()}, **extra})
 
 
 def pivot_keys(pivot: str | None) -> frozenset[str]:
@@ -231,7 +263,12 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
 
 def key_specificity(key: str, category: str) -> float:
     """How much a matched key proves, relative to its category: "7" is everywhere, "1945"
-    or "3.14" is not. Non-numbers are 1."""
+    or "3.14" is not; a two-consonant name skeleton (Абэ, Дело) collides with many Arabic
+    words, a five-consonant one (Ноздрев) almost never. Other keys are 1."""
+    if category == "names" and key.startswith("name:"):
+        skeleton = key[5:].split("~", 1)[0]
+        size = sum(ch.isupper() for ch in skeleton)
+        return 0.3 if size <= 2 else 0.7 if size == 3 else 1.0
     if category != "numbers":
         return 1.0
     value = key.split(":", 1)[-1]

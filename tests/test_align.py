@@ -1,0 +1,252 @@
+"""Sentence alignment: the seed pair against its gold, FLORES pseudo-documents with known
+edits (hypothesis), unrelated texts, pivots, band vs full DP, invariants."""
+
+from __future__ import annotations
+
+import random
+import statistics
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aligner.align import AlignConfig, align
+from aligner.evaluation import (
+    evaluate,
+    lax_scores,
+    load_gold,
+    make_document,
+    strict_scores,
+    synthetic_pair,
+)
+from aligner.segment import load_document
+from aligner.types import Bead, Document
+
+GOLD = Path(__file__).parent / "fixtures" / "gold" / "seed_004_ru__000_ar.json"
+
+
+def ids(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in beads]
+
+
+def assert_partition(beads: list[Bead], src: Document, tgt: Document) -> None:
+    """Every body sentence in exactly one bead, in document order; nothing else."""
+    src_seen = [i for b in beads for i in b.src]
+    tgt_seen = [j for b in beads for j in b.tgt]
+    assert src_seen == [s.id for s in src.body()]
+    assert tgt_seen == [t.id for t in tgt.body()]
+    for b in beads:
+        assert b.src or b.tgt
+        assert 0.0 <= b.similarity <= 1.0
+        if not (b.src and b.tgt):
+            assert b.similarity == 0.0
+
+
+# -- the seed pair ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_gold():
+    return load_gold(GOLD)
+
+
+def test_seed_pair_matches_gold_weight_free(seed_gold):
+    _, src, tgt, gold = seed_gold
+    beads = align(src, tgt)
+    assert_partition(beads, src, tgt)
+    assert strict_scores(gold, ids(beads)).f1 >= 0.95
+    assert lax_scores(gold, ids(beads)).f1 >= 0.95
+
+
+def test_seed_pair_skips_meta_and_boilerplate(seed_gold):
+    _, src, tgt, _ = seed_gold
+    beads = align(src, tgt)
+    non_body = {s.id for s in src.sentences if s.kind != "body"}
+    non_body_t = {s.id for s in tgt.sentences if s.kind != "body"}
+    assert non_body and non_body_t  # the date line; the read-more / subscribe trailers
+    assert not non_body & {i for b in beads for i in b.src}
+    assert not non_body_t & {j for b in beads for j in b.tgt}
+
+
+def test_seed_pair_similarity_is_high_and_explained(seed_gold):
+    _, src, tgt, _ = seed_gold
+    beads = [b for b in align(src, tgt) if b.src and b.tgt]
+    assert statistics.mean(b.similarity for b in beads) > 0.75
+    assert all("length" in b.evidence and "context" in b.evidence for b in beads)
+    # The sentences with the years 2025 / 2026 / 2022 are backed by the number signal.
+    with_numbers = [b for b in beads if b.evidence.get("numbers", 0) > 0.9]
+    assert len(with_numbers) >= 3
+
+
+def test_gold_resolution_fails_loudly_for_unknown_sentences(tmp_path, seed_ru, seed_ar):
+    from aligner.errors import InputError
+    from aligner.evaluation import read_gold, resolve_gold
+
+    bad = tmp_path / "gold.json"
+    bad.write_text(
+        '{"src": "%s", "tgt": "%s", "beads": [{"src": ["Этого предложения нет"], "tgt": []}]}'
+        % (seed_ru, seed_ar),
+        encoding="utf-8",
+    )
+    g = read_gold(bad)
+    with pytest.raises(InputError, match="not found"):
+        resolve_gold(g, load_document(seed_ru), load_document(seed_ar))
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_unrelated_seed_articles_stay_mostly_unmatched(seed_ru, seed_unrelated, index):
+    src = load_document(seed_ru)
+    tgt = load_document(seed_unrelated[index])
+    beads = align(src, tgt)
+    assert_partition(beads, src, tgt)
+    matched_src = sum(len(b.src) for b in beads if b.src and b.tgt)
+    assert matched_src / len(src.body()) <= 0.3
+
+
+# -- FLORES pseudo-documents -----------------------------------------------------------------
+
+
+def block(flores, start: int, size: int = 40):
+    return flores["ru"][start : start + size], flores["ar"][start : start + size]
+
+
+def test_clean_flores_documents_align_one_to_one(flores):
+    f1 = []
+    for start in range(0, 800, 100):
+        ru, ar = block(flores, start)
+        pair = synthetic_pair(ru, ar)
+        f1.append(strict_scores(pair.gold, ids(align(pair.src, pair.tgt))).f1)
+    assert statistics.mean(f1) >= 0.9, f1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    start=st.integers(min_value=0, max_value=900),
+    edit=st.sampled_from(["split", "merge", "drop", "insert"]),
+    seed=st.integers(min_value=0, max_value=10_000),
+)
+def test_synthetic_edits_are_recovered(flores, start, edit, seed):
+    """One kind of edit at a time, at random places: the construction is recovered."""
+    start = min(start, len(flores["ru"]) - 30)
+    ru, ar = block(flores, start, 30)
+    probs = {"split": dict(p_split=0.15), "merge": dict(p_merge=0.15),
+             "drop": dict(p_drop=0.1), "insert": dict(p_insert=0.1)}[edit]
+    pair = synthetic_pair(ru, ar, insert_pool=flores["ar"][-60:], seed=seed, **probs)
+    beads = align(pair.src, pair.tgt)
+    assert_partition(beads, pair.src, pair.tgt)
+    scores = evaluate(pair.gold, ids(beads))
+    assert scores["lax"]["f1"] >= 0.75, (edit, scores)
+    assert scores["links"]["recall"] >= 0.75, (edit, scores)
+
+
+def test_mixed_edits_average(flores):
+    f1 = []
+    for seed in range(6):
+        ru, ar = block(flores, 120 * seed)
+        pair = synthetic_pair(ru, ar, p_split=0.1, p_merge=0.1, p_drop=0.07, p_insert=0.07,
+                              insert_pool=flores["ar"][-60:], seed=seed)
+        f1.append(evaluate(pair.gold, ids(align(pair.src, pair.tgt)))["lax"]["f1"])
+    assert statistics.mean(f1) >= 0.75, f1
+
+
+def test_unrelated_flores_blocks_stay_mostly_unmatched(flores):
+    shares = []
+    for k in range(6):
+        src = make_document(flores["ru"][k * 60 : k * 60 + 30], "ru")
+        tgt = make_document(flores["ar"][500 + k * 60 : 500 + k * 60 + 30], "ar")
+        beads = align(src, tgt)
+        assert_partition(beads, src, tgt)
+        shares.append(sum(len(b.src) for b in beads if b.src and b.tgt) / 30)
+    assert statistics.mean(shares) <= 0.25, shares
+
+
+# -- pivots (MT on) ------------------------------------------------------------------------
+
+
+def noisy(text: str, rng: random.Random) -> str:
+    """An imperfect 'machine translation': a quarter of the words lost."""
+    return " ".join(w for w in text.split() if rng.random() > 0.25)
+
+
+def pivots_for(pair, en: list[str], start: int, rng: random.Random):
+    src_p = [noisy(en[start + k], rng) for k in range(len(pair.src.sentences))]
+    tgt_p: list[str | None] = [None] * len(pair.tgt.sentences)
+    for s, t in pair.gold:
+        if s and t:
+            words = " ".join(en[start + k] for k in s).split()
+            cut = [0] + [len(words) * (q + 1) // len(t) for q in range(len(t))]
+            for q, j in enumerate(t):
+                tgt_p[j] = noisy(" ".join(words[cut[q] : cut[q + 1]]), rng)
+        elif t:
+            tgt_p[t[0]] = noisy(en[rng.randrange(len(en))], rng)
+    return src_p, tgt_p
+
+
+def test_pivots_make_hard_pairs_better(flores):
+    """Heavy edits: pivot chrF must lift alignment quality over the weight-free result."""
+    with_mt, without = [], []
+    for seed in range(5):
+        start = 150 * seed
+        ru, ar = block(flores, start)
+        pair = synthetic_pair(ru, ar, p_split=0.12, p_merge=0.12, p_drop=0.1, p_insert=0.1,
+                              insert_pool=flores["ar"][-60:], seed=seed)
+        sp, tp = pivots_for(pair, flores["en"], start, random.Random(seed))
+        with_mt.append(strict_scores(pair.gold, ids(align(pair.src, pair.tgt, sp, tp))).f1)
+        without.append(strict_scores(pair.gold, ids(align(pair.src, pair.tgt))).f1)
+    assert statistics.mean(with_mt) >= 0.85, with_mt
+    assert statistics.mean(with_mt) > statistics.mean(without)
+
+
+def test_pivot_evidence_reports_sacrebleu_chrf(flores):
+    ru, ar = block(flores, 300, 10)
+    pair = synthetic_pair(ru, ar)
+    en = flores["en"][300:310]
+    beads = align(pair.src, pair.tgt, en, en)
+    assert all(b.evidence["chrf"] == pytest.approx(1.0) for b in beads)
+    assert all(b.similarity > 0.9 for b in beads)
+
+
+def test_missing_pivots_fall_back_per_sentence(flores):
+    ru, ar = block(flores, 400, 12)
+    pair = synthetic_pair(ru, ar)
+    en = list(flores["en"][400:412])
+    holes = [None if k % 3 == 0 else e for k, e in enumerate(en)]
+    beads = align(pair.src, pair.tgt, holes, en)
+    assert ids(beads) == pair.gold
+    assert all(("chrf" in b.evidence) == (b.src[0] % 3 != 0) for b in beads)
+
+
+# -- scale: band vs full matrix, larger beads, edge cases --------------------------------------
+
+
+def test_banded_dp_agrees_with_full_dp(flores):
+    ru, ar = flores["ru"][:500], flores["ar"][:500]
+    pair = synthetic_pair(ru, ar, p_split=0.05, p_drop=0.03, p_insert=0.03,
+                          insert_pool=flores["ar"][-60:], seed=7)
+    banded = align(pair.src, pair.tgt, config=AlignConfig(full_dp_max=100))
+    full = align(pair.src, pair.tgt, config=AlignConfig(full_dp_max=10_000))
+    assert strict_scores(ids(full), ids(banded)).f1 >= 0.99
+    assert evaluate(pair.gold, ids(banded))["lax"]["f1"] >= 0.85
+
+
+def test_max_bead_three_allows_one_to_three(flores):
+    ru, ar = block(flores, 600, 12)
+    # TGT splits sentence 5 into three pieces.
+    pieces = ar[5].split(" ")
+    third = len(pieces) // 3
+    tgt_lines = ar[:5] + [" ".join(pieces[:third]), " ".join(pieces[third : 2 * third]),
+                          " ".join(pieces[2 * third :])] + ar[6:]
+    src = make_document(ru, "ru")
+    tgt = make_document(tgt_lines, "ar")
+    beads = align(src, tgt, config=AlignConfig(max_bead=3))
+    assert ((5,), (5, 6, 7)) in ids(beads)
+    assert_partition(beads, src, tgt)
+
+
+def test_empty_sides():
+    src = make_document(["Одно предложение."], "ru")
+    empty = Document("", "ar", "utf-8", [], None)
+    beads = align(src, empty)
+    assert ids(beads) == [((0,), ())]
+    assert align(empty, empty) == []

@@ -1,0 +1,107 @@
+"""Alignment signals: keys across scripts, Gale-Church length, pivot chrF."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from sacrebleu.metrics.chrf import CHRF
+from sacrebleu.metrics.helpers import extract_all_char_ngrams
+
+from aligner import signals
+
+
+def test_numbers_match_across_digit_systems():
+    ru = signals.sentence_keys("В 2025 году рост составил 2,5 процента.", "ru")
+    ar = signals.sentence_keys("وفي عام ٢٠٢٥ بلغ النمو ٢٫٥ في المئة.", "ar")
+    ru_all = {k for ks in ru.keys.values() for k in ks}
+    ar_all = {k for ks in ar.keys.values() for k in ks}
+    shared = ru_all & ar_all
+    assert any("2025" in k for k in shared), (ru_all, ar_all)
+    assert "numbers" in ru.keys
+
+
+def test_key_weights_damp_recurring_keys():
+    src = [signals.SentenceKeys({"places": frozenset({"place:JP"}), "numbers": frozenset({"year:1999"})})]
+    src += [signals.SentenceKeys({"places": frozenset({"place:JP"})}) for _ in range(8)]
+    tgt = [signals.SentenceKeys({"places": frozenset({"place:JP"}), "numbers": frozenset({"year:1999"})})]
+    tgt += [signals.SentenceKeys({"places": frozenset({"place:JP"})}) for _ in range(8)]
+    index = signals.build_key_index(src, tgt)
+    assert index.src[0]["year:1999"] > 3 * index.src[0]["place:JP"]
+    s, t, v = signals.key_overlaps(index)
+    # Pair (0, 0) shares both keys; every other pair only the damped place.
+    best = np.argmax(v)
+    assert (s[best], t[best]) == (0, 0)
+    assert len(s) == 81  # 9 x 9 pairs share place:JP
+
+
+def test_probes_turn_into_keys_only_against_real_keys():
+    # Arabic has no capitals: its token skeletons only count where Russian found a name.
+    src = [signals.SentenceKeys({"names": frozenset({"name:NGS"})})]
+    tgt = [signals.SentenceKeys({}, probe=frozenset({"name:NGS", "name:KTB"}))]
+    index = signals.build_key_index(src, tgt)
+    assert set(index.tgt[0]) == {"name:NGS"}
+
+
+def test_key_specificity_of_numbers():
+    assert signals.key_specificity("num:7", "numbers") < signals.key_specificity("num:74", "numbers")
+    assert signals.key_specificity("num:74", "numbers") < signals.key_specificity("num:3.14", "numbers")
+    assert signals.key_specificity("place:JP", "places") == 1.0
+
+
+def test_key_evidence_is_dice_per_category():
+    src = [signals.SentenceKeys({"numbers": frozenset({"year:2025", "num:74"})})]
+    tgt = [signals.SentenceKeys({"numbers": frozenset({"year:2025"})})]
+    index = signals.build_key_index(src, tgt)
+    ev = signals.key_evidence(index, [0], [0])
+    assert 0.0 < ev["numbers"] <= 1.0
+
+
+def test_length_llr_prefers_the_expected_ratio():
+    good = signals.length_llr(100, 80, ratio=0.8)
+    half = signals.length_llr(100, 40, ratio=0.8)
+    double = signals.length_llr(100, 160, ratio=0.8)
+    assert good > 0 > half
+    assert good > 0 > double
+    # Vectorised and monotone away from the expected ratio.
+    vals = signals.length_llr(np.full(5, 100.0), np.array([80, 90, 110, 140, 200]), ratio=0.8)
+    assert np.all(np.diff(vals) < 0)
+    assert signals.length_score(100, 80, 0.8) == pytest.approx(1.0, abs=0.02)
+
+
+def test_length_ratio_prior_matches_flores(flores):
+    ru = sum(len(x) for x in flores["ru"])
+    ar = sum(len(x) for x in flores["ar"])
+    assert math.isclose(ar / ru, signals.LENGTH_RATIO_PRIOR[("ru", "ar")], rel_tol=0.05)
+
+
+def test_vectorised_chrf_equals_sacrebleu(flores):
+    chrf = CHRF()
+    pairs = [(flores["en"][k], flores["en"][k + (k % 3)]) for k in range(0, 60, 4)]
+    for ref, hyp in pairs:
+        r = extract_all_char_ngrams(ref, 6, False)
+        h = extract_all_char_ngrams(hyp, 6, False)
+        hyp_tot = np.array([sum(c.values()) for c in h], dtype=float)
+        ref_tot = np.array([sum(c.values()) for c in r], dtype=float)
+        match = np.array([sum((x & y).values()) for x, y in zip(h, r)], dtype=float)
+        ours = float(signals.ChrfSignal.f_from_stats(hyp_tot, ref_tot, match))
+        theirs = chrf.sentence_score(hyp, [ref]).score / 100
+        assert ours == pytest.approx(theirs, abs=1e-6)
+
+
+def test_chrf_separates_translations_from_chance(flores):
+    en = flores["en"]
+    sig = signals.ChrfSignal(en[:20], en[:20])
+    same = sig.exact(en[3], en[3])
+    other = sig.exact(en[3], en[11])
+    assert same == pytest.approx(1.0)
+    assert other < signals.CHRF_MID < same
+    assert signals.chrf_llr(np.array([same]))[0] > 0 > signals.chrf_llr(np.array([other]))[0]
+
+
+def test_pivot_keys_skip_stopwords():
+    keys = signals.pivot_keys("They said that the Prime Minister visited Tokyo in 2025.")
+    assert "pivot:tokyo" in keys and "pivot:2025" in keys
+    assert "pivot:that" not in keys and "pivot:said" not in keys
+    assert signals.pivot_keys(None) == frozenset()
