@@ -342,3 +342,12 @@ def test_line_breaks_inside_a_segment_do_not_change_the_pivot(model_info, flores
     wrapped = s.replace(" ", "\n", 3)
     assert tr.tokenize([wrapped]) == tr.tokenize([s])
     assert tr.translate([wrapped]) == tr.translate([s])
+
+
+def test_progress_counts_repeated_sentences(opts, flores):
+    lines = flores["ru"][:10] * 3  # a wire story that repeats its boilerplate
+    src, tgt = doc_from_lines(lines, "ru"), doc_from_lines(flores["ar"][:5], "ar")
+    seen: list[tuple[int, int]] = []
+    s, _, _ = pivot_documents(src, tgt, opts(mode="ct2"), progress=lambda d, n: seen.append((d, n)))
+    assert seen[-1] == (35, 35)
+    assert s[:10] == s[10:20] == s[20:]

@@ -108,6 +108,7 @@ def _pivot_one(
     missing = list(dict.fromkeys(t for t in texts if t not in cached))
     base = counter.done
     fresh = translator.translate(missing, progress=lambda d, _t: counter.set(base + d)) if missing else []
+    counter.set(base + sum(1 for t in texts if t not in cached))  # repeated sentences count too
     if cache and missing:
         cache.put_many(translator.identity, zip(missing, fresh))
     got = {**cached, **dict(zip(missing, fresh))}
