@@ -250,3 +250,16 @@ def test_unregistered_ct2_dir_is_reported_and_can_be_registered(tmp_path, cli):
     info = find_model("ru", models_dir=tmp_path / "models")
     assert info.name == "registered" and info.translates
     assert CT2Translator(info, device="cpu").translate(["Привет."])[0]
+
+
+def test_cache_command_shows_and_clears(tmp_path, cli):
+    from aligner.translate.cache import TranslationCache
+
+    with TranslationCache(tmp_path) as c:
+        c.put_many("m", [("Привет.", "Hello."), ("Пока.", "Bye.")])
+    rc, out, _ = cli("models", "cache", "--cache-dir", str(tmp_path))
+    assert rc == 0 and "2 cached translations" in out and str(tmp_path) in out
+    rc, out, _ = cli("models", "cache", "--clear", "--cache-dir", str(tmp_path))
+    assert rc == 0 and out.startswith("cleared 2")
+    with TranslationCache(tmp_path) as c:
+        assert c.count() == 0

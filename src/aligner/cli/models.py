@@ -48,6 +48,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     common(q)
     q.set_defaults(func=_verify)
 
+    q = sub.add_parser("cache", help="where the translation cache is, how big, and --clear")
+    q.add_argument("--cache-dir", metavar="DIR", help="cache dir (default: user cache dir or $ALIGNER_CACHE_DIR)")
+    q.add_argument("--clear", action="store_true", help="delete every cached translation")
+    q.set_defaults(func=_cache)
+
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -140,6 +145,26 @@ def _convert(args: argparse.Namespace) -> int:
         force=args.force,
     )
     print(f"converted {src} -> {path}")
+    return EXIT_OK
+
+
+def _cache(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from aligner.errors import InputError
+    from aligner.translate.cache import TranslationCache
+
+    try:
+        with TranslationCache(args.cache_dir) as cache:
+            n = cache.count()
+            if args.clear:
+                cache.clear()
+                print(f"cleared {n} cached translations from {cache.path}")
+            else:
+                size = sum(f.stat().st_size for f in cache.dir.glob(cache.path.name + "*"))
+                print(f"{cache.path}: {n} cached translations, {_size(size)}")
+    except (sqlite3.Error, OSError) as exc:
+        raise InputError(f"cannot open the translation cache: {exc}") from None
     return EXIT_OK
 
 
