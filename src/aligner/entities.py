@@ -1,0 +1,1057 @@
+"""Language-neutral entities: the weight-free evidence that two sentences say the same thing.
+
+`extract(text, lang)` finds, with offsets into `text`:
+
+- numbers (`num:2.5`), percentages (`percent:40`), years (`year:2025`): digits of any script
+  (٢٠٢٥ = 2025), decimal commas (2,5 / ٢٫٥), thousands separators, multipliers (млн,
+  million, مليون) folded into the value; small number words (двух, ثلاثة, three) as a bonus;
+- dates (`date:2026-02-12`, or `date:--02-12` without a year) and months (`month:10`) from
+  CLDR month names in every form and regional series (октябре, أكتوبر, تشرين الأول);
+- places (`place:JP`, `place:tokyo`), from `aligner.gazetteer`, including country adjectives
+  (японской, اليابانية, Japanese);
+- names of people (`name:<skeleton>`, see `aligner.names`) found by capitals in Cyrillic and
+  Latin; organisations (`org:nato`) from the gazetteer;
+- quotes (kind "quote"): «…», “…”, „…“, "…", also when a quote is cut by a sentence boundary;
+- attribution: news agencies (`agency:tass`), who was told (`audience:journalists`,
+  `audience:correspondent`, `audience:interview`, `audience:briefing`) and reporting cues
+  (`cue:say`, `cue:according`, `cue:opinion`).
+
+`features(text, lang)` turns one sentence into frozensets of keys for fast set overlap in
+the aligner; `match_names` pairs the names and places of two texts across scripts, and for
+Arabic (no capitals) searches every token for the other side's names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from aligner import gazetteer, names
+from aligner.normalize import match_key, normalize_digits
+
+ENTITY_KINDS: tuple[str, ...] = (
+    "number", "percent", "year", "date", "month", "place", "name", "quote", "attribution",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entity: `text[start:end] == surface`; `key` is the same in every language."""
+
+    kind: str
+    key: str
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class NameMatch:
+    """Names (and places, organisations) of two texts: pairs found on both sides, and the
+    ones found on one side only (as offsets into the text each came from)."""
+
+    matched: list[tuple[Entity, Entity]] = field(default_factory=list)
+    src_only: list[Entity] = field(default_factory=list)
+    tgt_only: list[Entity] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """Keys of one sentence for set overlap. `tokens` holds `name:<skeleton>` probes for
+    every token of a script without capitals (Arabic): they count only when they meet a
+    real name key of the other side."""
+
+    lang: str
+    numbers: frozenset[str]
+    dates: frozenset[str]
+    places: frozenset[str]
+    names: frozenset[str]
+    attribution: frozenset[str]
+    tokens: frozenset[str]
+    quotes: int = 0
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Hard anchors: numbers, dates, places, names, agencies."""
+        return self.numbers | self.dates | self.places | self.names | frozenset(
+            k for k in self.attribution if k.startswith("agency:")
+        )
+
+
+# ----------------------------------------------------------------------------------------
+# Shared lexical patterns
+# ----------------------------------------------------------------------------------------
+
+_MARKS = r"[\u064B-\u065F\u0670\u0640]*"
+TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+_SENT_START = regex.compile(r"(?:^|[.!?…:;]\s*|[«“„\"(\[]\s*|\n\s*|[-—–]\s+)$")
+
+
+def _has_caps(lang: str) -> bool:
+    return lang != "ar"
+
+
+def _ar_pattern(form: str) -> str:
+    """Regex for an Arabic word tolerant of alef/ya/ta-marbuta variants and diacritics."""
+    out = []
+    for ch in form:
+        if ch in "اأإآ":
+            out.append("[اأإآ]")
+        elif ch in "يى":
+            out.append("[يى]")
+        elif ch in "هة":
+            out.append("[هة]")
+        elif ch == " ":
+            out.append(r"[\s\u00a0]+")
+            continue
+        else:
+            out.append(regex.escape(ch))
+        out.append(_MARKS)
+    return "".join(out)
+
+
+# ----------------------------------------------------------------------------------------
+# Numbers, percentages, years, number words
+# ----------------------------------------------------------------------------------------
+
+_NUM = regex.compile(
+    r"(?<![\p{L}\p{N}]|\p{N}[.,])"
+    r"(?P<n>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?![\p{N}]|[.,]\d)"
+)
+_MULT = regex.compile(
+    r"\A[\s\u00a0]*(?:(?P<k>тыс\.|тысяч\w*|thousand|ألف|آلاف|الف)|(?P<m>млн\.?|миллион\w*|million|mln|مليون|ملايين)"
+    r"|(?P<b>млрд\.?|миллиард\w*|billion|bn|مليار\w*)|(?P<t>трлн\.?|триллион\w*|trillion|تريليون\w*))(?!\p{L})",
+    regex.IGNORECASE,
+)
+_PERCENT = regex.compile(
+    r"\A[\s\u00a0]*(?:%|٪|процент\w*|проц\.|п\.\s?п\.|percent|per\s+cent|pct|بالمئة|بالمائة|في\s+المائة|في\s+المئة)",
+    regex.IGNORECASE,
+)
+_YEAR_BEFORE = regex.compile(r"(?:عام|العام|سنة|لعام|year|in|since|by|until|from|до|с|в|к|по)\s+$", regex.IGNORECASE)
+
+_NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "ru": {
+        **dict.fromkeys(("два", "две", "двух", "двум", "двумя", "двое", "двоих"), 2),
+        **dict.fromkeys(("три", "трех", "трёх", "трем", "трём", "тремя", "трое", "троих"), 3),
+        **dict.fromkeys(("четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя"), 4),
+        **dict.fromkeys(("пять", "пяти", "пятью"), 5),
+        **dict.fromkeys(("шесть", "шести", "шестью"), 6),
+        **dict.fromkeys(("семь", "семи", "семью"), 7),
+        **dict.fromkeys(("восемь", "восьми", "восемью"), 8),
+        **dict.fromkeys(("девять", "девяти", "девятью"), 9),
+        **dict.fromkeys(("десять", "десяти", "десятью"), 10),
+        **dict.fromkeys(("сто", "ста"), 100),
+        **dict.fromkeys(("тысяча", "тысячи", "тысячу"), 1000),
+    },
+    "ar": {
+        **dict.fromkeys(("اثنان", "اثنين", "اثنتان", "اثنتين"), 2),
+        **dict.fromkeys(("ثلاثة", "ثلاث"), 3),
+        **dict.fromkeys(("أربعة", "أربع"), 4),
+        **dict.fromkeys(("خمسة",), 5),
+        **dict.fromkeys(("ستة",), 6),
+        **dict.fromkeys(("سبعة",), 7),
+        **dict.fromkeys(("ثمانية", "ثماني"), 8),
+        **dict.fromkeys(("تسعة",), 9),
+        **dict.fromkeys(("عشرة",), 10),
+        **dict.fromkeys(("مئة", "مائة"), 100),
+    },
+    "en": {
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "dozen": 12, "hundred": 100, "thousand": 1000,
+    },
+}
+
+
+@lru_cache(maxsize=4)
+def _number_word_re(lang: str) -> regex.Pattern | None:
+    words = _NUMBER_WORDS.get(lang)
+    if not words:
+        return None
+    if lang == "ar":
+        alts = "|".join(_ar_pattern(w) for w in sorted(words, key=len, reverse=True))
+        return regex.compile(rf"(?<!\p{{L}})(?:[وب]{_MARKS})?(?P<w>{alts})(?!\p{{L}})")
+    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?P<w>{alts})(?!\p{{L}})", regex.IGNORECASE)
+
+
+def _number_value(raw: str, lang: str) -> float:
+    """'2,5' (ru) -> 2.5; '1,500' (en) -> 1500; '1 500 000' -> 1500000."""
+    s = regex.sub(r"[ \u00a0\u202f\u2009]", "", raw)
+    if "," in s and "." in s:
+        s = s.replace(",", "")  # 1,234.5
+    elif "," in s:
+        head, _, tail = s.rpartition(",")
+        if lang != "ru" and len(tail) == 3 and s.count(",") >= 1 and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+            s = s.replace(",", "")
+        else:
+            s = head.replace(",", "") + "." + tail
+    return float(s)
+
+
+def fmt_number(v: float) -> str:
+    """Canonical text of a value: integers without a point, others without trailing zeros."""
+    if abs(v - round(v)) < 1e-9 and abs(v) < 1e18:
+        return str(int(round(v)))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _numbers(text: str, ntext: str, lang: str, taken: list[tuple[int, int]]) -> list[Entity]:
+    out: list[Entity] = []
+    for m in _NUM.finditer(ntext):
+        s, e = m.span("n")
+        if _overlaps_any(s, e, taken):
+            continue
+        raw = m.group("n")
+        try:
+            value = _number_value(raw, lang)
+        except ValueError:
+            continue
+        after = ntext[e : e + 24]
+        pm = _PERCENT.match(after)
+        if pm:
+            end = e + pm.end()
+            out.append(Entity("percent", f"percent:{fmt_number(value)}", text[s:end], s, end))
+            continue
+        mm = _MULT.match(after)
+        if mm:
+            factor = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}[mm.lastgroup]
+            end = e + mm.end()
+            out.append(Entity("number", f"num:{fmt_number(value * factor)}", text[s:end], s, end))
+            continue
+        if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
+            out.append(Entity("year", f"year:{raw}", text[s:e], s, e))
+            continue
+        out.append(Entity("number", f"num:{fmt_number(value)}", text[s:e], s, e))
+    wre = _number_word_re(lang)
+    if wre is not None:
+        table = _NUMBER_WORDS[lang]
+        for m in wre.finditer(text):
+            s, e = m.span("w")
+            if _overlaps_any(s, e, taken) or any(x.start < e and s < x.end for x in out):
+                continue
+            w = m.group("w")
+            key = w.casefold() if lang != "ar" else match_key(w, "ar")
+            value = table.get(key)
+            if value is None and lang == "ar":
+                value = next((v for k, v in table.items() if match_key(k, "ar") == key), None)
+            if value is not None:
+                out.append(Entity("number", f"num:{value}", w, s, e))
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# Months and dates
+# ----------------------------------------------------------------------------------------
+
+# Month words that are also ordinary words (مارس 'practised', نيسان the car maker, May):
+# they count only next to a number, a slash-joined month, or a date preposition.
+_AMBIGUOUS_MONTHS = {"ar": {"مارس", "نيسان", "ماي", "آب", "أوت", "جوان"}, "en": {"may", "march", "mar", "jan", "dec", "sep", "oct", "nov", "aug", "jun", "jul", "apr", "feb"}, "ru": set()}
+_DATE_CUE_BEFORE = regex.compile(
+    r"(?:في|شهر|منذ|حتى|خلال|مطلع|منتصف|أواخر|أوائل|بداية|نهاية|in|since|by|until|early|late|mid|last|next|this|of)[\s\u00a0]+$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _MonthTable:
+    forms: dict[tuple[str, ...], int]  # token keys (see gazetteer.norm_token) -> month
+    firsts: frozenset[str]
+    prefixes: frozenset[tuple[str, ...]]
+    ambiguous: frozenset[tuple[str, ...]]
+
+
+@lru_cache(maxsize=8)
+def _month_table(lang: str) -> _MonthTable | None:
+    forms = gazetteer.get().months.get(lang)
+    if not forms:
+        return None
+    keyed: dict[tuple[str, ...], int] = {}
+    amb: set[tuple[str, ...]] = set()
+    for f, n in forms.items():
+        k = tuple(gazetteer.norm_token(w, lang).rstrip(".") for w in f.split())
+        keyed.setdefault(k, n)
+        if f.endswith(".") or f in _AMBIGUOUS_MONTHS.get(lang, ()):
+            amb.add(k)
+    for f in _AMBIGUOUS_MONTHS.get(lang, ()):
+        amb.add(tuple(gazetteer.norm_token(w, lang) for w in f.split()))
+    return _MonthTable(
+        keyed,
+        frozenset(k[0] for k in keyed),
+        frozenset(k[:j] for k in keyed for j in range(1, len(k))),
+        frozenset(amb),
+    )
+
+
+def _month_at(text: str, toks: list, i: int, lang: str, table: _MonthTable) -> tuple[int, int, int, tuple[str, ...]] | None:
+    """(month, tokens used, clitic letters stripped, key) for a month name at token i."""
+    word = toks[i].group()
+    if lang == "ar" or _ARABIC.match(word):
+        variants = gazetteer.arabic_variants(word)
+    else:
+        variants = ((gazetteer.norm_token(word, lang), 0),)
+    for v, strip in variants:
+        if v not in table.firsts:
+            continue
+        key: tuple[str, ...] = (v,)
+        best = (table.forms[key], 1, strip, key) if key in table.forms else None
+        if key in table.prefixes and i + 1 < len(toks) and not text[toks[i].end() : toks[i + 1].start()].strip():
+            k2 = key + (gazetteer.norm_token(toks[i + 1].group(), lang),)
+            if k2 in table.forms:
+                best = (table.forms[k2], 2, strip, k2)
+        if best:
+            return best
+    return None
+
+
+_SLASH = regex.compile(r"[\s\u00a0]*/[\s\u00a0]*")
+
+
+_DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й))?[\s\u00a0]+$")
+_DAY_AFTER_EN = regex.compile(r"\A[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
+_YEAR_AFTER = regex.compile(r"\A,?[\s\u00a0]+(?P<y>\d{4})(?!\d)")
+_ISO_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
+_NUM_DATE = regex.compile(r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
+
+
+def _valid(y: int | None, m: int, d: int) -> bool:
+    import datetime as _dt
+
+    try:
+        _dt.date(y or 2000, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_key(y: int | None, m: int, d: int | None) -> str:
+    if d is None:
+        return f"month:{m}"
+    if y is None:
+        return f"date:--{m:02d}-{d:02d}"
+    return f"date:{y:04d}-{m:02d}-{d:02d}"
+
+
+def _dates(text: str, ntext: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> list[Entity]:
+    out: list[Entity] = []
+    for m in _ISO_DATE.finditer(ntext):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if _valid(y, mo, d):
+            out.append(Entity("date", _date_key(y, mo, d), text[m.start() : m.end()], m.start(), m.end()))
+    for m in _NUM_DATE.finditer(ntext):
+        if _overlaps_any(m.start(), m.end(), [(x.start, x.end) for x in out]):
+            continue
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        d, mo = (b, a) if (lang == "en" and m["sep"] == "/" and a <= 12) else (a, b)
+        if not _valid(y, mo, d):
+            d, mo = mo, d
+        if _valid(y, mo, d):
+            out.append(Entity("date", _date_key(y, mo, d), text[m.start() : m.end()], m.start(), m.end()))
+    table = _month_table(lang)
+    if table is None:
+        return out
+    n = len(toks)
+    i = 0
+    while i < n:
+        got = _month_at(text, toks, i, lang, table)
+        if got is None:
+            i += 1
+            continue
+        num, used, strip, mkey = got
+        word = toks[i].group()
+        s = toks[i].start() + (_ar_offset(word, strip) if strip else 0)
+        e = toks[i + used - 1].end()
+        nxt = i + used
+        second = False
+        sm = _SLASH.match(text, e)
+        if sm and nxt < n and toks[nxt].start() == sm.end():
+            g2 = _month_at(text, toks, nxt, lang, table)
+            if g2:
+                e = toks[nxt + g2[1] - 1].end()
+                nxt += g2[1]
+                second = True
+        i = nxt
+        if lang == "en" and not word[:1].isupper():
+            continue
+        if text[e : e + 1] == "." and mkey in table.ambiguous and lang == "ru":
+            e += 1  # 'окт.'
+        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, [(x.start, x.end) for x in out]):
+            continue
+        before = ntext[max(0, s - 24) : s]
+        after = ntext[e : e + 24]
+        db = _DAY_BEFORE.search(before)
+        da = _DAY_AFTER_EN.match(after) if lang == "en" else None
+        ya = _YEAR_AFTER.match(after)
+        if mkey in table.ambiguous and not (second or db or da or ya or _DATE_CUE_BEFORE.search(before)):
+            continue
+        day: int | None = None
+        start, end = s, e
+        if db and 1 <= int(db["d"]) <= 31:
+            day, start = int(db["d"]), s - len(before) + db.start("d")
+        elif da and 1 <= int(da["d"]) <= 31:
+            day, end = int(da["d"]), e + da.end()
+            ya = _YEAR_AFTER.match(ntext[end : end + 24])
+        year = None
+        if ya and day is not None:
+            year, end = int(ya["y"]), (end + ya.end())
+        if day is not None and _valid(year, num, day):
+            out.append(Entity("date", _date_key(year, num, day), text[start:end], start, end))
+        else:
+            out.append(Entity("month", f"month:{num}", text[s:e], s, e))
+    return out
+    for m in table.pattern.finditer(text):
+        s, e = m.span()
+        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, [(x.start, x.end) for x in out]):
+            continue
+        first = m.group("m1")
+        if lang == "en" and not first[:1].isupper():
+            continue
+        num = _month_number(first, lang, table)
+        if num is None:
+            continue
+        second = m.group("m2")
+        before = ntext[max(0, s - 24) : s]
+        after = ntext[e : e + 24]
+        db = _DAY_BEFORE.search(before)
+        da = _DAY_AFTER_EN.match(after) if lang == "en" else None
+        ya = _YEAR_AFTER.match(after)
+        if match_key(first, lang).rstrip(".") in table.ambiguous and not (second or db or da or ya or _DATE_CUE_BEFORE.search(before)):
+            continue
+        if first.endswith(".") is False and lang == "en" and len(first) <= 4 and not (db or da or ya):
+            continue  # bare 'Mar', 'Jan' only next to numbers
+        day: int | None = None
+        start, end = s, e
+        if db and 1 <= int(db["d"]) <= 31:
+            day, start = int(db["d"]), s - len(before) + db.start("d")
+        elif da and 1 <= int(da["d"]) <= 31:
+            day, end = int(da["d"]), e + da.end()
+            ya = _YEAR_AFTER.match(ntext[end : end + 24])
+        year = None
+        if ya and day is not None:
+            year, end = int(ya["y"]), (end + ya.end())
+        if day is not None and _valid(year, num, day):
+            out.append(Entity("date", _date_key(year, num, day), text[start:end], start, end))
+        else:
+            out.append(Entity("month", f"month:{num}", text[s:e], s, e))
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# Quotes
+# ----------------------------------------------------------------------------------------
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("„", "”"), ("‹", "›"))
+_QUOTE_RE = regex.compile(r"«[^«»]{1,2000}»|“[^“”„]{1,2000}”|„[^„“”]{1,2000}[“”]|(?<![\p{L}\p{N}])\"[^\"\n]{1,2000}\"")
+_OPENERS = "«“„"
+_QUOTE_CHAR = regex.compile(r"[«»“”„]")
+_CLOSERS = "»”"
+
+
+def _quotes(text: str) -> list[Entity]:
+    """Paired quotes, plus a quote cut by a sentence boundary: an opener with no closer runs
+    to the end of the text, a closer with no opener from the start."""
+    out = [Entity("quote", "quote", m.group(), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    covered = [(q.start, q.end) for q in out]
+    stray = [(m.start(), m.group()) for m in _QUOTE_CHAR.finditer(text) if not _overlaps_any(m.start(), m.end(), covered)]
+    if stray:
+        first_i, first_c = stray[0]
+        lead = first_c in _CLOSERS and bool(text[:first_i].strip())
+        if lead:
+            out.append(Entity("quote", "quote", text[: first_i + 1], 0, first_i + 1))
+        last_i, last_c = stray[-1]
+        end = len(text.rstrip())
+        if last_c in _OPENERS and end > last_i + 1 and not (lead and last_i == first_i):
+            out.append(Entity("quote", "quote", text[last_i:end], last_i, end))
+    return sorted(out, key=lambda q: q.start)
+
+
+# ----------------------------------------------------------------------------------------
+# Attribution cues
+# ----------------------------------------------------------------------------------------
+
+_AR_PRE = rf"(?<![\p{{L}}\p{{M}}])(?:[وفبل]{_MARKS})?(?:لل|ال)?"
+_AR_SUF = r"(?:ه|ها|هم|هما|ون|ين|ي)?(?![\p{L}\p{M}])"
+
+_CUES: dict[str, list[tuple[str, str]]] = {
+    "ru": [
+        ("audience:briefing", r"брифинг\w*|пресс-конференци\w*"),
+        ("audience:correspondent", r"корреспондент\w*"),
+        ("audience:journalists", r"журналист\w*|репортер\w*|репортёр\w*|прессе|СМИ"),
+        ("audience:interview", r"интервью"),
+        ("cue:according", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?(?:словам|данным|информации|сообщению)|согласно|как\s+(?:сообщил|сообщает|сообщили|передает|передал|пишет|пишут)\w*"),
+        ("cue:opinion", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?мнению|счита(?:ет|ют|л[аи]?)|полага(?:ет|ют|л[аи]?)|уверен[аы]?|убежден[аы]?|убеждён[аы]?"),
+        ("cue:say", r"заяв(?:ил[аи]?|ля(?:ет|ют))|сказал[аи]?|говор(?:ит|ят|ил[аи]?)|сообщ(?:ил[аи]?|ает|ают|ило)|отмет(?:ил[аи]?)|отмеча(?:ет|ют)|подчеркн(?:ул[аи]?)|подчеркива(?:ет|ют)|напомн(?:ил[аи]?)|напомина(?:ет|ют)|высказал[аи]?|уточн(?:ил[аи]?)|добав(?:ил[аи]?)|передает|передают|пояснил[аи]?|указал[аи]?|назвал[аи]?|называ(?:ет|ют)|признал[аи]?|заверил[аи]?"),
+    ],
+    "ar": [
+        ("audience:briefing", r"(?:مؤتمر\s+صحفي|مؤتمر\s+صحافي|إيجاز\s+صحفي)"),
+        ("audience:correspondent", r"مراسل" + r"(?:ه|ها|نا|ي|ة|ين|و)?(?![\p{L}\p{M}])"),
+        ("audience:journalists", r"(?:صحفيين|صحافيين|صحفيون|صحافيون|صحافة|صحفي|صحافي|إعلاميين|وسائل\s+الإعلام)(?![\p{L}\p{M}])"),
+        ("audience:interview", r"(?:مقابلة|حوار|لقاء)" + r"(?:\s+(?:مع|ل)\S*)?(?![\p{L}\p{M}])"),
+        ("cue:according", r"(?:وفق[اًا]?" + _MARKS + r"|طبق[اًا]?|بحسب|حسب|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+قول)(?![\p{L}\p{M}])"),
+        ("cue:opinion", r"(?:يرى|ترى|يعتقد|تعتقد|اعتبر|اعتبرت|يعتبر|تعتبر|وجهة\s+نظر|برأي|رأي)" + _AR_SUF),
+        ("cue:say", r"(?:قال|قالت|يقول|تقول|صرح|صرحت|يصرح|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|أشار|أشارت|يشير|تشير|أكد|أكدت|يؤكد|تؤكد|أعلن|أعلنت|أوضح|أوضحت|أضاف|أضافت|وصف|وصفت|يصف|تصف|نقل|نقلت|تابع|تابعت)" + _AR_SUF),
+    ],
+    "en": [
+        ("audience:briefing", r"briefings?|press\s+conferences?|news\s+conferences?"),
+        ("audience:correspondent", r"correspondents?"),
+        ("audience:journalists", r"journalists?|reporters|the\s+press|the\s+media"),
+        ("audience:interview", r"interviews?"),
+        ("cue:according", r"according\s+to|quoting|quoted\s+by|as\s+reported\s+by|citing"),
+        ("cue:opinion", r"believes?|believed|thinks?|considers?|in\s+(?:his|her|their|the)\s+(?:view|opinion)"),
+        ("cue:say", r"said|says|say|told|tells|stated|states|noted|notes|added|adds|reported|reports|announced|claimed|claims|explained|stressed|emphasi[sz]ed|pointed\s+out|warned|called|recalled|recalls"),
+    ],
+}
+
+
+@lru_cache(maxsize=8)
+def _cue_re(lang: str) -> regex.Pattern | None:
+    cues = _CUES.get(lang)
+    if not cues:
+        return None
+    parts = "|".join(f"(?P<c{i}>{pat})" for i, (_, pat) in enumerate(cues))
+    if lang == "ar":
+        return regex.compile(_AR_PRE + f"(?:{parts})")
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{parts})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+
+def _attribution(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Entity]:
+    pat = _cue_re(lang)
+    if pat is None:
+        return []
+    keys = [k for k, _ in _CUES[lang]]
+    out = []
+    for m in pat.finditer(text):
+        s, e = m.span()
+        if _overlaps_any(s, e, taken):
+            continue
+        key = keys[int(m.lastgroup[1:])]
+        out.append(Entity("attribution", key, m.group(), s, e))
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# Gazetteer scan: places, agencies, organisations, country adjectives
+# ----------------------------------------------------------------------------------------
+
+_KIND_OF = {"place": "place", "agency": "attribution", "org": "name"}
+_ARABIC = regex.compile(r"\p{Arabic}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_AR_MARK = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
+
+
+def _ar_offset(token: str, letters: int) -> int:
+    """Index in the original token after `letters` letters (diacritics skipped)."""
+    if letters <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(token):
+        if _AR_MARK.match(ch):
+            continue
+        seen += 1
+        if seen == letters:
+            j = i + 1
+            while j < len(token) and _AR_MARK.match(token[j]):
+                j += 1
+            return j
+    return len(token)
+
+
+def _gazetteer_scan(text: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> list[Entity]:
+    gz = gazetteer.get()
+    out: list[Entity] = []
+    n = len(toks)
+    i = 0
+    arabic = lang == "ar"
+    while i < n:
+        tok = toks[i]
+        word = tok.group()
+        hit = None
+        if arabic or _ARABIC.search(word):
+            firsts = [(v, j) for v, j in gazetteer.arabic_variants(word) if v in gz.first]
+        else:
+            k0 = gazetteer.norm_token(word, lang)
+            firsts = [(k0, 0)] if (k0 in gz.first and word[:1].isupper()) else []
+        for v0, strip in firsts:
+            key: tuple[str, ...] = (v0,)
+            got = gz.forms.get(key)
+            if got:
+                hit = (1, strip, got)
+            j = i + 1
+            while key in gz.prefixes and j < n and not text[toks[j - 1].end() : toks[j].start()].strip(" \u00a0"):
+                key = key + (gazetteer.norm_token(toks[j].group(), lang),)
+                j += 1
+                got = gz.forms.get(key)
+                if got:
+                    hit = (j - i, strip, got)
+            if hit:
+                break
+        if hit:
+            length, strip, (kind, key) = hit
+            s = tok.start() + (_ar_offset(word, strip) if strip else 0)
+            if strip >= 2 and match_key(word, "ar")[strip - 2 : strip] == "ال":
+                s = tok.start() + _ar_offset(word, strip - 2)  # keep the article in the span
+            e = toks[i + length - 1].end()
+            if not _overlaps_any(s, e, taken):
+                out.append(Entity(_KIND_OF[kind], key, text[s:e], s, e))
+            i += length
+            continue
+        # country adjectives
+        if lang == "ru" and _CYRILLIC.match(word):
+            for a, b, key in gazetteer.russian_adjectives(word):
+                s, e = tok.start() + a, tok.start() + b
+                if not _overlaps_any(s, e, taken):
+                    out.append(Entity("place", key, text[s:e], s, e))
+        elif lang == "en" and word[:1].isupper():
+            two = (word.casefold(), toks[i + 1].group().casefold()) if i + 1 < n else None
+            if two and two in gz.en_adj:
+                e = toks[i + 1].end()
+                out.append(Entity("place", gz.en_adj[two], text[tok.start() : e], tok.start(), e))
+                i += 2
+                continue
+            if (word.casefold(),) in gz.en_adj:
+                out.append(Entity("place", gz.en_adj[(word.casefold(),)], word, tok.start(), tok.end()))
+        i += 1
+    return out
+
+
+# ----------------------------------------------------------------------------------------
+# Names of people (capitalised words) and Arabic name search
+# ----------------------------------------------------------------------------------------
+
+# Capitalised words that are institutions, titles or ordinals rather than names (Russian
+# by stem, English by word).
+_RU_NOT_NAME = regex.compile(
+    r"^(?:университет|институт|министерств|министр|президент|премьер|правительств|совет|комитет|госдум|дум[аеуы]$|"
+    r"парламент|парти[яиюей]|академи|агентств|банк|фонд|суд|центр|союз|федераци|республик|организаци|компани|"
+    r"корпораци|служб|управлени|департамент|администраци|арми|флот|церк|собор|музе|театр|школ|колледж|завод|групп|"
+    r"клуб|ассамбле|генеральн|верховн|государствен|национальн|международн|федеральн|втор|перв|трет|миров|велик|"
+    r"отечествен|сил[аыу]?$|войск|конституци|кабинет|посольств|посол|консульств|палат|сенат|конгресс|генштаб|штаб|"
+    r"глав|директор|председател|губернатор|мэр|канцлер|корол|принц|патриарх|господ|интернет|телеграм|"
+    r"запад|восток|север|остров|море|океан|река|озер|улиц|проспект|площад|район|област|округ|"
+    r"минобороны|минфин|пресс-|специальн|спецоперац|бывш|южн|северн|восточн|западн|"
+    r"центральн|ближн|дальн|объединенн|объединённ|соединенн|соединённ|народн|демократическ|социалистическ|"
+    r"коммунистическ|либеральн|консервативн)"
+)
+# Function words and other capitalised sentence starters (whole words).
+_RU_FUNCTION = frozenset(
+    """ваш наш мой твой свой весь все всё этот эта это эти тот та те он она оно они мы вы я кто что как так где
+    когда почему зачем если хотя пока однако впрочем также тоже еще ещё уже кроме после перед при для без через
+    между среди около вокруг из от до по на в во с со к ко о об у за под над и а но или либо ни не да нет вот
+    здесь там тут сейчас теперь тогда затем потом поэтому именно лишь только даже ведь же ли бы уж его ее её их
+    такую такой такое такие этом этой этого этих тем том той бог бога юг юга мид сво папа экс некоторые
+    некоторых многие многих другие других один одна одно одни каждый каждая любой несколько большинство
+    согласно поскольку благодаря несмотря вместо сегодня вчера завтра ранее позже позднее иногда обычно
+    возможно конечно кстати итак сначала наконец земля земли землю землей земле солнце луна г-н г-жа
+    гн мистер мистера мистеру миссис""".split()
+)
+_EN_NOT_NAME = frozenset(
+    """the a an in on at but and or nor so yet for of to from by with as if when while after before since
+    until though although because he she it they we i you this that these those his her its their our my your
+    there here what which who whom whose where why how all some any each every no not mr mrs ms dr sir
+    president prime minister ministry university government department council committee parliament party
+    agency bank court center centre union federation republic organization organisation company corporation
+    service administration army navy force forces church museum theater theatre school college group club
+    assembly general supreme state states national international federal world war second first third great
+    monday tuesday wednesday thursday friday saturday sunday ambassador professor secretary governor mayor
+    king queen prince pope god internet defense defence self foreign affairs embassy senate congress house
+    office cabinet chancellor chief director chairman islands island sea ocean river lake mount street avenue
+    north south east west northern southern eastern western central new old special military operation however
+    meanwhile also still then thus therefore according said says read more subscribe""".split()
+)
+# Frequent Arabic words that must never be taken as a name (checked after clitics).
+_AR_STOP = frozenset(
+    match_key(w, "ar")
+    for w in """من في على إلى عن مع أن إن كان كانت لم لن ما لا هذا هذه ذلك تلك التي الذي الذين بين بعد قبل حتى كما
+    أو ثم قد هو هي هم كل بعض غير عند منذ أي أيضا وقد فقد لقد إذا إذ لكن لكن حيث خلال ضد نحو دون عبر لدى سوف
+    مثل أكثر أقل أول ثاني آخر أخرى جديد جديدة يوم عام سنة شهر اليوم الآن فقط جدا حول ضمن وفق رئيس وزير وزارة
+    حكومة دولة دول الدولة الحكومة الرئيس الوزراء قال قالت وقال أكد أعلن يرى يمكن يجب كانوا يكون تكون ليس ليست
+    بشكل بسبب عدم عملية نفس نفسه الوقت الأمر أمر مسار خطاب موقف نهج سبب أحد إحدى هناك هنا كذلك لذلك
+    أنه إنه أنها إنها لأن لأنه لأنها بأن بأنه بأنها كأن ولكن وهو وهي فيها فيه منها منه عليها عليه إليها إليه
+    لها له بها به عنها عنه معها معه لهم بهم منهم عليهم فيهم هذا هذه هؤلاء أولئك كلها كله بينما عندما""".split()
+)
+
+
+def _ar_function_word(key: str) -> bool:
+    """A (normalised) Arabic token that is a function word, with or without clitics."""
+    if key in _AR_STOP:
+        return True
+    for n in (1, 2, 3):
+        pre, rest = key[:n], key[n:]
+        if rest in _AR_STOP and all(c in "وفبلك" for c in pre):
+            return True
+    return False
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENT_START.search(text[max(0, start - 4) : start])) or not text[:start].strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    entity: Entity
+    strong: bool  # False: sentence-initial word that may be an ordinary word
+
+
+_LOWER = regex.compile(r"\p{Ll}")
+_ARABIC_WORD = regex.compile(r"\p{Arabic}+")
+
+
+@lru_cache(maxsize=100_000)
+def _is_name_word(word: str, lang: str) -> bool:
+    if not word[:1].isupper() or not _LOWER.search(word) or len(word) < 2:
+        return False
+    if lang == "en" or not _CYRILLIC.search(word):
+        return word.casefold().split("-")[0].rstrip("'’s") not in _EN_NOT_NAME
+    low = word.casefold().replace("ё", "е")
+    return low not in _RU_FUNCTION and not _RU_NOT_NAME.match(low)
+
+
+# Capitalised Russian adjectives (Гарвардской, Нью-Йоркском, Военном) are usually part of an
+# institution's name that the other language renders differently: weak candidates. The
+# masculine -ский/-ского/-ским forms stay strong, since most surnames look like them.
+_RU_ADJECTIVE = regex.compile(r"(?:ск(?:ой|ая|ое|ие|их|ую|ом|ими)|(?:ическ|нн|н)(?:ий|ый|ой|ая|ое|ые|ие|ых|ую|ом|ому|ого|ым|ыми)|ний)$")
+
+
+def _name_parts(tok) -> list[tuple[str, int]]:
+    """A token and, when hyphenated, its parts (Абу-Грейб -> Абу, Грейб)."""
+    w = tok.group()
+    if "-" not in w:
+        return [(w, tok.start())]
+    out, pos = [], tok.start()
+    for part in w.split("-"):
+        out.append((part, pos))
+        pos += len(part) + 1
+    return out
+
+
+def _names(text: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """Capitalised words (and capitalised parts of hyphenated words) not already a place,
+    month, agency...; sentence-initial ones are weak unless the same skeleton occurs
+    non-initially or the next word is a name too."""
+    if lang == "ar":
+        return _arabic_titled_names(text, toks, taken)
+    raw: list[tuple[Entity, bool, bool]] = []  # entity, sentence-initial, adjective
+    for tok in toks:
+        if _overlaps_any(tok.start(), tok.end(), taken):
+            continue
+        for part, start in _name_parts(tok):
+            if not _is_name_word(part, lang):
+                continue
+            skel = names.skeleton(part, lang)
+            if len(skel) < 2:
+                continue
+            initial = start == tok.start() and _sentence_initial(text, start)
+            adjective = lang == "ru" and bool(_RU_ADJECTIVE.search(part.casefold()))
+            raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), initial, adjective))
+    strong_keys = {e.key for e, initial, adj in raw if not initial and not adj}
+    out = []
+    for k, (e, initial, adj) in enumerate(raw):
+        nxt = raw[k + 1][0] if k + 1 < len(raw) else None
+        joined = nxt is not None and not text[e.end : nxt.start].strip()
+        strong = not adj and (not initial or e.key in strong_keys or joined)
+        out.append(_Candidate(e, strong))
+    return out
+
+
+# Arabic titles after which the following words are a person's name (رئيس الوزراء ساناي
+# تاكايشي، السفير الروسي نيكولاي نوزدريف).
+_AR_TITLE = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:[وف]?(?:ل|ب)?(?:ال)?)(?:رئيس\s+الوزراء|رئيسة\s+الوزراء|رئيس|رئيسة|السفير|سفير|الأستاذ|البروفيسور|"
+    r"الخبير|المتحدث|المتحدثة|السيد|السيدة|الدكتور|المستشار|المستشارة|الملك|الأمير|الجنرال|وزير\s+\S+|وزيرة\s+\S+|"
+    r"الوزير|الوزيرة|المحلل|الصحفي|المراسل|النائب|الزعيم|المرشح|المرشحة|الكاتب|العالم)(?![\p{L}\p{M}])"
+)
+# Nouns that follow a title but are not names (الأستاذ الزائر بجامعة ...).
+_AR_NOT_NAME = frozenset(
+    match_key(w, "ar")
+    for w in """جامعة معهد وزارة مجلس حزب شركة مركز لجنة هيئة منظمة وكالة مؤسسة بنك صندوق دائرة قسم كلية
+    أكاديمية حكومة دولة جمهورية مملكة إدارة الوزراء السابق الحالي الراحل الأسبق""".split()
+)
+
+
+def _arabic_titled_names(text: str, toks: list, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    starts = {t.start(): i for i, t in enumerate(toks)}
+    for m in _AR_TITLE.finditer(text):
+        j = next((starts[p] for p in range(m.end(), min(len(text), m.end() + 3)) if p in starts), None)
+        if j is None:
+            continue
+        # skip adjectives right after the title (الأميركي، الروسي، الراحل، السابق، الزائر)
+        skipped = 0
+        while j < len(toks) and skipped < 2 and match_key(toks[j].group(), "ar").startswith("ال") and match_key(toks[j].group(), "ar") not in _AR_STOP:
+            j += 1
+            skipped += 1
+        got = 0
+        while j < len(toks) and got < 3:
+            t = toks[j]
+            w = t.group()
+            gap = text[toks[j - 1].end() : t.start()] if j else ""
+            if got and gap.strip():
+                break
+            key = match_key(w, "ar")
+            if not _ARABIC_WORD.fullmatch(key) or key.startswith("ال") or len(key) < 3:
+                break
+            if any(v in _AR_STOP or v in _AR_NOT_NAME for v, _ in gazetteer.arabic_variants(w)):
+                break
+            if _overlaps_any(t.start(), t.end(), taken):
+                break
+            skel = names.skeleton(w, "ar")
+            if len(skel) >= 2:
+                out.append(_Candidate(Entity("name", f"name:{skel}", w, t.start(), t.end()), True))
+                got += 1
+            j += 1
+    return out
+
+
+def _overlaps_any(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+# ----------------------------------------------------------------------------------------
+# extract()
+# ----------------------------------------------------------------------------------------
+
+
+def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
+    lang = lang if lang in ("ar", "ru", "en") else ("ar" if _ARABIC.search(text) else "en")
+    ntext = normalize_digits(text)
+    ents: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+
+    def take(new: list[Entity]) -> None:
+        ents.extend(new)
+        taken.extend((x.start, x.end) for x in new)
+
+    toks = list(TOKEN.finditer(text))
+    take(_dates(text, ntext, lang, toks, taken))
+    take(_numbers(text, ntext, lang, taken))
+    take(_gazetteer_scan(text, lang, toks, taken))
+    take(_attribution(text, lang, taken))
+    cands = _names(text, lang, toks, taken)
+    quotes = _quotes(text)
+    return ents + quotes, cands
+
+
+def extract(text: str, lang: str) -> list[Entity]:
+    """All entities of `text` in order of position (offsets into `text`). Weak name
+    candidates (a capitalised sentence-initial word seen nowhere else) are left out."""
+    ents, cands = _extract(text, lang)
+    ents = ents + [c.entity for c in cands if c.strong]
+    return sorted(ents, key=lambda e: (e.start, -e.end))
+
+
+# ----------------------------------------------------------------------------------------
+# features()
+# ----------------------------------------------------------------------------------------
+
+
+def _short_tag(skel: str, word: str) -> str:
+    """Skeletons of <= 2 consonants carry whether the word ends in a vowel, so that Санаэ
+    (ends in a vowel) does not meet سنة (year) in the aligner's set overlap."""
+    if names._consonants(skel) > 2:
+        return skel
+    _, ends = names._vowels(word, names.script_of(word))
+    return skel + ("~v" if ends else "~c")
+
+
+@lru_cache(maxsize=200_000)
+def _ar_token_keys(token: str) -> tuple[str, ...]:
+    out = []
+    for v, _ in gazetteer.arabic_variants(token):
+        if len(v) < 3 or v in _AR_STOP:
+            continue
+        sk = names.skeleton(v, "ar")
+        if len(sk) >= 2:
+            out.append("name:" + _short_tag(sk, v))
+    return tuple(out)
+
+
+def features(text: str, lang: str) -> SentenceFeatures:
+    """Keys of one sentence (see `SentenceFeatures`); cheap enough to call for every
+    sentence of a long document."""
+    ents, cands = _extract(text, lang)
+    numbers, dates, places, attribution, name_keys = set(), set(), set(), set(), set()
+    quotes = 0
+    for e in ents:
+        if e.kind in ("number", "percent", "year"):
+            numbers.add(e.key)
+        elif e.kind in ("date", "month"):
+            dates.add(e.key)
+        elif e.kind == "place":
+            places.add(e.key)
+        elif e.kind == "attribution":
+            attribution.add(e.key)
+        elif e.kind == "name":
+            name_keys.add(e.key)
+        elif e.kind == "quote":
+            quotes += 1
+    for c in cands:
+        for sk in names.skeleton_variants(c.entity.surface, lang):
+            if len(sk) >= 2:
+                name_keys.add("name:" + _short_tag(sk, c.entity.surface))
+    tokens: set[str] = set()
+    if not _has_caps(lang):
+        for m in TOKEN.finditer(text):
+            tokens.update(_ar_token_keys(m.group()))
+    return SentenceFeatures(
+        lang, frozenset(numbers), frozenset(dates), frozenset(places), frozenset(name_keys),
+        frozenset(attribution), frozenset(tokens), quotes,
+    )
+
+
+def name_overlap(a: SentenceFeatures, b: SentenceFeatures) -> int:
+    """How many name keys of one side meet a name or token probe of the other."""
+    return len(a.names & (b.names | b.tokens)) + len((b.names - a.names) & a.tokens)
+
+
+# ----------------------------------------------------------------------------------------
+# match_names()
+# ----------------------------------------------------------------------------------------
+
+
+def _arabic_hits(
+    text: str, wanted: list[Entity], wanted_lang: str, exclude: list[tuple[int, int]], strict: frozenset[int] = frozenset()
+) -> dict[int, Entity]:
+    """Wanted name (index) -> the Arabic token of `text` that names it; each token serves
+    one occurrence, best similarity first, then in reading order."""
+    cands: list[tuple[float, int, int, Entity]] = []
+    for m in TOKEN.finditer(text):
+        if _overlaps_any(m.start(), m.end(), exclude):
+            continue
+        tok = m.group()
+        best_here: dict[int, tuple[float, Entity]] = {}
+        variants = gazetteer.arabic_variants(tok)
+        key = match_key(tok, "ar")
+        if _ar_function_word(key):
+            continue  # a function word with a clitic (والتي، فيها) is never a name
+        for v, strip in variants:
+            if len(v) < 3 or not _ARABIC_WORD.fullmatch(v):
+                continue
+            light = key[: len(key) - len(v)] in ("", "و", "ال", "وال")  # clitics that names take freely
+            for i, w in enumerate(wanted):
+                if not names.same_name(w.surface, wanted_lang, v, "ar"):
+                    continue
+                sim = names.similarity(w.surface, wanted_lang, v, "ar")
+                n_cons = names._consonants(names.skeleton(w.surface, wanted_lang))
+                if i in strict and (sim < 0.9 or n_cons < 3):
+                    continue  # a sentence-initial word must match closely to count as a name
+                if n_cons <= 3 and not light and len(v) < 5:
+                    continue  # short names behind ب/ل/ك/ف collide with ordinary words
+                if i not in best_here or sim > best_here[i][0]:
+                    s = m.start() + _ar_offset(tok, strip)
+                    best_here[i] = (sim, Entity("name", f"name:{names.skeleton(v, 'ar')}", text[s : m.end()], s, m.end()))
+        for i, (sim, e) in best_here.items():
+            cands.append((sim, i, m.start(), e))
+    out: dict[int, Entity] = {}
+    used: set[int] = set()
+    for sim, i, pos, e in sorted(cands, key=lambda c: (-c[0], abs(c[2] - wanted[c[1]].start), c[2])):
+        if i in out or pos in used:
+            continue
+        out[i] = e
+        used.add(pos)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _doc_names(text: str, lang: str) -> tuple[Entity, ...]:
+    return tuple(e for e in extract(text, lang) if e.kind == "name" and e.key.startswith("name:"))
+
+
+def match_names(
+    src_text: str,
+    src_lang: str,
+    tgt_text: str,
+    tgt_lang: str,
+    src_context: str | None = None,
+    tgt_context: str | None = None,
+) -> NameMatch:
+    """Pair the names, places and organisations of two texts.
+
+    Places and organisations pair by key; names written with capitals pair by skeleton
+    similarity; a name on a side with capitals is looked for among all tokens of an Arabic
+    side (clitics removed). Weak candidates (sentence-initial words) are paired when they
+    match and otherwise ignored. `src_context` / `tgt_context` (whole documents) let the
+    Arabic side report a name as extra when it matches a name found anywhere in the other
+    document: pass the *other* document's text as the context of the side it names, e.g.
+    `match_names(ru_sent, "ru", ar_sent, "ar", src_context=ru_doc)` can report an Arabic
+    name of ru_doc missing from ru_sent."""
+    s_ents, s_cands = _extract(src_text, src_lang)
+    t_ents, t_cands = _extract(tgt_text, tgt_lang)
+    s_keyed = [e for e in s_ents if e.kind == "place" or (e.kind == "name" and not e.key.startswith("name:"))]
+    t_keyed = [e for e in t_ents if e.kind == "place" or (e.kind == "name" and not e.key.startswith("name:"))]
+    out = NameMatch()
+
+    # 1. places and organisations by key (each occurrence pairs once)
+    t_left = list(t_keyed)
+    for e in s_keyed:
+        j = next((k for k, f in enumerate(t_left) if f.key == e.key), None)
+        if j is None:
+            out.src_only.append(e)
+        else:
+            out.matched.append((e, t_left.pop(j)))
+    out.tgt_only.extend(t_left)
+
+    # 2. names on both sides: best pairs first
+    s_left, t_left_c = list(s_cands), list(t_cands)
+    scored = []
+    for i, a in enumerate(s_left):
+        for j, b in enumerate(t_left_c):
+            if names.same_name(a.entity.surface, src_lang, b.entity.surface, tgt_lang):
+                scored.append((names.similarity(a.entity.surface, src_lang, b.entity.surface, tgt_lang), i, j))
+    used_s, used_t = set(), set()
+    for _, i, j in sorted(scored, reverse=True):
+        if i in used_s or j in used_t:
+            continue
+        used_s.add(i)
+        used_t.add(j)
+        out.matched.append((s_left[i].entity, t_left_c[j].entity))
+    s_rest = [c for i, c in enumerate(s_left) if i not in used_s]
+    t_rest = [c for j, c in enumerate(t_left_c) if j not in used_t]
+
+    # 3. names of a side with capitals searched among the tokens of an Arabic side
+    taken_t = [(e.start, e.end) for e in t_ents if e.kind != "quote"] + [(e.start, e.end) for _, e in out.matched]
+    taken_s = [(e.start, e.end) for e in s_ents if e.kind != "quote"] + [(e.start, e.end) for e, _ in out.matched]
+    if _has_caps(src_lang) and not _has_caps(tgt_lang) and s_rest:
+        weak = frozenset(i for i, c in enumerate(s_rest) if not c.strong)
+        hits = _arabic_hits(tgt_text, [c.entity for c in s_rest], src_lang, taken_t + [(c.entity.start, c.entity.end) for c in t_cands], weak)
+        found = set()
+        for i, c in enumerate(s_rest):
+            if i in hits and not any(_overlaps_any(hits[i].start, hits[i].end, [(b.start, b.end)]) for _, b in out.matched):
+                out.matched.append((c.entity, hits[i]))
+                found.add(i)
+        s_rest = [c for i, c in enumerate(s_rest) if i not in found]
+    if _has_caps(tgt_lang) and not _has_caps(src_lang) and t_rest:
+        weak = frozenset(j for j, c in enumerate(t_rest) if not c.strong)
+        hits = _arabic_hits(src_text, [c.entity for c in t_rest], tgt_lang, taken_s + [(c.entity.start, c.entity.end) for c in s_cands], weak)
+        found = set()
+        for j, c in enumerate(t_rest):
+            if j in hits and not any(_overlaps_any(hits[j].start, hits[j].end, [(a.start, a.end)]) for a, _ in out.matched):
+                out.matched.append((hits[j], c.entity))
+                found.add(j)
+        t_rest = [c for j, c in enumerate(t_rest) if j not in found]
+
+    out.src_only.extend(c.entity for c in s_rest if c.strong)
+    out.tgt_only.extend(c.entity for c in t_rest if c.strong)
+
+    # 4. Arabic tokens naming someone from the other document, unmatched here
+    for ar_text, ar_is_src, context, other_lang in (
+        (tgt_text, False, src_context, src_lang),
+        (src_text, True, tgt_context, tgt_lang),
+    ):
+        if context is None or _has_caps(tgt_lang if not ar_is_src else src_lang) or not _has_caps(other_lang):
+            continue
+        known = list({e.key: e for e in _doc_names(context, other_lang)}.values())
+        used = [(e.start, e.end) for pair in out.matched for e in (pair[1] if not ar_is_src else pair[0],)]
+        used += [(e.start, e.end) for e in (out.tgt_only if not ar_is_src else out.src_only)]
+        hits = _arabic_hits(ar_text, known, other_lang, used)
+        extra = sorted({(e.start, e.end): e for e in hits.values()}.values(), key=lambda e: e.start)
+        (out.src_only if ar_is_src else out.tgt_only).extend(extra)
+
+    out.matched.sort(key=lambda p: p[0].start)
+    out.src_only.sort(key=lambda e: e.start)
+    out.tgt_only.sort(key=lambda e: e.start)
+    return out

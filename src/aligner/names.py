@@ -1,0 +1,342 @@
+"""Cross-script name matching by consonant skeletons (Arabic, Cyrillic, Latin).
+
+A name written in Russian and in Arabic rarely shares a letter-for-letter transliteration:
+Japanese names reach Russian through the Polivanov system (Такаити, Нагоси, Синдзо) and
+Arabic through English spelling (تاكايتشي، ناغوشي، شينزو); Arabic writes only long vowels.
+So both sides are reduced to a *skeleton* of consonant classes, where sounds that the
+systems render differently share one class (с/ш/щ/س/ش/ث/s/sh -> S; т/ц/ч/ت/تش/t/ch/ts -> T;
+д/د/ض -> D; з/дз/ز/ذ/ظ -> Z; ж/дж/ج/j -> J; г/غ/g -> G; х/ه/ح/خ/h/kh -> H; б/п/ب -> B;
+в/ф/ف/و/v/f/w -> F). Vowels are dropped, except that a word-initial vowel leaves a marker
+(A, or Y for я/е/ю/ي). So Такаити and تاكايتشي are both TKT, Нагоси and ناغوشي both NGS.
+
+`similarity` is a normalised weighted edit similarity on skeletons: sounds that
+transliterations commonly confuse (sh/ch, ji/zi, g/k/j...) cost half. Skeletons of one or
+two consonants carry little evidence (Абэ, Фумио, Санаэ), so for them the vowels are
+checked too: the vowel letters Arabic writes must appear, in order, among the other
+spelling's vowels, and both must end alike (vowel or consonant).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from aligner.normalize import match_key
+
+# -- per-script letter classes ------------------------------------------------------------
+
+_VOWEL = "·"  # placeholder for a vowel inside the working string; removed at the end
+
+_CYR_DIGRAPHS = (("дж", "J"), ("дз", "Z"), ("тш", "T"), ("тч", "T"), ("кс", "KS"))
+_CYR = {
+    **dict.fromkeys("бп", "B"),
+    **dict.fromkeys("вф", "F"),
+    "г": "G",
+    "д": "D",
+    "ж": "J",
+    "з": "Z",
+    "к": "K",
+    "л": "L",
+    "м": "M",
+    "н": "N",
+    "р": "R",
+    **dict.fromkeys("сшщ", "S"),
+    **dict.fromkeys("тцч", "T"),
+    "х": "H",
+    "й": "y",
+    **dict.fromkeys("аоуыэи", _VOWEL),
+    **dict.fromkeys("еёюя", "y" + _VOWEL),
+    **dict.fromkeys("ьъ", ""),
+}
+
+_LAT_DIGRAPHS = (
+    ("sch", "S"), ("tch", "T"), ("dzh", "J"), ("sh", "S"), ("ch", "T"), ("zh", "J"),
+    ("kh", "H"), ("ph", "F"), ("th", "T"), ("ts", "T"), ("tz", "T"), ("ck", "K"),
+    ("qu", "K"), ("dj", "J"), ("gh", "G"), ("x", "KS"),
+)
+_LAT = {
+    **dict.fromkeys("bp", "B"),
+    **dict.fromkeys("fvw", "F"),
+    "g": "G",
+    "d": "D",
+    "j": "J",
+    "z": "Z",
+    **dict.fromkeys("kq", "K"),
+    "l": "L",
+    "m": "M",
+    "n": "N",
+    "r": "R",
+    "s": "S",
+    "t": "T",
+    "h": "H",
+    "y": "y",
+    **dict.fromkeys("aeiou", _VOWEL),
+}
+
+_LAT_SOFT_W = regex.compile(r"(?<=[aeo])w(?![aeiouy])")
+
+_AR_DIGRAPHS = (("تش", "T"), ("تس", "T"), ("دج", "J"))
+_AR = {
+    **dict.fromkeys("بپ", "B"),
+    **dict.fromkeys("فڤ", "F"),
+    **dict.fromkeys("تط", "T"),
+    **dict.fromkeys("ثسشص", "S"),
+    "ج": "J",
+    **dict.fromkeys("حخه", "H"),
+    **dict.fromkeys("دض", "D"),
+    **dict.fromkeys("ذزظ", "Z"),
+    "ر": "R",
+    **dict.fromkeys("غگ", "G"),
+    **dict.fromkeys("قك", "K"),
+    "ل": "L",
+    "م": "M",
+    "ن": "N",
+    "ا": "a",  # long vowel / initial vowel carrier
+    "و": "w",
+    "ي": "y",
+    "ع": "a",
+    **dict.fromkeys("ءة", ""),
+}
+
+# Russian case endings that add consonants (instrumental -ом/-ым, adjectival -ого/-ых):
+# stripped before the skeleton is taken, when at least three letters remain.
+_RU_ENDINGS = regex.compile(r"(?:ого|его|ому|ему|ыми|ими|ом|ем|ём|ым|им|ой|ей|ых|их)$")
+
+_CYR_RE = regex.compile(r"\p{Cyrillic}")
+_AR_RE = regex.compile(r"\p{Arabic}")
+
+
+def script_of(word: str) -> str:
+    """'ar', 'ru' or 'en' by the script of the word's letters (the `lang` argument of the
+    public functions is only a hint: a Latin brand name inside Arabic text is Latin)."""
+    if _AR_RE.search(word):
+        return "ar"
+    if _CYR_RE.search(word):
+        return "ru"
+    return "en"
+
+
+def _classes(word: str, script: str) -> str:
+    """The word as a string of class letters (upper case), vowels (·) and semivowels (y/w/a)."""
+    if script == "ar":
+        w = match_key(word, "ar").replace(" ", "")
+        w = w.replace("ة", "").replace("ى", "ي")
+        for a, b in _AR_DIGRAPHS:
+            w = w.replace(a, b)
+        return "".join(_AR.get(c, c if c in "TJ" else "") for c in w)
+    if script == "ru":
+        w = word.casefold().replace("ё", "е")
+        for a, b in _CYR_DIGRAPHS:
+            w = w.replace(a, b)
+        return "".join(_CYR.get(c, c if c.isupper() else "") for c in w)
+    w = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    w = _LAT_SOFT_W.sub("", w)  # Rainbow, Howard -> the w is part of a vowel
+    for a, b in _LAT_DIGRAPHS:
+        w = w.replace(a, b)
+    w = regex.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    return "".join(_LAT.get(c, c if c.isupper() else "") for c in w)
+
+
+def _reduce(cls: str) -> str:
+    """Class string -> skeleton: initial vowel marker, semivowels dropped inside the word,
+    repeated classes collapsed."""
+    if not cls:
+        return ""
+    out: list[str] = []
+    first = cls[0]
+    if first in "·a":
+        out.append("A")
+    elif first == "y":
+        out.append("Y")
+    elif first == "w":
+        out.append("F")
+    start = 1 if out else 0
+    for c in cls[start:]:
+        if c.isupper() and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=200_000)
+def _skeleton(word: str, script: str) -> str:
+    return _reduce(_classes(word, script))
+
+
+def skeleton(word: str, lang: str | None = None) -> str:
+    """Consonant-class skeleton of one word (e.g. Такаити, تاكايتشي, Takaichi -> 'TKT').
+
+    For Cyrillic, case endings that add a consonant (Зеленским, Кисидой) are stripped first
+    when at least three letters remain. `lang` is a hint; the script is read off the word."""
+    script = script_of(word) if lang is None or lang not in ("ar", "ru", "en") else lang
+    if script != script_of(word):
+        script = script_of(word)
+    if script == "ru":
+        low = word.casefold()
+        m = _RU_ENDINGS.search(low)
+        if m and m.start() >= 3:
+            word = word[: m.start()]
+    return _skeleton(word, script)
+
+
+_RU_ADJ_SUFFIX = regex.compile(r"(?:ическ|ск|цк)(?:ий|ый|ой|ая|ое|ые|ие|ого|ому|ым|им|ом|ую|ых|их|ыми|ими)$")
+
+
+def skeleton_variants(word: str, lang: str | None = None) -> tuple[str, ...]:
+    """The skeleton, plus the one without Russian ending stripping when that differs
+    (Ибрагим keeps its final M), plus the noun under a Russian adjective (Гарвардской ->
+    Гарвард)."""
+    main = skeleton(word, lang)
+    script = script_of(word)
+    out = [main]
+    if script == "ru":
+        raw = _skeleton(word, "ru")
+        if raw != main:
+            out.append(raw)
+        m = _RU_ADJ_SUFFIX.search(word.casefold())
+        if m and m.start() >= 4:
+            stem = _skeleton(word[: m.start()], "ru")
+            if stem not in out:
+                out.append(stem)
+    return tuple(out)
+
+
+# -- vowel signature (only for short skeletons) -------------------------------------------
+
+_V_CLASS = {
+    **dict.fromkeys("аяaа", "a"),
+    **dict.fromkeys("иыэеёйiey", "i"),
+    **dict.fromkeys("оуюou", "u"),
+}
+
+
+@lru_cache(maxsize=100_000)
+def _vowels(word: str, script: str) -> tuple[str, bool]:
+    """(vowel classes in order, ends-in-vowel). For Arabic these are the written long vowels
+    only (ا، و، ي after the first letter); a final ء/ى counts as a vowel ending."""
+    if script == "ar":
+        w = match_key(word, "ar").replace(" ", "")
+        ends = bool(w) and w[-1] in "اويىء"
+        seq = "".join({"ا": "a", "و": "u", "ي": "i", "ى": "a"}.get(c, "") for c in w[1:])
+        if w and w[0] in "اع":
+            seq = "a" + seq
+        return seq, ends
+    if script == "ru":
+        w = word.casefold()
+        ends = bool(w) and w[-1] in "аеёиоуыэюяй"
+        return "".join(_V_CLASS.get(c, "") for c in w), ends
+    w = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+    if len(w) > 3 and w.endswith("e") and w[-2] not in "aeiouy":
+        w = w[:-1]  # silent final e (Apple, Blake)
+    ends = bool(w) and w[-1] in "aeiouy"
+    return "".join(_V_CLASS.get(c, "") for c in w), ends
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _forms(word: str, script: str) -> list[str]:
+    """The word, and for Russian also without a case-ending vowel (Джона -> Джон)."""
+    if script == "ru" and len(word) > 3 and word[-1].casefold() in "аяуюеиы":
+        return [word, word[:-1]]
+    return [word]
+
+
+def _vowels_agree(a: str, a_script: str, b: str, b_script: str) -> bool:
+    for fa in _forms(a, a_script):
+        for fb in _forms(b, b_script):
+            va, ea = _vowels(fa, a_script)
+            vb, eb = _vowels(fb, b_script)
+            if ea != eb:
+                continue
+            if a_script == "ar" and b_script != "ar":
+                ok = _subsequence(va, vb)
+            elif b_script == "ar" and a_script != "ar":
+                ok = _subsequence(vb, va)
+            else:
+                ok = va == vb
+            if ok:
+                return True
+    return False
+
+
+# -- weighted edit similarity --------------------------------------------------------------
+
+_CHEAP = frozenset(
+    frozenset(p)
+    for p in ("ST", "ZJ", "JG", "GK", "FB", "DT", "ZS", "AY", "FA")
+)
+
+
+def _sub_cost(x: str, y: str) -> float:
+    if x == y:
+        return 0.0
+    return 0.5 if frozenset((x, y)) in _CHEAP else 1.0
+
+
+def _indel_cost(x: str) -> float:
+    # A/Y: initial vowel markers; H: often silent; F: Arabic و is read as a vowel (Howard)
+    return 0.5 if x in "AYHF" else 1.0
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_similarity(a: str, b: str) -> float:
+    """1 - weighted edit distance / length of the longer skeleton, in [0, 1]."""
+    if a == b:
+        return 1.0 if a else 0.0
+    if not a or not b:
+        return 0.0
+    prev = [0.0]
+    for y in b:
+        prev.append(prev[-1] + _indel_cost(y))
+    for x in a:
+        cur = [prev[0] + _indel_cost(x)]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + _indel_cost(x), cur[j - 1] + _indel_cost(y), prev[j - 1] + _sub_cost(x, y)))
+        prev = cur
+    return max(0.0, 1.0 - prev[-1] / max(len(a), len(b)))
+
+
+def _consonants(s: str) -> int:
+    return len(s) - (1 if s[:1] in ("A", "Y") else 0)
+
+
+def similarity(a: str, a_lang: str | None, b: str, b_lang: str | None) -> float:
+    """How likely two single-word spellings name the same thing, in [0, 1].
+
+    Best edit similarity over the skeleton variants. When the shorter skeleton has at most
+    two consonants the skeletons must be identical and the vowels must agree (see module
+    docstring), otherwise the answer is 0: 'SN' alone would match half the Arabic lexicon."""
+    a_script, b_script = script_of(a), script_of(b)
+    best = 0.0
+    for sa in skeleton_variants(a, a_lang):
+        for sb in skeleton_variants(b, b_lang):
+            if min(_consonants(sa), _consonants(sb)) <= 2:
+                if sa == sb and sa and _vowels_agree(a, a_script, b, b_script):
+                    best = max(best, 1.0)
+                continue
+            best = max(best, skeleton_similarity(sa, sb))
+    return best
+
+
+def threshold(skel: str) -> float:
+    """Minimum similarity to call two names the same, by the skeleton's length: short
+    skeletons must match (almost) exactly."""
+    n = _consonants(skel)
+    if n <= 2:
+        return 1.0
+    if n <= 4:
+        return 0.8
+    return 0.75
+
+
+def same_name(a: str, a_lang: str | None, b: str, b_lang: str | None) -> bool:
+    """True when `similarity` clears the threshold for the shorter of the two skeletons."""
+    sa, sb = skeleton(a, a_lang), skeleton(b, b_lang)
+    if not sa or not sb:
+        return False
+    need = threshold(sa if len(sa) <= len(sb) else sb)
+    return similarity(a, a_lang, b, b_lang) >= need
