@@ -83,20 +83,24 @@ def align(
     src_pivots: Sequence[str | None] | None = None,
     tgt_pivots: Sequence[str | None] | None = None,
     config: AlignConfig | None = None,
+    *,
+    keys: tuple[list[signals.SentenceKeys], list[signals.SentenceKeys]] | None = None,
 ) -> list[Bead]:
     """Align the body sentences of `src` and `tgt`; beads in document order.
 
     Every body sentence id of each side is in exactly one bead; unmatched sentences become
     1-0 / 0-1 beads with similarity 0. Pivots (English translations) are indexed by sentence
-    id and may contain None; when given, pivot chrF becomes the strongest signal."""
+    id and may contain None; when given, pivot chrF becomes the strongest signal. `keys`
+    may carry precomputed `signals.document_keys` of both sides (batch jobs that compare one
+    source with many versions, benchmarks that time feature extraction apart)."""
     cfg = config or AlignConfig()
     S = src.body()
     T = tgt.body()
     if not S or not T:
         return [Bead((s.id,), (), 0.0) for s in S] + [Bead((), (t.id,), 0.0) for t in T]
-    problem = _Problem.build(S, T, src.lang, tgt.lang, src_pivots, tgt_pivots, cfg)
+    problem = _Problem.build(S, T, src.lang, tgt.lang, src_pivots, tgt_pivots, cfg, keys)
     path = _dp(problem)
-    return [problem.bead(a0, a1, b0, b1, bonus) for a0, a1, b0, b1, bonus in path]
+    return [problem.bead(*step) for step in path]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,10 +140,14 @@ class _Problem:
         return len(self.T)
 
     @classmethod
-    def build(cls, S, T, src_lang, tgt_lang, src_pivots, tgt_pivots, cfg) -> _Problem:
+    def build(cls, S, T, src_lang, tgt_lang, src_pivots, tgt_pivots, cfg, keys=None) -> _Problem:
         n, m = len(S), len(T)
-        sk = [signals.sentence_keys(s.text, src_lang) for s in S]
-        tk = [signals.sentence_keys(t.text, tgt_lang) for t in T]
+        if keys is not None and len(keys[0]) == n and len(keys[1]) == m:
+            sk = [signals.SentenceKeys(dict(k.keys), k.probe) for k in keys[0]]
+            tk = [signals.SentenceKeys(dict(k.keys), k.probe) for k in keys[1]]
+        else:
+            sk = [signals.sentence_keys(s.text, src_lang) for s in S]
+            tk = [signals.sentence_keys(t.text, tgt_lang) for t in T]
         sp = _body_pivots(S, src_pivots)
         tp = _body_pivots(T, tgt_pivots)
         if sp is not None and tp is not None:  # English content words make good anchors too
@@ -180,9 +188,10 @@ class _Problem:
 
     # -- scores for a block of DP rows ----------------------------------------------------------
 
-    def scores(self, r0: int, r1: int, a: int, b: int) -> np.ndarray:
+    def scores(self, r0: int, r1: int, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """DP score of every bead of shape (a, b) ending at cells of rows r0..r1-1 (band
-        coordinates): content + size * (bias + context + chrF) + length + paragraph - merge."""
+        coordinates): content + size * (bias + context + chrF) + length + paragraph - merge.
+        Also returns the context term, kept as evidence."""
         cfg = self.cfg
         n, m, W = self.n, self.m, self.W
         rows = np.arange(r0, r1)
@@ -221,7 +230,7 @@ class _Problem:
             + cfg.w_paragraph * par
             - cfg.merge_penalty * (a + b - 2)
         )
-        return np.where(ok, score, NEG)
+        return np.where(ok, score, NEG), ctx
 
     def context(self, i, a: int, J, b: int) -> np.ndarray:
         """In [0, 1]: how well a bead (src i-a..i-1, tgt J-b..J-1) sits between anchors."""
@@ -262,26 +271,22 @@ class _Problem:
 
     # -- final beads -----------------------------------------------------------------------------
 
-    def bead(self, a0: int, a1: int, b0: int, b1: int, bonus: float = 0.0) -> Bead:
-        """The Bead for src sentences a0..a1-1 and tgt b0..b1-1, with exact evidence."""
+    def bead(self, a0: int, a1: int, b0: int, b1: int, score: float, ctx: float) -> Bead:
+        """The Bead for src sentences a0..a1-1 and tgt b0..b1-1 with its DP score (continuation
+        included) and context, plus exact per-signal evidence."""
         src_ids = tuple(s.id for s in self.S[a0:a1])
         tgt_ids = tuple(t.id for t in self.T[b0:b1])
         if a0 == a1 or b0 == b1:
             return Bead(src_ids, tgt_ids, 0.0, {})
         a, b = a1 - a0, b1 - b0
-        cfg = self.cfg
-        # Recompute this bead's score at its DP cell, so similarity agrees with the path.
-        row = a1
-        k = b1 - self.lo[row]
-        score = float(self.scores(row, row + 1, a, b)[0, k]) + bonus
         size = (a + b) / 2.0
-        similarity = 1.0 / (1.0 + math.exp(-score / size))
+        similarity = 1.0 / (1.0 + math.exp(-max(min(score / size, 50.0), -50.0)))
         ev: dict[str, float] = {}
         ev.update(signals.key_evidence(self.keys, range(a0, a1), range(b0, b1)))
         ls = float(self.Ls[a1] - self.Ls[a0])
         lt = float(self.Lt[b1] - self.Lt[b0])
         ev["length"] = signals.length_score(ls, lt, self.ratio)
-        ev["context"] = float(self.context(np.array([[a1]]), a, np.array([[b1]]), b)[0, 0])
+        ev["context"] = float(ctx)
         if self.par_s[a0] and self.par_t[b0]:
             ev["paragraph"] = 1.0
         if any((s, t) in self.anchor_set for s in range(a0, a1) for t in range(b0, b1)):
@@ -317,32 +322,52 @@ def _restrict(index: signals.KeyIndex, *categories: str) -> signals.KeyIndex:
 
 
 def _anchors(index: signals.KeyIndex, n: int, m: int, cfg: AlignConfig) -> tuple[np.ndarray, np.ndarray]:
-    """Longest increasing chain of pairs sharing rare keys, with corner sentinels."""
-    rare_src = [
-        {k: signals.CATEGORY_WEIGHTS.get(index.category[k], 1.0) * signals.key_specificity(k, index.category[k])
-         for k in d
-         if index.df_src[k] <= cfg.anchor_max_df and index.df_tgt[k] <= cfg.anchor_max_df}
-        for d in index.src
-    ]
-    rare_tgt = [
-        {k for k in d if index.df_src[k] <= cfg.anchor_max_df and index.df_tgt[k] <= cfg.anchor_max_df}
-        for d in index.tgt
-    ]
+    """Longest increasing chain of pairs sharing rare keys, with corner sentinels.
+
+    "Rare" scales with length (a name may recur ten times in a book, yet only once per
+    chapter); the longest chain keeps the copies that run along the diagonal, and a second
+    pass drops anchors that stray from their neighbours' line."""
+    max_df = max(cfg.anchor_max_df, math.ceil(max(n, m) / 400))
+
+    def rare(k: str) -> bool:
+        return index.df_src.get(k, 0) <= max_df and index.df_tgt.get(k, 0) <= max_df
+
     post: dict[str, list[int]] = {}
-    for t, ks in enumerate(rare_tgt):
-        for k in ks:
-            post.setdefault(k, []).append(t)
+    for t, d in enumerate(index.tgt):
+        for k in d:
+            if rare(k):
+                post.setdefault(k, []).append(t)
     cands: list[tuple[int, int, float]] = []
-    for s, ks in enumerate(rare_src):
+    for s, d in enumerate(index.src):
         score: dict[int, float] = {}
-        for k, w in ks.items():
-            for t in post.get(k, ()):
+        for k in d:
+            ts = post.get(k)
+            if not ts:
+                continue
+            cat = index.category[k]
+            w = signals.CATEGORY_WEIGHTS.get(cat, 1.0) * signals.key_specificity(k, cat)
+            for t in ts:
                 score[t] = score.get(t, 0.0) + w
         cands.extend((s, t, w) for t, w in score.items() if w >= cfg.anchor_min)
-    chain = _lis(cands)
+    chain = _drop_strays(_lis(cands))
     a_s = np.array([-1] + [s for s, _ in chain] + [n], dtype=np.int64)
     a_t = np.array([-1] + [t for _, t in chain] + [m], dtype=np.int64)
     return a_s, a_t
+
+
+def _drop_strays(chain: list[tuple[int, int]], k: int = 3) -> list[tuple[int, int]]:
+    """Remove anchors far off the line through their k-th neighbours on both sides."""
+    if len(chain) < 2 * k + 1:
+        return chain
+    s = np.array([c[0] for c in chain], dtype=np.float64)
+    t = np.array([c[1] for c in chain], dtype=np.float64)
+    keep = np.ones(len(chain), dtype=bool)
+    for i in range(k, len(chain) - k):
+        s0, s1, t0, t1 = s[i - k], s[i + k], t[i - k], t[i + k]
+        pred = t0 + (t1 - t0) * (s[i] - s0) / max(s1 - s0, 1.0)
+        if abs(t[i] - pred) > 4.0 + 0.35 * max(s1 - s0, t1 - t0):
+            keep[i] = False
+    return [c for c, ok in zip(chain, keep) if ok]
 
 
 def _lis(cands: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
@@ -411,7 +436,9 @@ def _band(a_s: np.ndarray, a_t: np.ndarray, n: int, m: int, cfg: AlignConfig) ->
     xs = np.concatenate([[0.0], a_s[1:-1] + 0.5, [float(n)]])
     ys = np.concatenate([[0.0], a_t[1:-1] + 0.5, [float(m)]])
     imbalance = np.abs(np.diff(xs) - np.diff(ys))
-    half = cfg.band + int(math.ceil(imbalance.max(initial=0.0)))
+    # A robust maximum: one odd gap between anchors must not widen the band for all rows.
+    spread = float(np.quantile(imbalance, 0.98)) if len(imbalance) > 50 else float(imbalance.max(initial=0.0))
+    half = cfg.band + int(math.ceil(spread))
     W = min(2 * half + 1, m + 1)
     center = np.interp(np.arange(n + 1), xs, ys)
     lo = np.clip(np.round(center - half).astype(np.int64), 0, m + 1 - W)
@@ -536,103 +563,137 @@ class _PivotChrf:
 # ---------------------------------------------------------------------------------------------
 
 
-def _dp(P: _Problem) -> list[tuple[int, int, int, int, float]]:
-    """Best monotone path: (src_start, src_end, tgt_start, tgt_end, continuation bonus) per
-    bead.
+def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
+    """Best monotone path: (src_start, src_end, tgt_start, tgt_end, score, context) per bead.
 
     Three states per cell: M (the last bead was a match), G1 (one sentence skipped since the
     last match) and G (longer gap). A match that continues a chain (from M, or across a
-    single skipped sentence from G1) earns `continuation`: translations are runs of matches,
-    so a plausible bead next to a good one is probably good too, while in unrelated texts
-    chance matches stay isolated. The document start counts as a match."""
+    single skipped sentence from G1) earns `continuation`, scaled by the local anchor
+    density: translations are runs of matches, so a plausible bead next to a good one is
+    probably good too, while in unrelated texts chance matches stay isolated. The document
+    start counts as a match. Rows are stored padded, so reading the previous rows from this
+    row's band is a slice."""
     n, m, W, lo = P.n, P.m, P.W, P.lo
     cfg = P.cfg
     shapes = cfg.bead_shapes()
     amax = max(a for a, _ in shapes)
     R = amax + 1
-    share = (1.0, cfg.continuation_after_skip, 0.0)
-    back_m = np.zeros((n + 1, W), dtype=np.int16)  # code * 3 + previous state
+    PAD = W + 4
+    c_m = cfg.continuation * P.cont  # per row: bonus entering a match from M
+    c_g1 = c_m * cfg.continuation_after_skip
+    back_m = np.zeros((n + 1, W), dtype=np.int8)  # bead shape code (1-based)
+    enter = np.zeros((n + 1, W), dtype=np.int8)  # state a match leaves from: 0 M, 1 G1, 2 G
     back_g1 = np.zeros((n + 1, W), dtype=np.int8)  # 0: 1-0 from M, 1: 0-1 from M
     back_g = np.zeros((n + 1, W), dtype=np.int8)  # 0/1: 1-0 from G1/G, 2/3: 0-1 from G1/G
-    ringM = [np.full(W, NEG) for _ in range(R)]
-    ringG1 = [np.full(W, NEG) for _ in range(R)]
-    ringG = [np.full(W, NEG) for _ in range(R)]
+    bead_score = np.zeros((n + 1, W), dtype=np.float32)
+    bead_ctx = np.zeros((n + 1, W), dtype=np.float32)
+    neg_row = np.full(W + 2 * PAD, NEG)
+    ringE = [neg_row.copy() for _ in range(R)]  # best value to enter a match from (padded)
+    ringM = [neg_row.copy() for _ in range(R)]
+    ringG1 = [neg_row.copy() for _ in range(R)]
+    ringG = [neg_row.copy() for _ in range(R)]
+    ringES = [np.zeros(W + 2 * PAD, dtype=np.int8) for _ in range(R)]
+    neg = np.full(W, NEG)
     cols = np.arange(W)
+
+    def view(row: np.ndarray, off: int) -> np.ndarray:
+        if -PAD <= off <= PAD:
+            return row[PAD + off : PAD + off + W]
+        return neg
+
     for r0 in range(0, n + 1, cfg.chunk_rows):
         r1 = min(n + 1, r0 + cfg.chunk_rows)
         block = {sh: P.scores(r0, r1, *sh) for sh in shapes}
         for i in range(r0, r1):
             J = lo[i] + cols
             valid = J <= m
-            XM = np.full(W, NEG)
-            argM = np.zeros(W, dtype=np.int16)
+            XM = neg.copy()
+            argM = np.zeros(W, dtype=np.int8)
+            estate = np.zeros(W, dtype=np.int8)
             if i == 0:
                 XM[J == 0] = 0.0
-                XG1 = np.full(W, NEG)
-                XG = np.full(W, NEG)
+                XG1 = neg
+                XG = neg
                 argG = np.zeros(W, dtype=np.int8)
+                sc = np.zeros(W)
+                cx = np.zeros(W)
             else:
-                off = lo[i] - lo[i - 1]
-                XG1 = _shift(ringM[(i - 1) % R], off, W)
-                g1p = _shift(ringG1[(i - 1) % R], off, W)
-                gp = _shift(ringG[(i - 1) % R], off, W)
+                off = int(lo[i] - lo[i - 1])
+                XG1 = view(ringM[(i - 1) % R], off)
+                g1p = view(ringG1[(i - 1) % R], off)
+                gp = view(ringG[(i - 1) % R], off)
                 XG = np.maximum(g1p, gp)
-                argG = np.where(gp > g1p, 1, 0).astype(np.int8)
+                argG = (gp > g1p).astype(np.int8)
+                sc = np.zeros(W)
+                cx = np.zeros(W)
                 for code, (a, b) in enumerate(shapes, start=1):
                     if i - a < 0:
                         continue
-                    o = lo[i] - b - lo[i - a]
-                    S = block[(a, b)][i - r0]
-                    for st, ring in enumerate((ringM, ringG1, ringG)):
-                        cand = _shift(ring[(i - a) % R], o, W) + S + cfg.continuation * share[st] * P.cont[i]
-                        better = cand > XM
+                    o = int(lo[i] - b - lo[i - a])
+                    S, C = block[(a, b)][0][i - r0], block[(a, b)][1][i - r0]
+                    E = view(ringE[(i - a) % R], o)
+                    cand = E + S
+                    better = cand > XM
+                    if better.any():
                         XM = np.where(better, cand, XM)
-                        argM = np.where(better, code * 3 + st, argM)
+                        argM[better] = code
+                        estate = np.where(better, view(ringES[(i - a) % R], o), estate)
+                        sc = np.where(better, S, sc)
+                        cx = np.where(better, C, cx)
             DM = np.where(valid, XM, NEG)
             # G1: one skip after a match; the 0-1 skip comes from M in this row at j-1.
-            fromM01 = np.concatenate([[NEG], DM[:-1]])
-            G1 = np.maximum(XG1, fromM01)
-            back_g1[i] = np.where(fromM01 > XG1, 1, 0)
-            G1 = np.where(valid, G1, NEG)
+            fromM01 = np.concatenate(([NEG], DM[:-1]))
+            G1 = np.where(valid, np.maximum(XG1, fromM01), NEG)
+            back_g1[i] = fromM01 > XG1
             # G: longer gaps; 0-1 from G1[j-1] or G[j-1] (running maximum along the row).
-            fromG1 = np.concatenate([[NEG], G1[:-1]])
-            Y = np.maximum(XG, fromG1)
+            fromG1 = np.concatenate(([NEG], G1[:-1]))
+            Y = np.where(valid, np.maximum(XG, fromG1), NEG)
             argY = np.where(fromG1 > XG, 2, argG)
-            Y = np.where(valid, Y, NEG)
             G = np.maximum.accumulate(Y)
             back_g[i] = np.where(G > Y, 3, argY)
             back_m[i] = argM
-            ringM[i % R] = DM
-            ringG1[i % R] = G1
-            ringG[i % R] = np.where(valid, G, NEG)
+            enter[i] = estate
+            bead_score[i] = sc
+            bead_ctx[i] = cx
+            k = i % R
+            ringM[k][PAD : PAD + W] = DM
+            ringG1[k][PAD : PAD + W] = G1
+            ringG[k][PAD : PAD + W] = G
+            # Entering a match from here: the best state with its continuation bonus.
+            fm, fg1 = DM + c_m[i], G1 + c_g1[i]
+            best = np.maximum(np.maximum(fm, fg1), G)
+            ringE[k][PAD : PAD + W] = best
+            ringES[k][PAD : PAD + W] = np.where(fm >= best, 0, np.where(fg1 >= best, 1, 2))
     # Backtrack from (n, m), from the best final state.
     k = m - lo[n]
-    finals = (ringM[n % R][k], ringG1[n % R][k], ringG[n % R][k])
+    R_n = n % R
+    finals = (ringM[R_n][PAD + k], ringG1[R_n][PAD + k], ringG[R_n][PAD + k])
     state = int(np.argmax(finals))
-    path: list[tuple[int, int, int, int, float]] = []
+    path: list[tuple[int, int, int, int, float, float]] = []
     i, j = n, m
     while i > 0 or j > 0:
         k = j - lo[i]
         if state == 0:
-            code, prev = divmod(int(back_m[i, k]), 3)
-            a, b = shapes[code - 1]
-            path.append((i - a, i, j - b, j, cfg.continuation * share[prev] * float(P.cont[i])))
+            a, b = shapes[int(back_m[i, k]) - 1]
+            prev = int(enter[i, k])
+            bonus = float((c_m, c_g1, np.zeros(n + 1))[prev][i - a])
+            path.append((i - a, i, j - b, j, float(bead_score[i, k]) + bonus, float(bead_ctx[i, k])))
             i, j, state = i - a, j - b, prev
         elif state == 1:
-            if back_g1[i, k] == 1:
-                path.append((i, i, j - 1, j, 0.0))
+            if back_g1[i, k]:
+                path.append((i, i, j - 1, j, 0.0, 0.0))
                 j -= 1
             else:
-                path.append((i - 1, i, j, j, 0.0))
+                path.append((i - 1, i, j, j, 0.0, 0.0))
                 i -= 1
             state = 0
         else:
             c = int(back_g[i, k])
             if c >= 2:
-                path.append((i, i, j - 1, j, 0.0))
+                path.append((i, i, j - 1, j, 0.0, 0.0))
                 j -= 1
             else:
-                path.append((i - 1, i, j, j, 0.0))
+                path.append((i - 1, i, j, j, 0.0, 0.0))
                 i -= 1
             state = 1 if c in (0, 2) else 2
     return path[::-1]

@@ -183,6 +183,11 @@ def sentence_keys(text: str, lang: str) -> SentenceKeys:
     return SentenceKeys({**{k: frozenset(v) for k, v in fk.items()}, **extra})
 
 
+def document_keys(doc) -> list[SentenceKeys]:
+    """`sentence_keys` of every body sentence of a Document, in order."""
+    return [sentence_keys(s.text, doc.lang) for s in doc.sentences if s.kind == "body"]
+
+
 def pivot_keys(pivot: str | None) -> frozenset[str]:
     """Content words of an English pivot translation (>= 4 letters), as anchor keys."""
     if not pivot:
