@@ -7,11 +7,9 @@ import json
 
 import pytest
 
+import aligner.cli
 from aligner.segment import load_document
 from mt_helpers import test_models_dir
-
-pytest.importorskip("aligner.compare", reason="the compare pipeline has not landed yet", exc_type=ImportError)
-import aligner.cli  # noqa: E402
 
 # Hand translations of the seed pair's lead sentence (Russian original, Arabic version).
 RU_LEAD_EN = "The Japanese government led by Prime Minister Sanae Takaichi is apparently gradually adjusting its foreign policy course towards Russia."
