@@ -43,3 +43,18 @@ def flores() -> dict[str, list[str]]:
     for lang, name in (("ar", "arb_Arab.dev"), ("ru", "rus_Cyrl.dev"), ("en", "eng_Latn.dev")):
         out[lang] = (FLORES / name).read_text(encoding="utf-8").splitlines()
     return out
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """No test may read or write the user's real translation cache or model folders."""
+    import os
+
+    old = {k: os.environ.get(k) for k in ("ALIGNER_CACHE_DIR",)}
+    os.environ["ALIGNER_CACHE_DIR"] = str(tmp_path_factory.mktemp("aligner-cache"))
+    yield
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
