@@ -1,0 +1,101 @@
+"""The whole chain for one pair of documents: load, segment, pivot, align, score.
+
+`compare_files` is the Python API behind `aligner compare`, `aligner view` and every batch
+worker; the CLI, TUI and batch engines only parse options and render the `Comparison`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from aligner.align import AlignConfig, align
+from aligner.diverge import score
+from aligner.errors import InputError
+from aligner.langid import LANG_NAMES
+from aligner.segment import load_document
+from aligner.translate import MTOptions, add_mt_arguments, mt_options_from_args, pivot_documents
+from aligner.types import Comparison, Document
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(slots=True)
+class CompareOptions:
+    """Everything that changes a comparison's result; shared by compare, view and batch."""
+
+    src_lang: str = "auto"
+    tgt_lang: str = "auto"
+    mt: MTOptions = field(default_factory=MTOptions)
+    align: AlignConfig | None = None
+
+
+def compare_files(
+    src_path: str | os.PathLike[str],
+    tgt_path: str | os.PathLike[str],
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare SRC (the original) with TGT (the version under check)."""
+    options = options or CompareOptions()
+    src = load_document(src_path, options.src_lang)
+    tgt = load_document(tgt_path, options.tgt_lang)
+    return compare_documents(src, tgt, options, progress)
+
+
+def compare_documents(
+    src: Document,
+    tgt: Document,
+    options: CompareOptions | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Compare two already segmented documents."""
+    options = options or CompareOptions()
+    check_pair(src, tgt)
+    mt_progress = (lambda done, total: progress("translate", done, total)) if progress else None
+    src_pivots, tgt_pivots, mt_info = pivot_documents(src, tgt, options.mt, mt_progress)
+    if progress:
+        progress("align", 0, 1)
+    beads = align(src, tgt, src_pivots, tgt_pivots, options.align)
+    if progress:
+        progress("score", 0, 1)
+    pairs, summary = score(src, tgt, beads, src_pivots, tgt_pivots)
+    if progress:
+        progress("done", 1, 1)
+    return Comparison(src=src, tgt=tgt, pairs=pairs, summary=summary, mt=mt_info)
+
+
+def check_pair(src: Document, tgt: Document) -> None:
+    """Refuse pairs aligner cannot compare meaningfully, with the reason in one line."""
+    for doc, side in ((src, "SRC"), (tgt, "TGT")):
+        if not doc.body():
+            raise InputError(f"{doc.path or side}: no article text found (only meta or boilerplate lines)")
+    if src.lang == tgt.lang:
+        name = LANG_NAMES.get(src.lang, src.lang)
+        raise InputError(
+            f"both files are {name} ({src.lang}): aligner compares two language versions of one "
+            "article (override detection with --src-lang/--tgt-lang if this is wrong)"
+        )
+
+
+def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options shared by `compare`, `view` and `batch`."""
+    g = parser.add_argument_group("languages and alignment")
+    g.add_argument("--src-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="SRC language (default: detect)")
+    g.add_argument("--tgt-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="TGT language (default: detect)")
+    g.add_argument(
+        "--max-bead", type=int, default=2, choices=[2, 3],
+        help="largest n in n-m beads (2: 1-1, 1-2, 2-1, 2-2; 3 adds 1-3, 3-1, ...)",
+    )
+    add_mt_arguments(parser)
+
+
+def options_from_args(args: argparse.Namespace) -> CompareOptions:
+    return CompareOptions(
+        src_lang=args.src_lang,
+        tgt_lang=args.tgt_lang,
+        mt=mt_options_from_args(args),
+        align=AlignConfig(max_bead=args.max_bead),
+    )
