@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 import regex
 
+from aligner import names
 from aligner.entities import Entity, NameMatch, extract, match_names
 from aligner.normalize import match_key
 from aligner.types import Bead, Document, Flag, Pair, Sentence, Span, Summary
@@ -80,6 +81,18 @@ class _Side:
     ents: dict[int, list[Entity]]  # sentence id -> entities starting inside it
     quotes: list[Entity]  # quote entities of the whole document (they may span sentences)
     place_df: dict[str, float]  # share of body sentences mentioning each place key
+    _inner: set[str] | None = None
+
+    def inner_names(self) -> set[str]:
+        """Stems of capitalised names found inside sentences (not as the first word)."""
+        if self._inner is None:
+            self._inner = set()
+            for x in self.doc.sentences:
+                for e in self.ents.get(x.id, ()):
+                    if e.kind == "name" and _WORD.search(self.doc.text[x.start : e.start]):
+                        for m in _WORD.finditer(e.surface):
+                            self._inner |= _stems(m.group(), self.doc.lang)
+        return self._inner
 
     def common_place(self, key: str) -> bool:
         """A place named in many sentences ('Japan' in an article on Japan) anchors nothing."""
@@ -126,10 +139,18 @@ class _Side:
 
 
 def _extract_document(doc: Document) -> list[Entity]:
-    """Entities over the whole text (so a quote spanning two sentences stays one quote)."""
-    if not doc.text.strip():
-        return []
-    return extract(doc.text, doc.lang)
+    """Entities paragraph by paragraph (a quote spanning two sentences stays one quote, but
+    an unclosed quote cannot swallow the next paragraph), with offsets into `doc.text`."""
+    paragraphs: dict[int, list[Sentence]] = defaultdict(list)
+    for x in doc.sentences:
+        paragraphs[x.paragraph].append(x)
+    out: list[Entity] = []
+    for sents in paragraphs.values():
+        a, b = min(x.start for x in sents), max(x.end for x in sents)
+        chunk = doc.text[a:b]
+        if chunk.strip():
+            out.extend(Entity(e.kind, e.key, e.surface, e.start + a, e.end + a) for e in extract(chunk, doc.lang))
+    return out
 
 
 # ----------------------------------------------------------------------------------------
@@ -217,16 +238,22 @@ def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Di
         near_tgt = _neighbour_ids(beads, i, "tgt")
         flags: list[Flag] = []
         flags += _numeric_flags(bead, s, t, near_src, near_tgt)
-        attribution = _attribution_flags(i, beads, s, t)
-        flags += attribution
         s_text, s_marks = _joined(s, bead.src)
         t_text, t_marks = _joined(t, bead.tgt)
-        nm = match_names(s_text, s.doc.lang, t_text, t.doc.lang)
+        nm = match_names(s_text, s.doc.lang, t_text, t.doc.lang, src_context=t.doc.text, tgt_context=s.doc.text)
         _record_anchors(pair, bead, s, t, nm)
         links.extend(
             (i, _shift(a, s_marks), _shift(b, t_marks)) for a, b in nm.matched if a.kind == "name" and b.kind == "name"
         )
-        flags += _name_flags(nm, s_marks, t_marks, s, t, near_src, near_tgt, attribution)
+        # speakers for the attribution check: names on this side only (a matched name means
+        # the speaker is still there, however the verb was rendered)
+        s_people = [_doc_span(a, s_marks) for a in nm.src_only if a.kind == "name"]
+        t_people = [_doc_span(b, t_marks) for b in nm.tgt_only if b.kind == "name"]
+        s_named = [_doc_span(a, s_marks) for a, _ in nm.matched if a.kind == "name"]
+        t_named = [_doc_span(b, t_marks) for _, b in nm.matched if b.kind == "name"]
+        attribution = _attribution_flags(i, beads, s, t, (s_people, s_named), (t_people, t_named))
+        flags += attribution
+        flags += _name_flags(nm, s_marks, t_marks, s, t, bead.src, bead.tgt, near_src, near_tgt, attribution)
         flags += _quote_flags(bead, s, t)
         flags += _length_flags(pair, ss, ts, s.doc.lang, t.doc.lang, cfg)
         flags += _meaning_flags(pair, cfg)
@@ -266,8 +293,34 @@ def _value_keys(e: Entity) -> list[str]:
     return [e.key]
 
 
+def _is_word_number(e: Entity) -> bool:
+    """Numbers written as words ('двух', 'ثماني عشرة') parse less reliably than digits."""
+    return not any(ch.isdigit() for ch in e.surface)
+
+
+def _same_figure(a: Entity, b: Entity) -> bool:
+    """Loose equality for what the exact keys miss: the same digits with another separator
+    (2207 / 2,207) or a multiplier written once for a range (340 / 340 million)."""
+    va, vb = a.key.partition(":")[2], b.key.partition(":")[2]
+    try:
+        x, y = float(va), float(vb)
+    except ValueError:
+        return False
+    if x == 0 or y == 0:
+        return x == y
+    ratio = max(x, y) / min(x, y)
+    if any(abs(ratio - 10.0**k) < 1e-6 * 10.0**k for k in (3, 6, 9)):
+        return True
+    da = "".join(ch for ch in a.surface if ch.isdigit())
+    db = "".join(ch for ch in b.surface if ch.isdigit())
+    return bool(da) and da.strip("0") == db.strip("0")
+
+
 def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], near_tgt: tuple[int, ...]) -> list[Flag]:
-    """`number` / `date` flags: a figure, year, month or day present on one side only."""
+    """`number` / `date` flags: a figure, year, month or day present on one side only, or
+    different. Only figures written in digits are flagged; a number written as a word on
+    the other side, or a small number (<= 10, often written as a word or an ordinal) that
+    is merely absent, is not evidence enough."""
     kinds = set(_NUMERIC_KINDS)
     se, te = s.entities(bead.src, kinds), t.entities(bead.tgt, kinds)
     if not se and not te:
@@ -276,12 +329,24 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
     t_vals = {v for e in te for v in _value_keys(e)}
     s_near = {v for e in t.entities(near_tgt, kinds) for v in _value_keys(e)}  # moved into a neighbour?
     t_near = {v for e in s.entities(near_src, kinds) for v in _value_keys(e)}
-    s_only = [e for e in se if not set(_value_keys(e)) <= t_vals and not set(_value_keys(e)) <= s_near]
-    t_only = [e for e in te if not set(_value_keys(e)) <= s_vals and not set(_value_keys(e)) <= t_near]
+    s_only = [e for e in se if not set(_value_keys(e)) <= (t_vals | s_near)]
+    t_only = [e for e in te if not set(_value_keys(e)) <= (s_vals | t_near)]
+    # loose matches (separators, multipliers) between what is left
+    for a in list(s_only):
+        b = next((b for b in t_only if _NUMERIC_KINDS[b.kind] == _NUMERIC_KINDS[a.kind] and _same_figure(a, b)), None)
+        if b is not None:
+            s_only.remove(a)
+            t_only.remove(b)
     flags: list[Flag] = []
     for group in ("number", "date"):
         a = [e for e in s_only if _NUMERIC_KINDS[e.kind] == group]
         b = [e for e in t_only if _NUMERIC_KINDS[e.kind] == group]
+        if group == "number":
+            if any(_is_word_number(e) for e in a + b):
+                continue  # a figure in words on either side: its value is not reliable
+            if not (a and b):  # absent, not changed: only figures too big to be written as words
+                a = [e for e in a if not _small(e)]
+                b = [e for e in b if not _small(e)]
         for k in range(max(len(a), len(b))):
             ea = a[k] if k < len(a) else None
             eb = b[k] if k < len(b) else None
@@ -294,6 +359,14 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
                 detail = f"{what} '{eb.surface}' in TGT is not in SRC"
             flags.append(Flag(group, detail, _espan(ea), _espan(eb)))
     return flags
+
+
+def _small(e: Entity) -> bool:
+    try:
+        v = float(e.key.partition(":")[2])
+    except ValueError:
+        return False
+    return e.kind == "number" and v == int(v) and abs(v) <= 10
 
 
 def _date_word(e: Entity | None) -> str:
@@ -324,7 +397,14 @@ def _cover(ents: list[Entity]) -> Span | None:
     return (min(e.start for e in ents), max(e.end for e in ents)) if ents else None
 
 
-def _attribution_flags(i: int, beads: list[Bead], s: _Side, t: _Side) -> list[Flag]:
+def _attribution_flags(
+    i: int,
+    beads: list[Bead],
+    s: _Side,
+    t: _Side,
+    s_people: tuple[list[Span], list[Span]],
+    t_people: tuple[list[Span], list[Span]],
+) -> list[Flag]:
     """`attribution`: who reported it or who was told differs or is dropped ('told a TASS
     correspondent' = agency:tass + audience:correspondent vs 'told journalists' =
     audience:journalists), or a reporting cue ('as Nagoshi notes', 'according to the
@@ -358,17 +438,66 @@ def _attribution_flags(i: int, beads: list[Bead], s: _Side, t: _Side) -> list[Fl
         return flags
     s_cues = [e for e in se if e.key.startswith("cue:")]
     t_cues = [e for e in te if e.key.startswith("cue:")]
+    s_said = [e for e in s_cues if _lost_speaker(e, s, bead.src, s_people, t, bead.tgt)]
+    t_said = [e for e in t_cues if _lost_speaker(e, t, bead.tgt, t_people, s, bead.src)]
     window = range(max(0, i - 1), min(len(beads), i + 2))
     s_all = sum(1 for j in window for e in s.entities(beads[j].src, {"attribution"}) if e.key.startswith("cue:"))
     t_all = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key.startswith("cue:"))
-    if s_cues and not t_cues and s_all > t_all:
-        flags.append(Flag("attribution", f"reporting cue '{s_cues[0].surface}' in SRC has no counterpart in TGT: who said it is dropped", _espan(s_cues[0]), None))
+    if s_said and not t_cues and s_all > t_all:
+        flags.append(Flag("attribution", f"reporting cue '{_cue_phrase(s, s_said[0], s_people)}' in SRC has no counterpart in TGT: who said it is dropped", _espan(s_said[0]), None))
     elif not s_cues and not t_src:
-        strong = [e for e in t_cues if e.key in _ADDED_CUES]
+        strong = [e for e in t_said if e.key in _ADDED_CUES]
         t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
         if strong and t_strong > s_all:
-            flags.append(Flag("attribution", f"reporting cue '{strong[0].surface}' in TGT has no counterpart in SRC: an attribution was added", None, _espan(strong[0])))
+            flags.append(Flag("attribution", f"reporting cue '{_cue_phrase(t, strong[0], t_people)}' in TGT has no counterpart in SRC: an attribution was added", None, _espan(strong[0])))
     return flags
+
+
+# Nouns for people who are quoted: a reporting verb next to one of these (or to a name) is
+# an attribution; a reporting verb alone ('speaks English', 'depending on') often is not.
+_PERSON_NOUNS = {
+    "ru": regex.compile(
+        r"(?i)\b(?:эксперт|профессор|посол|министр|представител|источник|журналист|аналитик|президент|"
+        r"премьер|глав[аыуе]|спикер|пресс-секретар|директор|сотрудник|корреспондент|учен|политолог|"
+        r"депутат|сенатор|генерал|губернатор|мэр|дипломат|чиновник|официальн|лидер|руководител|председател)\w*"
+    ),
+    "ar": regex.compile(
+        r"(?:الخبير|خبير|البروفيسور|الأستاذ|السفير|الوزير|وزير|المتحدث|متحدث|مصدر|مصادر|المصادر|المحلل|الرئيس|"
+        r"رئيس|الصحفي|مسؤول|المسؤول|الدبلوماسي|الجنرال|النائب|السيناتور|المحافظ|العمدة|الزعيم|المدير)"
+    ),
+    "en": regex.compile(
+        r"(?i)\b(?:expert|professor|ambassador|minister|spokes\w+|source|official|analyst|president|"
+        r"premier|head|director|correspondent|scientist|lawmaker|senator|general|governor|mayor|diplomat|leader|chair\w*)s?\b"
+    ),
+}
+_SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
+
+
+def _lost_speaker(
+    cue: Entity, side: _Side, ids: Sequence[int], people: tuple[list[Span], list[Span]], other: _Side, other_ids: Sequence[int]
+) -> bool:
+    """A reporting cue whose speaker is missing from the other side: a name found on this
+    side only, or a noun such as 'expert' when the other side names no such person. A cue
+    next to a name both sides carry is only a verb rendered differently."""
+    lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
+    one_sided, matched = people
+    if any(a < hi and lo < b for a, b in matched):
+        return False
+    if any(a < hi and lo < b for a, b in one_sided):
+        return True
+    nouns = _PERSON_NOUNS.get(side.doc.lang)
+    if nouns is None:
+        return False
+    near = any(
+        x.start + m.start() < hi and lo < x.start + m.end() for x in side.sentences(ids) for m in nouns.finditer(x.text)
+    )
+    other_nouns = _PERSON_NOUNS.get(other.doc.lang)
+    elsewhere = other_nouns is not None and any(other_nouns.search(x.text) for x in other.sentences(other_ids))
+    return near and not elsewhere
+
+
+def _cue_phrase(side: _Side, cue: Entity, people: object) -> str:
+    return cue.surface
 
 
 def _surface(side: _Side, ents: list[Entity]) -> str:
@@ -436,15 +565,16 @@ def _name_flags(
     t_marks: list[tuple[int, int]],
     s: _Side,
     t: _Side,
+    bead_src: tuple[int, ...],
+    bead_tgt: tuple[int, ...],
     near_src: tuple[int, ...],
     near_tgt: tuple[int, ...],
     attribution: list[Flag],
 ) -> list[Flag]:
     """`name`: a person/organisation name (or a place replaced by another place) present on
-    one side only. Names that appear in the neighbouring pair on the other side are not
-    flagged: that is the aligner placing a sentence boundary differently."""
-    s_only = [e for e in nm.src_only if not _in_neighbour(e, s.doc.lang, t, near_tgt)]
-    t_only = [e for e in nm.tgt_only if not _in_neighbour(e, t.doc.lang, s, near_src)]
+    one side only. See `_really_one_sided` for what is not reported."""
+    s_only = [e for e in nm.src_only if _really_one_sided(_shift(e, s_marks), s, t, bead_tgt, near_tgt)]
+    t_only = [e for e in nm.tgt_only if _really_one_sided(_shift(e, t_marks), t, s, bead_src, near_src)]
     # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
     # replaced by another place is not
     s_places = [e for e in s_only if e.kind == "place"]
@@ -452,12 +582,14 @@ def _name_flags(
     if not (s_places and t_places):
         s_only = [e for e in s_only if e.kind != "place"]
         t_only = [e for e in t_only if e.kind != "place"]
-    taken = [f.src_span for f in attribution if f.src_span] + [f.tgt_span for f in attribution if f.tgt_span]
+    w = _SPEAKER_WINDOW  # a speaker already reported with its attribution is not reported twice
+    s_taken = [(f.src_span[0] - w, f.src_span[1] + w) for f in attribution if f.src_span]
+    t_taken = [(f.tgt_span[0] - w, f.tgt_span[1] + w) for f in attribution if f.tgt_span]
     flags: list[Flag] = []
     a = [(e, _doc_span(e, s_marks)) for e in s_only]
     b = [(e, _doc_span(e, t_marks)) for e in t_only]
-    a = [x for x in a if not any(_overlaps(x[1], sp) for sp in taken)]
-    b = [x for x in b if not any(_overlaps(x[1], sp) for sp in taken)]
+    a = [x for x in a if not any(_overlaps(x[1], sp) for sp in s_taken)]
+    b = [x for x in b if not any(_overlaps(x[1], sp) for sp in t_taken)]
     for k in range(max(len(a), len(b))):
         ea, sa = a[k] if k < len(a) else (None, None)
         eb, sb = b[k] if k < len(b) else (None, None)
@@ -471,41 +603,123 @@ def _name_flags(
     return flags
 
 
-def _in_neighbour(e: Entity, lang: str, other: _Side, near_ids: tuple[int, ...]) -> bool:
-    if not near_ids:
+LOOSE_NAME_SIMILARITY = 0.75
+LOOSE_SKELETON_SIMILARITY = 0.6  # consonant skeletons this close: probably the same name
+
+
+def _really_one_sided(e: Entity, side: _Side, other: _Side, other_ids: Sequence[int], near_ids: Sequence[int]) -> bool:
+    """Guards for a name the matcher left unpaired (offsets of `e` in `side.doc`):
+    a capitalised first word of a sentence that is never capitalised inside a sentence is
+    an ordinary word ('Храм', 'Жильцы'); a name that a looser, inflection-aware comparison
+    finds among the other side's words (Калифорнией / كاليفورنيا), or that sits in the
+    neighbouring pair (a sentence boundary the aligner placed differently), is not missing."""
+    if e.kind == "name" and not _person_like(e, side):
         return False
-    text, _ = _joined(other, near_ids)
-    if not text:
-        return False
-    nm = match_names(e.surface, lang, text, other.doc.lang)
-    return bool(nm.matched)
+    mine = [(v, names.skeleton(v, side.doc.lang)) for v in _stems(e.surface, side.doc.lang)]
+    for x in other.sentences(tuple(other_ids) + tuple(near_ids)):
+        for m in _WORD.finditer(x.text):
+            for y in _stems(m.group(), other.doc.lang):
+                ys = names.skeleton(y, other.doc.lang)
+                for v, vs in mine:
+                    if names.similarity(v, side.doc.lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY:
+                        return False
+                    if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= LOOSE_SKELETON_SIMILARITY:
+                        return False
+    return True
+
+
+_TITLES = {
+    "ru": regex.compile(r"(?i)(?:г-н|г-жа|господин|госпожа|мистер|миссис|доктор|профессор|президент|премьер\S*|министр\S*|посол|генерал\S*|глав\S+|король|королева|принц|лорд|сэр)\s*$"),
+    "ar": regex.compile(r"(?:السيد|السيدة|الدكتور|الأستاذ|البروفيسور|الرئيس|رئيس الوزراء|الوزير|وزير \S+|السفير|الجنرال|الملك|الملكة|الأمير|اللورد)\s*$"),
+    "en": regex.compile(r"(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|President|Prime Minister|Minister|Ambassador|General|King|Queen|Prince|Lord|Sir)\s*$"),
+}
+
+
+def _person_like(e: Entity, side: _Side) -> bool:
+    """Evidence that a one-sided capitalised word is a person's name and not a term the
+    translator rendered by its meaning (Saturn -> زحل, The Daily Show -> البرنامج اليومي):
+    a first name and surname, a title before it, or the name recurring in the document."""
+    text, lang = side.doc.text, side.doc.lang
+    if len(_WORD.findall(e.surface)) >= 2:
+        return True
+    title = _TITLES.get(lang)
+    if title is not None and title.search(text[max(0, e.start - 40) : e.start]):
+        return True
+    mine = _stems(e.surface, lang)
+    # the neighbouring word is a name too (Джеймс Эвинг), found by the extractor
+    for x in side.doc.sentences:
+        if x.start <= e.start < x.end:
+            for other in side.ents.get(x.id, ()):
+                if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
+                    return True
+            break
+    count = 0
+    for ents in side.ents.values():
+        for other in ents:
+            if other.kind == "name" and _stems(other.surface, lang) & mine:
+                count += 1
+    if count >= 2:
+        return True
+    return not _sentence_initial(side, e) and lang != "ar" and bool(mine & side.inner_names()) and count >= 2
+
+
+def _sentence_initial(side: _Side, e: Entity) -> bool:
+    for x in side.doc.sentences:
+        if x.start <= e.start < x.end:
+            return not _WORD.search(side.doc.text[x.start : e.start])
+    return False
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _speech(side: _Side, ids: Sequence[int]) -> tuple[float, list[Span]]:
+    """Share of the sentences' characters inside quoted *speech*, and its spans. Short
+    quotes that mark a term or a title ("the Black Beauty") are left out: translators add
+    and drop those freely."""
+    sents = side.sentences(ids)
+    total = sum(x.end - x.start for x in sents) or 1
+    spans: list[Span] = []
+    for x in sents:
+        for q in side.quotes:
+            a, b = max(x.start, q.start), min(x.end, q.end)
+            if b > a:
+                spans.append((a, b))
+    words = [len(_WORD.findall(side.doc.text[q.start : q.end])) for q in side.quotes]
+    keep = []
+    for sp in spans:
+        q = next(q for q in side.quotes if q.start <= sp[0] and sp[1] <= q.end)
+        n = words[side.quotes.index(q)]
+        if n >= SPEECH_MIN_WORDS or (n >= 3 and (sp[1] - sp[0]) / total >= 0.3):
+            keep.append(sp)
+    return sum(b - a for a, b in keep) / total, keep
+
+
+SPEECH_MIN_WORDS = 6
+_QUOTE_MARKS = regex.compile(r'["«»“”„‟❝❞〝〞＂]')
+
+
 def _quote_flags(bead: Bead, s: _Side, t: _Side) -> list[Flag]:
-    """`quote`: quoted speech on one side only, or quote boundaries that clearly differ
-    (most of one side quoted, almost none of the other)."""
-    qs, s_spans = s.quoted_share(bead.src)
-    qt, t_spans = t.quoted_share(bead.tgt)
-    if qs == 0 and qt == 0:
+    """`quote`: quoted speech on one side only (the other side has no quotation marks at
+    all), or quote boundaries that clearly differ (most of one side quoted, little of the
+    other)."""
+    qs, s_spans = _speech(s, bead.src)
+    qt, t_spans = _speech(t, bead.tgt)
+    if not s_spans and not t_spans:
         return []
+    s_any = any(_QUOTE_MARKS.search(x.text) for x in s.sentences(bead.src))
+    t_any = any(_QUOTE_MARKS.search(x.text) for x in t.sentences(bead.tgt))
     s_sp = (s_spans[0][0], s_spans[-1][1]) if s_spans else None
     t_sp = (t_spans[0][0], t_spans[-1][1]) if t_spans else None
-    if qt == 0 and _words(s, s_spans) >= 2:
-        return [Flag("quote", "quoted in SRC but not in TGT", s_sp, None)]
-    if qs == 0 and _words(t, t_spans) >= 2:
-        return [Flag("quote", "quoted in TGT but not in SRC", None, t_sp)]
-    if qs and qt and abs(qs - qt) >= 0.5:
+    if s_spans and not t_any:
+        return [Flag("quote", "quoted speech in SRC is not quoted in TGT", s_sp, None)]
+    if t_spans and not s_any:
+        return [Flag("quote", "quoted speech in TGT is not quoted in SRC", None, t_sp)]
+    if s_spans and t_spans and abs(qs - qt) >= 0.5:
         more = "SRC" if qs > qt else "TGT"
         return [Flag("quote", f"quote boundaries differ: {more} quotes much more of the sentence ({qs:.0%} vs {qt:.0%})", s_sp, t_sp)]
     return []
-
-
-def _words(side: _Side, spans: list[Span]) -> int:
-    return sum(len(side.doc.text[a:b].split()) for a, b in spans)
 
 
 def _length_flags(pair: Pair, ss: list[Sentence], ts: list[Sentence], sl: str, tl: str, cfg: DivergeConfig) -> list[Flag]:
@@ -566,7 +780,11 @@ def _meaning_flags(pair: Pair, cfg: DivergeConfig) -> list[Flag]:
 # ----------------------------------------------------------------------------------------
 
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-_RU_ENDINGS = ("ого", "его", "ому", "ему", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ов", "ев", "а", "я", "у", "ю", "ы", "и", "е")
+_RU_ENDINGS = (
+    "ого", "его", "ому", "ему", "ими", "ыми", "ами", "ями", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ов",
+    "ев", "ах", "ях", "ам", "ям", "их", "ых", "ие", "ые", "а", "я", "у", "ю", "ы", "и", "е", "й",
+)
+_SPELLING_BY_SIMILARITY = ("ar", "en")  # Russian declines names: near-identical forms are cases
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -608,7 +826,7 @@ def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, lin
         for pi, p in enumerate(pairs):
             for e in side.entities(getattr(p, key), {"name"}):
                 occ.extend(_tokens(e, side.doc.lang, pi))
-        found = _spelling_variants(occ, cfg)
+        found = _spelling_variants(occ, cfg) if side.doc.lang in _SPELLING_BY_SIMILARITY else []
         found += _linked_variants(links, key, side.doc.lang, other.doc.lang)
         for variant, canon, n_canon in found:
             detail = (
@@ -681,8 +899,14 @@ def _linked_variants(links: list[Link], key: str, lang: str, other_lang: str) ->
     out = []
     for _, members in by_other:
         forms = _clusters(members)
-        if len(forms) == 2:  # more than two renderings: more likely a matching error
-            out.extend(_minority(forms[0], forms[1]))
+        if len(forms) != 2:  # more than two renderings: more likely a matching error
+            continue
+        a, b = forms[0][0], forms[1][0]
+        if names.script_of(a.word) != names.script_of(b.word):
+            continue  # Fallujah / Фаллуджу: a transliteration, not a misspelling
+        if SequenceMatcher(None, match_key(a.word, lang), match_key(b.word, lang)).ratio() < 0.6:
+            continue  # Fred / Reid: two names the matcher paired with one, not one name spelled twice
+        out.extend(_minority(forms[0], forms[1]))
     return out
 
 
@@ -690,7 +914,7 @@ def _spelling_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     best = 0.0
     for x in a:
         for y in b:
-            if min(len(x), len(y)) < 4:
+            if min(len(x), len(y)) < 5:
                 continue
             best = max(best, SequenceMatcher(None, x, y).ratio())
     return best
