@@ -58,6 +58,9 @@ class AlignConfig:
     density_none: float = 0.07  # anchor density (anchors per row) that earns no bonus
     density_full: float = 0.25  # anchor density at which the continuation bonus is whole
     trust_floor: float = 0.8  # continuation share everywhere in a visibly parallel pair
+    trust_min_share: float = 0.5  # ... i.e. this share of SRC matched confidently in pass 1
+    trust_min_unmatched: float = 0.04  # second pass only if pass 1 left this much unmatched
+    trust_logit: float = 1.0  # per-sentence log-odds of a confident bead (p = 0.73)
     corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
     anchor_min: float = 1.2  # shared rare-key weight a pair needs to become an anchor
@@ -100,6 +103,8 @@ def align(
         return [Bead((s.id,), (), 0.0) for s in S] + [Bead((), (t.id,), 0.0) for t in T]
     problem = _Problem.build(S, T, src.lang, tgt.lang, src_pivots, tgt_pivots, cfg, keys)
     path = _dp(problem)
+    if problem.retrust(path):  # a visibly parallel pair with weak stretches: second pass
+        path = _dp(problem)
     return [problem.bead(*step) for step in path]
 
 
@@ -271,6 +276,26 @@ class _Problem:
 
     # -- final beads -----------------------------------------------------------------------------
 
+    def retrust(self, path) -> bool:
+        """After a first pass: if most of SRC matched with confidence, the two texts are
+        visibly parallel, so stretches without anchors of their own (no names, no numbers)
+        get the benefit of the doubt: the confident beads become the anchors and the
+        continuation bonus gets a floor. Returns True when a second pass is worthwhile."""
+        cfg = self.cfg
+        size = lambda st: (st[1] - st[0] + st[3] - st[2]) / 2.0  # noqa: E731
+        confident = [st for st in path if st[1] > st[0] and st[3] > st[2] and st[4] / size(st) >= cfg.trust_logit]
+        matched = [st for st in path if st[1] > st[0] and st[3] > st[2]]
+        share = sum(st[1] - st[0] for st in confident) / max(self.n, 1)
+        unmatched = 1.0 - sum(st[1] - st[0] for st in matched) / max(self.n, 1)
+        if share < cfg.trust_min_share or unmatched < cfg.trust_min_unmatched:
+            return False
+        pairs = [(st[0], st[2]) for st in confident]
+        self.anchors_s = np.array([-1] + [a for a, _ in pairs] + [self.n], dtype=np.int64)
+        self.anchors_t = np.array([-1] + [b for _, b in pairs] + [self.m], dtype=np.int64)
+        floor = cfg.trust_floor * min(1.0, (share - 0.3) / 0.4)
+        self.cont = np.maximum(self.cont, floor)
+        return True
+
     def bead(self, a0: int, a1: int, b0: int, b1: int, score: float, ctx: float) -> Bead:
         """The Bead for src sentences a0..a1-1 and tgt b0..b1-1 with its DP score (continuation
         included) and context, plus exact per-signal evidence."""
@@ -371,28 +396,45 @@ def _drop_strays(chain: list[tuple[int, int]], k: int = 3) -> list[tuple[int, in
 
 
 def _lis(cands: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
-    """Longest chain strictly increasing in both coordinates (patience sorting, O(k log k));
-    ties on a src row keep the heavier candidate first."""
-    import bisect
-
-    cands = sorted(cands, key=lambda c: (c[0], -c[1]))
-    tails: list[int] = []  # smallest t ending a chain of each length
-    tail_idx: list[int] = []
+    """Heaviest chain strictly increasing in both coordinates (weighted longest increasing
+    subsequence with a Fenwick tree of prefix maxima, O(k log k)): when two candidate
+    anchors compete for one spot, the one sharing more and rarer keys wins."""
+    if not cands:
+        return []
+    cands = sorted(cands, key=lambda c: (c[0], c[1]))
+    size = max(c[1] for c in cands) + 2
+    tree_val = [0.0] * (size + 1)
+    tree_idx = [-1] * (size + 1)
+    best = [0.0] * len(cands)
     parent = [-1] * len(cands)
-    for idx, (_, t, _) in enumerate(cands):
-        pos = bisect.bisect_left(tails, t)
-        if pos == len(tails):
-            tails.append(t)
-            tail_idx.append(idx)
-        else:
-            tails[pos] = t
-            tail_idx[pos] = idx
-        parent[idx] = tail_idx[pos - 1] if pos > 0 else -1
+    k = 0
+    while k < len(cands):
+        # Candidates of one src row query first, then update: no two share a row.
+        end = k
+        while end < len(cands) and cands[end][0] == cands[k][0]:
+            end += 1
+        for idx in range(k, end):
+            t = cands[idx][1] + 1  # prefix max over t' < t, 1-based
+            v, p = 0.0, -1
+            x = t - 1
+            while x > 0:
+                if tree_val[x] > v:
+                    v, p = tree_val[x], tree_idx[x]
+                x -= x & -x
+            best[idx] = v + cands[idx][2]
+            parent[idx] = p
+        for idx in range(k, end):
+            x = cands[idx][1] + 1
+            while x <= size:
+                if best[idx] > tree_val[x]:
+                    tree_val[x], tree_idx[x] = best[idx], idx
+                x += x & -x
+        k = end
+    top = max(range(len(cands)), key=best.__getitem__)
     out = []
-    k = tail_idx[-1] if tail_idx else -1
-    while k >= 0:
-        out.append((cands[k][0], cands[k][1]))
-        k = parent[k]
+    while top >= 0:
+        out.append((cands[top][0], cands[top][1]))
+        top = parent[top]
     return out[::-1]
 
 
