@@ -118,7 +118,7 @@ def _ar_pattern(form: str) -> str:
 # ----------------------------------------------------------------------------------------
 
 _NUM = regex.compile(
-    r"(?<![\p{L}\p{N}]|\p{N}[.,])"
+    r"(?:(?<![\p{L}\p{N}\u0640]|\p{N}[.,])|(?<=(?<!\p{L})[وبلكف]\u0640?)|(?<=(?<!\p{L})[وب]?ال\u0640?))"
     r"(?P<n>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d+(?:[.,]\d+)?)"
@@ -201,11 +201,18 @@ def fmt_number(v: float) -> str:
     return f"{v:.6f}".rstrip("0").rstrip(".")
 
 
+_TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])")
+
+
 def _numbers(text: str, ntext: str, lang: str, taken: list[tuple[int, int]]) -> list[Entity]:
     out: list[Entity] = []
+    for m in _TIME.finditer(ntext):
+        if not _overlaps_any(m.start(), m.end(), taken):
+            out.append(Entity("number", f"time:{int(m['h']):02d}:{m['m']}", text[m.start() : m.end()], m.start(), m.end()))
+    times = [(x.start, x.end) for x in out]
     for m in _NUM.finditer(ntext):
         s, e = m.span("n")
-        if _overlaps_any(s, e, taken):
+        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, times):
             continue
         raw = m.group("n")
         try:
@@ -312,7 +319,7 @@ def _month_at(text: str, toks: list, i: int, lang: str, table: _MonthTable) -> t
 _SLASH = regex.compile(r"[\s\u00a0]*/[\s\u00a0]*")
 
 
-_DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й))?[\s\u00a0]+$")
+_DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й))?(?:[\s\u00a0]+من)?[\s\u00a0]+$")
 _DAY_AFTER_EN = regex.compile(r"\A[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _YEAR_AFTER = regex.compile(r"\A,?[\s\u00a0]+(?P<y>\d{4})(?!\d)")
 _ISO_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
@@ -879,6 +886,8 @@ def features(text: str, lang: str) -> SentenceFeatures:
     for e in ents:
         if e.kind in ("number", "percent", "year"):
             numbers.add(e.key)
+            if e.kind == "year":  # '1600' in one language may be '1 600' (a number) in the other
+                numbers.add("num:" + e.key[5:])
         elif e.kind in ("date", "month"):
             dates.add(e.key)
         elif e.kind == "place":

@@ -267,7 +267,7 @@ def _vowels_agree(a: str, a_script: str, b: str, b_script: str) -> bool:
 
 _CHEAP = frozenset(
     frozenset(p)
-    for p in ("ST", "ZJ", "JG", "GK", "FB", "DT", "ZS", "AY", "FA")
+    for p in ("ST", "ZJ", "JG", "FB", "DT", "ZS", "AY", "FA")
 )
 
 

@@ -1,0 +1,80 @@
+"""Cross-script name skeletons: the same person spelled in Russian, Arabic and English must
+meet; ordinary Arabic words must not meet short names."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.names import same_name, similarity, skeleton
+
+# Names of the seed pair (Russian TASS original / Arabic MK version) and two from the news.
+SAME = [
+    ("Нагоси", "ناغوشي"),
+    ("Ноздрев", "نوزدريف"),
+    ("Кисида", "كيشيدا"),
+    ("Кисиды", "كيشيدا"),
+    ("Такаити", "تاكايتشي"),
+    ("Такаити", "تاكايشي"),  # the Arabic text itself spells it two ways
+    ("Синдзо", "شينزو"),
+    ("Абэ", "آبي"),
+    ("Трамп", "ترامب"),
+    ("Трампа", "ترامب"),
+    ("Зеленский", "زيلينسكي"),
+    ("Зеленским", "زيلينسكي"),
+    ("Санаэ", "ساناي"),
+    ("Санаэ", "سناء"),
+    ("Фумио", "فوميو"),
+    ("Дональда", "دونالد"),
+    ("Николай", "نيكولاي"),
+    ("Takaichi", "Такаити"),
+    ("Kishida", "كيشيدا"),
+    ("Zelensky", "Зеленский"),
+    ("Shinzo", "Синдзо"),
+    ("Putin", "بوتين"),
+    ("Лавровым", "لافروف"),
+    ("Алонсо", "ألونسو"),
+    ("Apple", "أبل"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_person_across_scripts(a: str, b: str) -> None:
+    assert same_name(a, None, b, None), (a, b, skeleton(a), skeleton(b), similarity(a, None, b, None))
+
+
+def test_polivanov_and_english_spellings_share_a_skeleton() -> None:
+    # си/ти/дзи (Polivanov) and shi/chi/ji (Hepburn, as Arabic follows it) land together
+    assert skeleton("Такаити") == skeleton("تاكايتشي") == skeleton("Takaichi") == "TKT"
+    assert skeleton("Нагоси") == skeleton("ناغوشي") == skeleton("Nagoshi") == "NGS"
+    assert skeleton("Синдзо") == skeleton("شينزو") == skeleton("Shinzo")
+
+
+# Short skeletons (<= 2 consonants) against the ordinary Arabic words that share them.
+DIFFERENT = [
+    ("Санаэ", "سنة"),  # 'year'
+    ("Фумио", "فيما"),  # 'while'
+    ("Абэ", "أبو"),  # 'father of'
+    ("Трамп", "تراب"),  # 'dust'
+    ("Нагоси", "نقاش"),  # 'discussion'
+    ("Ноздрев", "نظر"),
+    ("Токио", "تكون"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_ordinary_words_do_not_match_names(a: str, b: str) -> None:
+    assert not same_name(a, None, b, None), (a, b, skeleton(a), skeleton(b))
+
+
+def test_similarity_is_graded_and_symmetric() -> None:
+    exact = similarity("Такаити", "ru", "تاكايتشي", "ar")
+    variant = similarity("Такаити", "ru", "تاكايشي", "ar")
+    unrelated = similarity("Такаити", "ru", "موسكو", "ar")
+    assert exact == 1.0 > variant > 0.75 > unrelated
+    assert similarity("تاكايشي", "ar", "Такаити", "ru") == variant
+
+
+def test_skeleton_of_empty_and_non_letters() -> None:
+    assert skeleton("") == ""
+    assert skeleton("2025") == ""
+    assert not same_name("", "ru", "", "ar")
