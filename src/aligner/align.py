@@ -61,6 +61,7 @@ class AlignConfig:
     trust_min_share: float = 0.5  # ... i.e. this share of SRC matched confidently in pass 1
     trust_min_unmatched: float = 0.04  # second pass only if pass 1 left this much unmatched
     trust_logit: float = 1.0  # per-sentence log-odds of a confident bead (p = 0.73)
+    context_isolated: float = 0.35  # share of the context term where anchors are sparse
     corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
     anchor_min: float = 1.2  # shared rare-key weight a pair needs to become an anchor
@@ -222,7 +223,10 @@ class _Problem:
         length = signals.length_llr(src_len, tgt_len, self.ratio)
 
         ctx = self.context(i, a, J, b)
-        per_sentence = cfg.bias + cfg.w_context * ctx
+        # An isolated anchor (a shared name in otherwise unrelated texts) lends its
+        # neighbours little; anchors in a dense chain lend them a lot.
+        trust = cfg.context_isolated + (1.0 - cfg.context_isolated) * self.cont[i]
+        per_sentence = cfg.bias + cfg.w_context * ctx * trust
         if self.chrf is not None:
             per_sentence = per_sentence + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
 
