@@ -38,9 +38,17 @@ WITH_NUMBER: tuple[Edit, ...] = (
     ("tgt", "بفرض حظر على العناصر الأرضية النادرة", "بفرض حظر على 17 من العناصر الأرضية النادرة"),
 )
 
-# A sentence from another Arabic article (seeds/001) and one written for this suite.
+# A percentage both sides carry.
+WITH_PERCENT: tuple[Edit, ...] = (
+    ("src", "что нанесло удар по японской промышленности", "что нанесло удар по 40% японской промышленности"),
+    ("tgt", "مما وجه ضربة قوية للصناعة اليابانية", "مما وجه ضربة قوية لنحو 40% من الصناعة اليابانية"),
+)
+
+# Sentences from other Arabic articles (seeds/001, seeds/002) and ones written for this suite.
 FOREIGN_AR = "وعلى رغم تضاعف الأنشطة العسكرية الروسية على الحدود اليابانية، لا يبدو أن طوكيو تعتبر روسيا تهديداً."
+FOREIGN_AR2 = "ويمكن اعتبار خطة فتح مكتب اتصال لحلف شمال الأطلسي في طوكيو خطوة مناسبة في سياق رفع التعاون الأمني بين الجانبين في الوضع الجديد."
 FOREIGN_RU = "Накануне в Осаке прошел фестиваль уличной еды, который посетили более 40 тысяч человек."
+FOREIGN_RU2 = "Тем временем авиакомпания ANA объявила о запуске прямых рейсов между Саппоро и Владивостоком с лета."
 
 
 @dataclass(frozen=True)
@@ -98,9 +106,55 @@ CASES: tuple[Case, ...] = (
         FOREIGN_RU[:30],
     ),
     Case("attribution-tgt", (("tgt", "ووفقا لهذا الخبير، ", ""),), _k("attribution"), "src", "по мнению эксперта"),
-    Case("attribution-src", (("src", "Как отмечает Нагоси, в", "В"),), _k("attribution"), "tgt", "وكما يشير ناغوشي"),
+    Case("attribution-src", (("src", "Как отмечает Нагоси, Вашингтон", "Вашингтон"),), _k("attribution"), "tgt", "وكما يشير ناغوشي"),
     Case("quote-tgt", (("tgt", "“العودة إلى النزعة العسكرية”", "العودة إلى النزعة العسكرية"),), _k("quote"), "src", "возвращением к милитаризму"),
     Case("quote-src", (("src", "«странной оторванной от реальности»", "странной оторванной от реальности"),), _k("quote"), "tgt", "بعيد بشكل غريب"),
+    # second instances, at other places in the article
+    Case("year-tgt-2", (("tgt", "مارس/آذار 2022", "مارس/آذار 2023"),), _k("date"), "src", "в марте 2022"),
+    Case("year-src-2", (("src", "в январе 2026 года", "в январе 2027 года"),), _k("date"), "tgt", "يناير/كانون الثاني 2026"),
+    Case("month-tgt-2", (("tgt", "أكتوبر 2025", "سبتمبر 2025"),), _k("date"), "src", "в октябре 2025"),
+    Case("month-src-2", (("src", "в марте 2022 года", "в мае 2022 года"),), _k("date"), "tgt", "مارس/آذار 2022"),
+    Case("percent-tgt", (("tgt", "لنحو 40%", "لنحو 45%"),), _k("number"), "src", "40% японской", WITH_PERCENT),
+    Case("percent-src", (("src", "по 40%", "по 14%"),), _k("number"), "tgt", "40% من الصناعة", WITH_PERCENT),
+    Case("name-tgt-2", (("tgt", "شينزو آبي", "يوشيهيدي سوغا"),), _k("name"), "src", "Синдзо Абэ"),
+    Case("name-src-2", (("src", "Фумио Кисиды", "Ёсихидэ Суги"),), _k("name"), "tgt", "فوميو كيشيدا"),
+    Case(
+        "drop-tgt-2",
+        ((("tgt", " في هذه الأثناء، لا ترى موسكو أي سبب لاستئناف عملية التفاوض، التي تم تجميدها بعد بدء عملية عسكرية خاصة.", "")),),
+        _k("omission"),
+        "src",
+        "Пока же Москва не видит",
+    ),
+    Case(
+        "drop-src-2",
+        (("src", " В Пекине действия Такаити называют «возвращением к милитаризму».", ""),),
+        _k("addition"),
+        "tgt",
+        "في بكين، وصفت تصرفات",
+    ),
+    Case(
+        "insert-tgt-2",
+        (("tgt", "في اتجاه إيجابي.", "في اتجاه إيجابي. " + FOREIGN_AR2),),
+        _k("addition"),
+        "tgt",
+        FOREIGN_AR2[:30],
+    ),
+    Case(
+        "insert-src-2",
+        (("src", "к «послевоенному периоду».", "к «послевоенному периоду». " + FOREIGN_RU2),),
+        _k("omission"),
+        "src",
+        FOREIGN_RU2[:30],
+    ),
+    Case("attribution-tgt-2", (("tgt", "كما تشير المصادر الدبلوماسية، ", ""),), _k("attribution"), "src", "как отмечают дипломатические источники"),
+    Case("attribution-src-2", (("src", ", полагает Нагоси,", ""),), _k("attribution"), "tgt", "يرى ناغوشي"),
+    Case("quote-tgt-2", (("tgt", "“بعيد بشكل غريب عن الواقع”", "بعيد بشكل غريب عن الواقع"),), _k("quote"), "src", "странной оторванной"),
+    # controls: faithful rewordings that must raise no new flag
+    Case("control-month-name", (("tgt", "أكتوبر 2025", "تشرين الأول 2025"),), _k(), "tgt", ""),
+    Case("control-year-abbrev", (("src", "в октябре 2025 года", "в октябре 2025 г."),), _k(), "src", ""),
+    Case("control-country", (("tgt", "بالولايات المتحدة", "بأمريكا"),), _k(), "tgt", ""),
+    Case("control-pronoun", (("tgt", "ووفقا لهذا الخبير،", "ووفقا له،"),), _k(), "tgt", ""),
+    Case("control-paragraphs", (("tgt", "الأخيرة", "الأخيرة"), ("src", "\n\nОднако, как", " Однако, как")), _k(), "tgt", ""),
 )
 
 
@@ -125,8 +179,13 @@ class SuiteResult:
         return sum(len(c.false_alarms) for c in self.cases)
 
     @property
+    def injected(self) -> list[CaseResult]:
+        """Cases with an injected divergence (the rest are controls: faithful rewordings)."""
+        return [c for c in self.cases if not c.name.startswith("control-")]
+
+    @property
     def recall(self) -> float:
-        return self.detected / len(self.cases) if self.cases else 0.0
+        return self.detected / len(self.injected) if self.injected else 0.0
 
     @property
     def precision(self) -> float:
@@ -136,6 +195,7 @@ class SuiteResult:
     def to_dict(self) -> dict:
         return {
             "cases": len(self.cases),
+            "injected": len(self.injected),
             "detected": self.detected,
             "false_alarms": self.false_alarms,
             "precision": round(self.precision, 4),
@@ -223,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res.to_dict(), ensure_ascii=False, indent=2))
         return 0
     for c in res.cases:
-        mark = "ok  " if c.detected and not c.false_alarms else ("MISS" if not c.detected else "FA  ")
+        control = c.name.startswith("control-")
+        mark = "ok  " if (c.detected or control) and not c.false_alarms else ("FA  " if c.false_alarms else "MISS")
         print(f"{mark} {c.name:16} found={len(c.found)} false_alarms={len(c.false_alarms)}")
         if args.verbose or not c.detected or c.false_alarms:
             for x in c.found:
@@ -231,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
             for x in c.false_alarms:
                 print(f"       ! {x}")
     print(
-        f"\n{len(res.cases)} cases: recall {res.recall:.2f} ({res.detected}/{len(res.cases)}), "
+        f"\n{len(res.injected)} injected changes + {len(res.cases) - len(res.injected)} controls: "
+        f"recall {res.recall:.2f} ({res.detected}/{len(res.injected)}), "
         f"precision {res.precision:.2f} ({res.false_alarms} false alarms)"
     )
     return 0

@@ -240,7 +240,7 @@ def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Di
         flags += _numeric_flags(bead, s, t, near_src, near_tgt)
         s_text, s_marks = _joined(s, bead.src)
         t_text, t_marks = _joined(t, bead.tgt)
-        nm = match_names(s_text, s.doc.lang, t_text, t.doc.lang, src_context=t.doc.text, tgt_context=s.doc.text)
+        nm = match_names(s_text, s.doc.lang, t_text, t.doc.lang, src_context=s.doc.text, tgt_context=t.doc.text)
         _record_anchors(pair, bead, s, t, nm)
         links.extend(
             (i, _shift(a, s_marks), _shift(b, t_marks)) for a, b in nm.matched if a.kind == "name" and b.kind == "name"
@@ -313,7 +313,7 @@ def _same_figure(a: Entity, b: Entity) -> bool:
         return True
     da = "".join(ch for ch in a.surface if ch.isdigit())
     db = "".join(ch for ch in b.surface if ch.isdigit())
-    return bool(da) and da.strip("0") == db.strip("0")
+    return bool(da) and da == db
 
 
 def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], near_tgt: tuple[int, ...]) -> list[Flag]:
@@ -438,19 +438,40 @@ def _attribution_flags(
         return flags
     s_cues = [e for e in se if e.key.startswith("cue:")]
     t_cues = [e for e in te if e.key.startswith("cue:")]
-    s_said = [e for e in s_cues if _lost_speaker(e, s, bead.src, s_people, t, bead.tgt)]
-    t_said = [e for e in t_cues if _lost_speaker(e, t, bead.tgt, t_people, s, bead.src)]
+    s_why = {id(e): _lost_speaker(e, s, bead.src, s_people, t, bead.tgt) for e in s_cues}
+    t_why = {id(e): _lost_speaker(e, t, bead.tgt, t_people, s, bead.src) for e in t_cues}
     window = range(max(0, i - 1), min(len(beads), i + 2))
+    near_s = tuple(x for j in window if j != i for x in beads[j].src)
+    near_t = tuple(x for j in window if j != i for x in beads[j].tgt)
     s_all = sum(1 for j in window for e in s.entities(beads[j].src, {"attribution"}) if e.key.startswith("cue:"))
     t_all = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key.startswith("cue:"))
-    if s_said and not t_cues and s_all > t_all:
-        flags.append(Flag("attribution", f"reporting cue '{_cue_phrase(s, s_said[0], s_people)}' in SRC has no counterpart in TGT: who said it is dropped", _espan(s_said[0]), None))
+    t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
+    if not t_cues:
+        # a named speaker gone from the pair and from its neighbours is enough; a speaker noun
+        # ('the expert') also needs the neighbourhood to have fewer cues on the other side
+        named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t)]
+        nouns = [e for e in s_cues if s_why[id(e)] == "noun"] if s_all > t_all else []
+        if named or nouns:
+            e = (named or nouns)[0]
+            flags.append(Flag("attribution", f"reporting cue '{e.surface}' in SRC has no counterpart in TGT: who said it is dropped", _espan(e), None))
     elif not s_cues and not t_src:
-        strong = [e for e in t_said if e.key in _ADDED_CUES]
-        t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
-        if strong and t_strong > s_all:
-            flags.append(Flag("attribution", f"reporting cue '{_cue_phrase(t, strong[0], t_people)}' in TGT has no counterpart in SRC: an attribution was added", None, _espan(strong[0])))
+        named = [e for e in t_cues if t_why[id(e)] == "name" and not _speaker_near(e, t, t_people[0], s, near_s)]
+        # an added opinion verb ('sees', 'believes') counts only with a named speaker
+        nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
+        if named or nouns:
+            e = (named or nouns)[0]
+            flags.append(Flag("attribution", f"reporting cue '{e.surface}' in TGT has no counterpart in SRC: an attribution was added", None, _espan(e)))
     return flags
+
+
+def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side, near_ids: Sequence[int]) -> bool:
+    """The cue's named speaker appears in the neighbouring pairs of the other side: the
+    translation moved the attribution across a sentence boundary."""
+    lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
+    for a, b in one_sided:
+        if a < hi and lo < b and _loosely_present(side.doc.text[a:b], side.doc.lang, other, near_ids):
+            return True
+    return False
 
 
 # Nouns for people who are quoted: a reporting verb next to one of these (or to a name) is
@@ -475,25 +496,26 @@ _SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
 
 def _lost_speaker(
     cue: Entity, side: _Side, ids: Sequence[int], people: tuple[list[Span], list[Span]], other: _Side, other_ids: Sequence[int]
-) -> bool:
-    """A reporting cue whose speaker is missing from the other side: a name found on this
-    side only, or a noun such as 'expert' when the other side names no such person. A cue
-    next to a name both sides carry is only a verb rendered differently."""
+) -> str | None:
+    """Whether a reporting cue's speaker is missing from the other side: "name" for a name
+    found on this side only, "noun" for a noun such as 'expert' when the other side names no
+    such person, None otherwise (a cue next to a name both sides carry is only a verb
+    rendered differently)."""
     lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
     one_sided, matched = people
     if any(a < hi and lo < b for a, b in matched):
-        return False
+        return None
     if any(a < hi and lo < b for a, b in one_sided):
-        return True
+        return "name"
     nouns = _PERSON_NOUNS.get(side.doc.lang)
     if nouns is None:
-        return False
+        return None
     near = any(
         x.start + m.start() < hi and lo < x.start + m.end() for x in side.sentences(ids) for m in nouns.finditer(x.text)
     )
     other_nouns = _PERSON_NOUNS.get(other.doc.lang)
     elsewhere = other_nouns is not None and any(other_nouns.search(x.text) for x in other.sentences(other_ids))
-    return near and not elsewhere
+    return "noun" if near and not elsewhere else None
 
 
 def _cue_phrase(side: _Side, cue: Entity, people: object) -> str:
@@ -615,17 +637,23 @@ def _really_one_sided(e: Entity, side: _Side, other: _Side, other_ids: Sequence[
     neighbouring pair (a sentence boundary the aligner placed differently), is not missing."""
     if e.kind == "name" and not _person_like(e, side):
         return False
-    mine = [(v, names.skeleton(v, side.doc.lang)) for v in _stems(e.surface, side.doc.lang)]
-    for x in other.sentences(tuple(other_ids) + tuple(near_ids)):
+    return not _loosely_present(e.surface, side.doc.lang, other, tuple(other_ids) + tuple(near_ids))
+
+
+def _loosely_present(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
+    """Whether some word of the other side's sentences could be this name (inflection and
+    clitics stripped; consonant skeletons compared when the names module is unsure)."""
+    mine = [(v, names.skeleton(v, lang)) for w in _WORD.findall(surface) for v in _stems(w, lang)]
+    for x in other.sentences(ids):
         for m in _WORD.finditer(x.text):
             for y in _stems(m.group(), other.doc.lang):
                 ys = names.skeleton(y, other.doc.lang)
                 for v, vs in mine:
-                    if names.similarity(v, side.doc.lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY:
-                        return False
+                    if names.similarity(v, lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY:
+                        return True
                     if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= LOOSE_SKELETON_SIMILARITY:
-                        return False
-    return True
+                        return True
+    return False
 
 
 _TITLES = {
@@ -691,7 +719,8 @@ def _speech(side: _Side, ids: Sequence[int]) -> tuple[float, list[Span]]:
     for sp in spans:
         q = next(q for q in side.quotes if q.start <= sp[0] and sp[1] <= q.end)
         n = words[side.quotes.index(q)]
-        if n >= SPEECH_MIN_WORDS or (n >= 3 and (sp[1] - sp[0]) / total >= 0.3):
+        share = (sp[1] - sp[0]) / total
+        if n >= SPEECH_MIN_WORDS or (n >= 4 and share >= 0.2) or (n >= 3 and share >= 0.3):
             keep.append(sp)
     return sum(b - a for a, b in keep) / total, keep
 
