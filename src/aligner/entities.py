@@ -90,6 +90,12 @@ TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}
 _SENT_START = regex.compile(r"(?:^|[.!?…:;]\s*|[«“„\"(\[]\s*|\n\s*|[-—–]\s+)$")
 
 
+@lru_cache(maxsize=200_000)
+def _akey(token: str) -> str:
+    """Cached Arabic match key of one token (the hot path calls it for every token)."""
+    return match_key(token, "ar")
+
+
 def _has_caps(lang: str) -> bool:
     return lang != "ar"
 
@@ -133,7 +139,6 @@ _PERCENT = regex.compile(
     r"\A[\s\u00a0]*(?:%|٪|процент\w*|проц\.|п\.\s?п\.|percent|per\s+cent|pct|بالمئة|بالمائة|في\s+المائة|في\s+المئة)",
     regex.IGNORECASE,
 )
-_YEAR_BEFORE = regex.compile(r"(?:عام|العام|سنة|لعام|year|in|since|by|until|from|до|с|в|к|по)\s+$", regex.IGNORECASE)
 
 _NUMBER_WORDS: dict[str, dict[str, int]] = {
     "ru": {
@@ -180,9 +185,12 @@ def _number_word_re(lang: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<!\p{{L}})(?P<w>{alts})(?!\p{{L}})", regex.IGNORECASE)
 
 
+_SPACES = regex.compile(r"[ \u00a0\u202f\u2009]")
+
+
 def _number_value(raw: str, lang: str) -> float:
     """'2,5' (ru) -> 2.5; '1,500' (en) -> 1500; '1 500 000' -> 1500000."""
-    s = regex.sub(r"[ \u00a0\u202f\u2009]", "", raw)
+    s = _SPACES.sub("", raw)
     if "," in s and "." in s:
         s = s.replace(",", "")  # 1,234.5
     elif "," in s:
@@ -411,48 +419,12 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: list[tuple[int, 
         else:
             out.append(Entity("month", f"month:{num}", text[s:e], s, e))
     return out
-    for m in table.pattern.finditer(text):
-        s, e = m.span()
-        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, [(x.start, x.end) for x in out]):
-            continue
-        first = m.group("m1")
-        if lang == "en" and not first[:1].isupper():
-            continue
-        num = _month_number(first, lang, table)
-        if num is None:
-            continue
-        second = m.group("m2")
-        before = ntext[max(0, s - 24) : s]
-        after = ntext[e : e + 24]
-        db = _DAY_BEFORE.search(before)
-        da = _DAY_AFTER_EN.match(after) if lang == "en" else None
-        ya = _YEAR_AFTER.match(after)
-        if match_key(first, lang).rstrip(".") in table.ambiguous and not (second or db or da or ya or _DATE_CUE_BEFORE.search(before)):
-            continue
-        if first.endswith(".") is False and lang == "en" and len(first) <= 4 and not (db or da or ya):
-            continue  # bare 'Mar', 'Jan' only next to numbers
-        day: int | None = None
-        start, end = s, e
-        if db and 1 <= int(db["d"]) <= 31:
-            day, start = int(db["d"]), s - len(before) + db.start("d")
-        elif da and 1 <= int(da["d"]) <= 31:
-            day, end = int(da["d"]), e + da.end()
-            ya = _YEAR_AFTER.match(ntext[end : end + 24])
-        year = None
-        if ya and day is not None:
-            year, end = int(ya["y"]), (end + ya.end())
-        if day is not None and _valid(year, num, day):
-            out.append(Entity("date", _date_key(year, num, day), text[start:end], start, end))
-        else:
-            out.append(Entity("month", f"month:{num}", text[s:e], s, e))
-    return out
 
 
 # ----------------------------------------------------------------------------------------
 # Quotes
 # ----------------------------------------------------------------------------------------
 
-_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"), ("„", "”"), ("‹", "›"))
 _QUOTE_RE = regex.compile(r"«[^«»]{1,2000}»|“[^“”„]{1,2000}”|„[^„“”]{1,2000}[“”]|(?<![\p{L}\p{N}])\"[^\"\n]{1,2000}\"")
 _OPENERS = "«“„"
 _QUOTE_CHAR = regex.compile(r"[«»“”„]")
@@ -600,7 +572,7 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: list[tuple[int, int
         if hit:
             length, strip, (kind, key) = hit
             s = tok.start() + (_ar_offset(word, strip) if strip else 0)
-            if strip >= 2 and match_key(word, "ar")[strip - 2 : strip] == "ال":
+            if strip >= 2 and _akey(word)[strip - 2 : strip] == "ال":
                 s = tok.start() + _ar_offset(word, strip - 2)  # keep the article in the span
             e = toks[i + length - 1].end()
             if not _overlaps_any(s, e, taken):
@@ -679,13 +651,15 @@ _AR_STOP = frozenset(
     حكومة دولة دول الدولة الحكومة الرئيس الوزراء قال قالت وقال أكد أعلن يرى يمكن يجب كانوا يكون تكون ليس ليست
     بشكل بسبب عدم عملية نفس نفسه الوقت الأمر أمر مسار خطاب موقف نهج سبب أحد إحدى هناك هنا كذلك لذلك
     أنه إنه أنها إنها لأن لأنه لأنها بأن بأنه بأنها كأن ولكن وهو وهي فيها فيه منها منه عليها عليه إليها إليه
-    لها له بها به عنها عنه معها معه لهم بهم منهم عليهم فيهم هذا هذه هؤلاء أولئك كلها كله بينما عندما""".split()
+    لها له بها به عنها عنه معها معه لهم بهم منهم عليهم فيهم هذا هذه هؤلاء أولئك كلها كله بينما عندما
+    ثاني ثانية ثالث أول أولى سنة سنوات شيء أيضا""".split()
 )
 
 
+@lru_cache(maxsize=100_000)
 def _ar_function_word(key: str) -> bool:
     """A (normalised) Arabic token that is a function word, with or without clitics."""
-    if key in _AR_STOP:
+    if key in _AR_STOP or any(v in _AR_STOP for v, _ in gazetteer.arabic_variants(key)):
         return True
     for n in (1, 2, 3):
         pre, rest = key[:n], key[n:]
@@ -789,7 +763,7 @@ def _arabic_titled_names(text: str, toks: list, taken: list[tuple[int, int]]) ->
             continue
         # skip adjectives right after the title (الأميركي، الروسي، الراحل، السابق، الزائر)
         skipped = 0
-        while j < len(toks) and skipped < 2 and match_key(toks[j].group(), "ar").startswith("ال") and match_key(toks[j].group(), "ar") not in _AR_STOP:
+        while j < len(toks) and skipped < 2 and _akey(toks[j].group()).startswith("ال") and _akey(toks[j].group()) not in _AR_STOP:
             j += 1
             skipped += 1
         got = 0
@@ -799,7 +773,7 @@ def _arabic_titled_names(text: str, toks: list, taken: list[tuple[int, int]]) ->
             gap = text[toks[j - 1].end() : t.start()] if j else ""
             if got and gap.strip():
                 break
-            key = match_key(w, "ar")
+            key = _akey(w)
             if not _ARABIC_WORD.fullmatch(key) or key.startswith("ال") or len(key) < 3:
                 break
             if any(v in _AR_STOP or v in _AR_NOT_NAME for v, _ in gazetteer.arabic_variants(w)):
@@ -934,7 +908,7 @@ def _arabic_hits(
         tok = m.group()
         best_here: dict[int, tuple[float, Entity]] = {}
         variants = gazetteer.arabic_variants(tok)
-        key = match_key(tok, "ar")
+        key = _akey(tok)
         if _ar_function_word(key):
             continue  # a function word with a clitic (والتي، فيها) is never a name
         for v, strip in variants:

@@ -75,6 +75,7 @@ _LAT = {
     **dict.fromkeys("aeiou", _VOWEL),
 }
 
+_SOFT_C = regex.compile(r"c(?=[eiy])")
 _LAT_SOFT_W = regex.compile(r"(?<=[aeo])w(?![aeiouy])")
 
 _AR_DIGRAPHS = (("تش", "T"), ("تس", "T"), ("دج", "J"))
@@ -108,6 +109,7 @@ _CYR_RE = regex.compile(r"\p{Cyrillic}")
 _AR_RE = regex.compile(r"\p{Arabic}")
 
 
+@lru_cache(maxsize=200_000)
 def script_of(word: str) -> str:
     """'ar', 'ru' or 'en' by the script of the word's letters (the `lang` argument of the
     public functions is only a hint: a Latin brand name inside Arabic text is Latin)."""
@@ -135,7 +137,7 @@ def _classes(word: str, script: str) -> str:
     w = _LAT_SOFT_W.sub("", w)  # Rainbow, Howard -> the w is part of a vowel
     for a, b in _LAT_DIGRAPHS:
         w = w.replace(a, b)
-    w = regex.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    w = _SOFT_C.sub("s", w).replace("c", "k")
     return "".join(_LAT.get(c, c if c.isupper() else "") for c in w)
 
 
@@ -164,6 +166,7 @@ def _skeleton(word: str, script: str) -> str:
     return _reduce(_classes(word, script))
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(word: str, lang: str | None = None) -> str:
     """Consonant-class skeleton of one word (e.g. Такаити, تاكايتشي, Takaichi -> 'TKT').
 
@@ -183,6 +186,7 @@ def skeleton(word: str, lang: str | None = None) -> str:
 _RU_ADJ_SUFFIX = regex.compile(r"(?:ическ|ск|цк)(?:ий|ый|ой|ая|ое|ые|ие|ого|ому|ым|им|ом|ую|ых|их|ыми|ими)$")
 
 
+@lru_cache(maxsize=200_000)
 def skeleton_variants(word: str, lang: str | None = None) -> tuple[str, ...]:
     """The skeleton, plus the one without Russian ending stripping when that differs
     (Ибрагим keeps its final M), plus the noun under a Russian adjective (Гарвардской ->
@@ -238,20 +242,33 @@ def _subsequence(short: str, long: str) -> bool:
     return all(c in it for c in short)
 
 
-def _forms(word: str, script: str) -> list[str]:
+def _forms(word: str, script: str, endings: str = "аяуюеиы") -> list[str]:
     """The word, and for Russian also without a case-ending vowel (Джона -> Джон)."""
-    if script == "ru" and len(word) > 3 and word[-1].casefold() in "аяуюеиы":
+    if script == "ru" and len(word) > 3 and word[-1].casefold() in endings:
         return [word, word[:-1]]
     return [word]
 
 
-def _vowels_agree(a: str, a_script: str, b: str, b_script: str) -> bool:
-    for fa in _forms(a, a_script):
-        for fb in _forms(b, b_script):
+def _vowels_agree(a: str, a_script: str, b: str, b_script: str, strict: bool) -> bool:
+    """Both spellings end alike (vowel or consonant) and the vowels Arabic writes appear,
+    in order, among the other spelling's vowels (Arabic leaves short vowels out).
+
+    strict (skeletons of <= 2 consonants): all vowels count, and a Russian word may lose a
+    case-ending vowel (Джона / جون). Otherwise the last vowel is left out instead, since a
+    Russian case ending may change it (Кисиды / كيشيدا)."""
+    # outside strict mode only unambiguous case endings go (Путина -> Путин), not the и/о
+    # that ends so many foreign names (Такаити, Токио)
+    endings = "аяуюеиы" if strict else "ауеы"
+    forms_a = _forms(a, a_script, endings)
+    forms_b = _forms(b, b_script, endings)
+    for fa in forms_a:
+        for fb in forms_b:
             va, ea = _vowels(fa, a_script)
             vb, eb = _vowels(fb, b_script)
             if ea != eb:
                 continue
+            if ea and not strict:
+                va, vb = va[:-1], vb[:-1]
             if a_script == "ar" and b_script != "ar":
                 ok = _subsequence(va, vb)
             elif b_script == "ar" and a_script != "ar":
@@ -304,21 +321,29 @@ def _consonants(s: str) -> int:
     return len(s) - (1 if s[:1] in ("A", "Y") else 0)
 
 
+@lru_cache(maxsize=500_000)
 def similarity(a: str, a_lang: str | None, b: str, b_lang: str | None) -> float:
     """How likely two single-word spellings name the same thing, in [0, 1].
 
-    Best edit similarity over the skeleton variants. When the shorter skeleton has at most
-    two consonants the skeletons must be identical and the vowels must agree (see module
-    docstring), otherwise the answer is 0: 'SN' alone would match half the Arabic lexicon."""
+    Best edit similarity over the skeleton variants. Short skeletons prove little: with at
+    most two consonants the skeletons must be identical, and with at most three the vowels
+    must agree too (see `_vowels_agree`); otherwise the answer is 0. 'SN' alone would match
+    half the Arabic lexicon, and 'TKT' (Такаити) the verbs تقود and تعكس."""
     a_script, b_script = script_of(a), script_of(b)
     best = 0.0
+    vowels: dict[bool, bool] = {}  # strict -> agreement, computed only when needed
     for sa in skeleton_variants(a, a_lang):
         for sb in skeleton_variants(b, b_lang):
-            if min(_consonants(sa), _consonants(sb)) <= 2:
-                if sa == sb and sa and _vowels_agree(a, a_script, b, b_script):
-                    best = max(best, 1.0)
+            n = min(_consonants(sa), _consonants(sb))
+            if n <= 2 and sa != sb:
                 continue
-            best = max(best, skeleton_similarity(sa, sb))
+            if n <= 3:
+                strict = n <= 2
+                if strict not in vowels:
+                    vowels[strict] = _vowels_agree(a, a_script, b, b_script, strict)
+                if not vowels[strict]:
+                    continue
+            best = max(best, 1.0 if sa == sb and sa else skeleton_similarity(sa, sb))
     return best
 
 
@@ -333,6 +358,7 @@ def threshold(skel: str) -> float:
     return 0.75
 
 
+@lru_cache(maxsize=500_000)
 def same_name(a: str, a_lang: str | None, b: str, b_lang: str | None) -> bool:
     """True when `similarity` clears the threshold for the shorter of the two skeletons."""
     sa, sb = skeleton(a, a_lang), skeleton(b, b_lang)
