@@ -52,16 +52,16 @@ class AlignConfig:
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
     w_paragraph: float = 0.4  # both sides start a paragraph (soft anchor)
     merge_penalty: float = 0.9  # per sentence beyond 1-1, paid once per bead
-    continuation: float = 2.0  # a match right after a match (translations come in runs)
+    continuation: float = 3.0  # a match right after a match (translations come in runs)
     continuation_after_skip: float = 0.6  # share of it across one unmatched sentence
     density_window: int = 8  # rows either side over which anchor density is measured
-    density_none: float = 0.07  # anchor density (anchors per row) that earns no bonus
+    density_none: float = 0.04  # anchor density (anchors per row) that earns no bonus
     density_full: float = 0.25  # anchor density at which the continuation bonus is whole
-    trust_floor: float = 0.8  # continuation share everywhere in a visibly parallel pair
+    trust_floor: float = 1.0  # continuation share everywhere in a visibly parallel pair
     trust_min_share: float = 0.5  # ... i.e. this share of SRC matched confidently in pass 1
     trust_min_unmatched: float = 0.04  # second pass only if pass 1 left this much unmatched
     trust_logit: float = 1.0  # per-sentence log-odds of a confident bead (p = 0.73)
-    context_isolated: float = 0.35  # share of the context term where anchors are sparse
+    context_isolated: float = 0.5  # share of the context term where anchors are sparse
     corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
     anchor_min: float = 1.2  # shared rare-key weight a pair needs to become an anchor
