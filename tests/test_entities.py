@@ -340,14 +340,15 @@ def test_flores_name_matching_precision(flores: dict[str, list[str]]) -> None:
 
 def test_features_fast_enough(flores: dict[str, list[str]]) -> None:
     """The aligner calls features() once per sentence of documents of 5,000+ sentences.
-    Measured on a 2-core dev box: ~0.2 ms per FLORES sentence once the caches are warm."""
+    Measured on a 2-core dev box: ~0.16 ms of CPU per FLORES sentence (ru, ar, en), caches
+    warm; the bound leaves room for slow CI machines."""
     lines = [(x, lang) for lang in ("ru", "ar", "en") for x in flores[lang][:400]]
     for x, lang in lines[:50]:
         features(x, lang)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for x, lang in lines:
         features(x, lang)
-    per = (time.perf_counter() - t0) / len(lines)
+    per = (time.process_time() - t0) / len(lines)
     assert per < 0.001, f"{per * 1000:.3f} ms per sentence"
 
 

@@ -679,6 +679,7 @@ class _Candidate:
 
 
 _LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
 _ARABIC_WORD = regex.compile(r"\p{Arabic}+")
 
 
@@ -718,7 +719,8 @@ def _names(text: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> li
         return _arabic_titled_names(text, toks, taken)
     raw: list[tuple[Entity, bool, bool]] = []  # entity, sentence-initial, adjective
     for tok in toks:
-        if _overlaps_any(tok.start(), tok.end(), taken):
+        w = tok.group()
+        if not (w[:1].isupper() or ("-" in w and _UPPER.search(w))) or _overlaps_any(tok.start(), tok.end(), taken):
             continue
         for part, start in _name_parts(tok):
             if not _is_name_word(part, lang):
