@@ -23,8 +23,10 @@ Arabic (no capitals) searches every token for the other side's names.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from functools import lru_cache
 
 import regex
@@ -212,12 +214,12 @@ def fmt_number(v: float) -> str:
 _TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])")
 
 
-def _numbers(text: str, ntext: str, lang: str, taken: list[tuple[int, int]]) -> list[Entity]:
+def _numbers(text: str, ntext: str, lang: str, taken: SpanSet) -> list[Entity]:
     out: list[Entity] = []
     for m in _TIME.finditer(ntext):
         if not _overlaps_any(m.start(), m.end(), taken):
             out.append(Entity("number", f"time:{int(m['h']):02d}:{m['m']}", text[m.start() : m.end()], m.start(), m.end()))
-    times = [(x.start, x.end) for x in out]
+    times = SpanSet((x.start, x.end) for x in out)
     for m in _NUM.finditer(ntext):
         s, e = m.span("n")
         if _overlaps_any(s, e, taken) or _overlaps_any(s, e, times):
@@ -246,9 +248,10 @@ def _numbers(text: str, ntext: str, lang: str, taken: list[tuple[int, int]]) -> 
     wre = _number_word_re(lang)
     if wre is not None:
         table = _NUMBER_WORDS[lang]
+        digits = SpanSet((x.start, x.end) for x in out)
         for m in wre.finditer(text):
             s, e = m.span("w")
-            if _overlaps_any(s, e, taken) or any(x.start < e and s < x.end for x in out):
+            if _overlaps_any(s, e, taken) or _overlaps_any(s, e, digits):
                 continue
             w = m.group("w")
             key = w.casefold() if lang != "ar" else match_key(w, "ar")
@@ -352,14 +355,16 @@ def _date_key(y: int | None, m: int, d: int | None) -> str:
     return f"date:{y:04d}-{m:02d}-{d:02d}"
 
 
-def _dates(text: str, ntext: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> list[Entity]:
+def _dates(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list[Entity]:
     out: list[Entity] = []
+    mine = SpanSet()
     for m in _ISO_DATE.finditer(ntext):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if _valid(y, mo, d):
             out.append(Entity("date", _date_key(y, mo, d), text[m.start() : m.end()], m.start(), m.end()))
+            mine.add(m.start(), m.end())
     for m in _NUM_DATE.finditer(ntext):
-        if _overlaps_any(m.start(), m.end(), [(x.start, x.end) for x in out]):
+        if _overlaps_any(m.start(), m.end(), mine):
             continue
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         d, mo = (b, a) if (lang == "en" and m["sep"] == "/" and a <= 12) else (a, b)
@@ -367,6 +372,7 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: list[tuple[int, 
             d, mo = mo, d
         if _valid(y, mo, d):
             out.append(Entity("date", _date_key(y, mo, d), text[m.start() : m.end()], m.start(), m.end()))
+            mine.add(m.start(), m.end())
     table = _month_table(lang)
     if table is None:
         return out
@@ -395,7 +401,7 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: list[tuple[int, 
             continue
         if text[e : e + 1] == "." and mkey in table.ambiguous and lang == "ru":
             e += 1  # 'окт.'
-        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, [(x.start, x.end) for x in out]):
+        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, mine):
             continue
         before = ntext[max(0, s - 24) : s]
         after = ntext[e : e + 24]
@@ -416,8 +422,10 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: list[tuple[int, 
             year, end = int(ya["y"]), (end + ya.end())
         if day is not None and _valid(year, num, day):
             out.append(Entity("date", _date_key(year, num, day), text[start:end], start, end))
+            mine.add(start, end)
         else:
             out.append(Entity("month", f"month:{num}", text[s:e], s, e))
+            mine.add(s, e)
     return out
 
 
@@ -435,7 +443,7 @@ def _quotes(text: str) -> list[Entity]:
     """Paired quotes, plus a quote cut by a sentence boundary: an opener with no closer runs
     to the end of the text, a closer with no opener from the start."""
     out = [Entity("quote", "quote", m.group(), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
-    covered = [(q.start, q.end) for q in out]
+    covered = SpanSet((q.start, q.end) for q in out)
     stray = [(m.start(), m.group()) for m in _QUOTE_CHAR.finditer(text) if not _overlaps_any(m.start(), m.end(), covered)]
     if stray:
         first_i, first_c = stray[0]
@@ -463,7 +471,7 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("audience:journalists", r"журналист\w*|репортер\w*|репортёр\w*|прессе|СМИ"),
         ("audience:interview", r"интервью"),
         ("cue:according", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?(?:словам|данным|информации|сообщению)|согласно|как\s+(?:сообщил|сообщает|сообщили|передает|передал|пишет|пишут)\w*"),
-        ("cue:opinion", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?мнению|счита(?:ет|ют|л[аи]?)|полага(?:ет|ют|л[аи]?)|уверен[аы]?|убежден[аы]?|убеждён[аы]?"),
+        ("cue:opinion", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?мнению|точк\w+\s+зрения|счита(?:ет|ют|л[аи]?)|полага(?:ет|ют|л[аи]?)|уверен[аы]?|убежден[аы]?|убеждён[аы]?"),
         ("cue:say", r"заяв(?:ил[аи]?|ля(?:ет|ют))|сказал[аи]?|говор(?:ит|ят|ил[аи]?)|сообщ(?:ил[аи]?|ает|ают|ило)|отмет(?:ил[аи]?)|отмеча(?:ет|ют)|подчеркн(?:ул[аи]?)|подчеркива(?:ет|ют)|напомн(?:ил[аи]?)|напомина(?:ет|ют)|высказал[аи]?|уточн(?:ил[аи]?)|добав(?:ил[аи]?)|передает|передают|пояснил[аи]?|указал[аи]?|назвал[аи]?|называ(?:ет|ют)|признал[аи]?|заверил[аи]?"),
     ],
     "ar": [
@@ -473,7 +481,7 @@ _CUES: dict[str, list[tuple[str, str]]] = {
         ("audience:interview", r"(?:مقابلة|حوار|لقاء)" + r"(?:\s+(?:مع|ل)\S*)?(?![\p{L}\p{M}])"),
         ("cue:according", r"(?:وفق[اًا]?" + _MARKS + r"|طبق[اًا]?|بحسب|حسب|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+قول)(?![\p{L}\p{M}])"),
         ("cue:opinion", r"(?:يرى|ترى|يعتقد|تعتقد|اعتبر|اعتبرت|يعتبر|تعتبر|وجهة\s+نظر|برأي|رأي)" + _AR_SUF),
-        ("cue:say", r"(?:قال|قالت|يقول|تقول|صرح|صرحت|يصرح|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|أشار|أشارت|يشير|تشير|أكد|أكدت|يؤكد|تؤكد|أعلن|أعلنت|أوضح|أوضحت|أضاف|أضافت|وصف|وصفت|يصف|تصف|نقل|نقلت|تابع|تابعت)" + _AR_SUF),
+        ("cue:say", r"(?:(?:عبر|عبرت|أعرب|أعربت|التعبير|تعبير)\s+عن|قال|قالت|يقول|تقول|صرح|صرحت|يصرح|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|أشار|أشارت|يشير|تشير|أكد|أكدت|يؤكد|تؤكد|أعلن|أعلنت|أوضح|أوضحت|أضاف|أضافت|وصف|وصفت|يصف|تصف|نقل|نقلت|تابع|تابعت)" + _AR_SUF),
     ],
     "en": [
         ("audience:briefing", r"briefings?|press\s+conferences?|news\s+conferences?"),
@@ -498,7 +506,7 @@ def _cue_re(lang: str) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{parts})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
-def _attribution(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Entity]:
+def _attribution(text: str, lang: str, taken: SpanSet) -> list[Entity]:
     pat = _cue_re(lang)
     if pat is None:
         return []
@@ -540,7 +548,7 @@ def _ar_offset(token: str, letters: int) -> int:
     return len(token)
 
 
-def _gazetteer_scan(text: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> list[Entity]:
+def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[Entity]:
     gz = gazetteer.get()
     out: list[Entity] = []
     n = len(toks)
@@ -669,7 +677,10 @@ def _ar_function_word(key: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENT_START.search(text[max(0, start - 4) : start])) or not text[:start].strip()
+    window = text[max(0, start - 4) : start]
+    if _SENT_START.search(window):
+        return True
+    return not window.strip() and not text[:start].strip()  # only whitespace before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -711,7 +722,7 @@ def _name_parts(tok) -> list[tuple[str, int]]:
     return out
 
 
-def _names(text: str, lang: str, toks: list, taken: list[tuple[int, int]]) -> list[_Candidate]:
+def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]:
     """Capitalised words (and capitalised parts of hyphenated words) not already a place,
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
     non-initially or the next word is a name too."""
@@ -756,7 +767,7 @@ _AR_NOT_NAME = frozenset(
 )
 
 
-def _arabic_titled_names(text: str, toks: list, taken: list[tuple[int, int]]) -> list[_Candidate]:
+def _arabic_titled_names(text: str, toks: list, taken: SpanSet) -> list[_Candidate]:
     out: list[_Candidate] = []
     starts = {t.start(): i for i, t in enumerate(toks)}
     for m in _AR_TITLE.finditer(text):
@@ -790,8 +801,43 @@ def _arabic_titled_names(text: str, toks: list, taken: list[tuple[int, int]]) ->
     return out
 
 
-def _overlaps_any(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+class SpanSet:
+    """Spans with a fast "does [s, e) overlap any of them?" (O(log n)), so that extraction
+    stays linear on documents of thousands of sentences."""
+
+    __slots__ = ("_spans", "_starts", "_maxend", "_sorted")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._starts: list[int] = []
+        self._maxend: list[int] = []
+        self._sorted = True
+        self.extend(spans)
+
+    def add(self, s: int, e: int) -> None:
+        if self._sorted and (not self._starts or s >= self._starts[-1]):
+            self._starts.append(s)
+            self._maxend.append(max(e, self._maxend[-1]) if self._maxend else e)
+        else:
+            self._sorted = False
+        self._spans.append((s, e))
+
+    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
+        for s, e in spans:
+            self.add(s, e)
+
+    def hits(self, s: int, e: int) -> bool:
+        if not self._sorted:
+            self._spans.sort()
+            self._starts = [a for a, _ in self._spans]
+            self._maxend = list(accumulate((b for _, b in self._spans), max))
+            self._sorted = True
+        i = bisect_left(self._starts, e)
+        return i > 0 and self._maxend[i - 1] > s
+
+
+def _overlaps_any(s: int, e: int, spans: SpanSet) -> bool:
+    return spans.hits(s, e)
 
 
 # ----------------------------------------------------------------------------------------
@@ -803,7 +849,7 @@ def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
     lang = lang if lang in ("ar", "ru", "en") else ("ar" if _ARABIC.search(text) else "en")
     ntext = normalize_digits(text)
     ents: list[Entity] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
 
     def take(new: list[Entity]) -> None:
         ents.extend(new)
@@ -899,11 +945,12 @@ def name_overlap(a: SentenceFeatures, b: SentenceFeatures) -> int:
 
 
 def _arabic_hits(
-    text: str, wanted: list[Entity], wanted_lang: str, exclude: list[tuple[int, int]], strict: frozenset[int] = frozenset()
+    text: str, wanted: list[Entity], wanted_lang: str, exclude: Iterable[tuple[int, int]], strict: frozenset[int] = frozenset()
 ) -> dict[int, Entity]:
     """Wanted name (index) -> the Arabic token of `text` that names it; each token serves
     one occurrence, best similarity first, then in reading order."""
     cands: list[tuple[float, int, int, Entity]] = []
+    exclude = SpanSet(exclude)
     for m in TOKEN.finditer(text):
         if _overlaps_any(m.start(), m.end(), exclude):
             continue
@@ -1004,8 +1051,9 @@ def match_names(
         weak = frozenset(i for i, c in enumerate(s_rest) if not c.strong)
         hits = _arabic_hits(tgt_text, [c.entity for c in s_rest], src_lang, taken_t + [(c.entity.start, c.entity.end) for c in t_cands], weak)
         found = set()
+        used_t = SpanSet((b.start, b.end) for _, b in out.matched)
         for i, c in enumerate(s_rest):
-            if i in hits and not any(_overlaps_any(hits[i].start, hits[i].end, [(b.start, b.end)]) for _, b in out.matched):
+            if i in hits and not _overlaps_any(hits[i].start, hits[i].end, used_t):
                 out.matched.append((c.entity, hits[i]))
                 found.add(i)
         s_rest = [c for i, c in enumerate(s_rest) if i not in found]
@@ -1013,8 +1061,9 @@ def match_names(
         weak = frozenset(j for j, c in enumerate(t_rest) if not c.strong)
         hits = _arabic_hits(src_text, [c.entity for c in t_rest], tgt_lang, taken_s + [(c.entity.start, c.entity.end) for c in s_cands], weak)
         found = set()
+        used_s = SpanSet((a.start, a.end) for a, _ in out.matched)
         for j, c in enumerate(t_rest):
-            if j in hits and not any(_overlaps_any(hits[j].start, hits[j].end, [(a.start, a.end)]) for a, _ in out.matched):
+            if j in hits and not _overlaps_any(hits[j].start, hits[j].end, used_s):
                 out.matched.append((hits[j], c.entity))
                 found.add(j)
         t_rest = [c for j, c in enumerate(t_rest) if j not in found]
