@@ -648,7 +648,8 @@ _EN_NOT_NAME = frozenset(
     king queen prince pope god internet defense defence self foreign affairs embassy senate congress house
     office cabinet chancellor chief director chairman islands island sea ocean river lake mount street avenue
     north south east west northern southern eastern western central new old special military operation however
-    meanwhile also still then thus therefore according said says read more subscribe""".split()
+    meanwhile also still then thus therefore according said says read more subscribe inc ltd llc plc corp
+    co gmbh management holdings""".split()
 )
 # Frequent Arabic words that must never be taken as a name (checked after clitics).
 _AR_STOP = frozenset(
@@ -726,13 +727,12 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
     """Capitalised words (and capitalised parts of hyphenated words) not already a place,
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
     non-initially or the next word is a name too."""
-    if lang == "ar":
-        return _arabic_titled_names(text, toks, taken)
+    titled = _arabic_titled_names(text, toks, taken) if lang == "ar" else []
     raw: list[tuple[Entity, bool, bool]] = []  # entity, sentence-initial, adjective
     for tok in toks:
         w = tok.group()
         if not (w[:1].isupper() or ("-" in w and _UPPER.search(w))) or _overlaps_any(tok.start(), tok.end(), taken):
-            continue
+            continue  # (Arabic has no capitals, so in Arabic text only Latin/Cyrillic words pass)
         for part, start in _name_parts(tok):
             if not _is_name_word(part, lang):
                 continue
@@ -749,7 +749,7 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
         joined = nxt is not None and not text[e.end : nxt.start].strip()
         strong = not adj and (not initial or e.key in strong_keys or joined)
         out.append(_Candidate(e, strong))
-    return out
+    return sorted(titled + out, key=lambda c: c.entity.start) if titled else out
 
 
 # Arabic titles after which the following words are a person's name (رئيس الوزراء ساناي
@@ -845,8 +845,15 @@ def _overlaps_any(s: int, e: int, spans: SpanSet) -> bool:
 # ----------------------------------------------------------------------------------------
 
 
+def _guess_script(text: str) -> str:
+    """For a language code we have no tables for: the tables of its script's language."""
+    if _ARABIC.search(text):
+        return "ar"
+    return "ru" if _CYRILLIC.search(text) else "en"
+
+
 def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
-    lang = lang if lang in ("ar", "ru", "en") else ("ar" if _ARABIC.search(text) else "en")
+    lang = lang if lang in ("ar", "ru", "en") else _guess_script(text)
     ntext = normalize_digits(text)
     ents: list[Entity] = []
     taken = SpanSet()
