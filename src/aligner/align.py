@@ -157,8 +157,8 @@ class _Problem:
         sp = _body_pivots(S, src_pivots)
         tp = _body_pivots(T, tgt_pivots)
         if sp is not None and tp is not None:  # English content words make good anchors too
-            for keys, pv in ((sk, sp), (tk, tp)):
-                for x, p in zip(keys, pv):
+            for side, pv in ((sk, sp), (tk, tp)):
+                for x, p in zip(side, pv):
                     pk = signals.pivot_keys(p)
                     if pk:
                         x.keys = {**x.keys, "pivot": pk}
