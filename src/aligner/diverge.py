@@ -82,6 +82,18 @@ class _Side:
     quotes: list[Entity]  # quote entities of the whole document (they may span sentences)
     place_df: dict[str, float]  # share of body sentences mentioning each place key
     _inner: set[str] | None = None
+    _starts: list[int] = field(default_factory=list)
+    _ids: list[int] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        import bisect
+
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0:
+            x = self.by_id[self._ids[k]]
+            if x.start <= offset < x.end:
+                return x
+        return None
 
     def inner_names(self) -> set[str]:
         """Stems of capitalised names found inside sentences (not as the first word)."""
@@ -115,7 +127,8 @@ class _Side:
         body = [x.id for x in doc.sentences if x.kind == "body"]
         df = Counter(k for i in body for k in {e.key for e in ents.get(i, ()) if e.kind == "place"})
         place_df = {k: v / max(len(body), 1) for k, v in df.items()}
-        return cls(doc, by_id, dict(ents), quotes, place_df)
+        order = sorted(doc.sentences, key=lambda x: x.start)
+        return cls(doc, by_id, dict(ents), quotes, place_df, None, [x.start for x in order], [x.id for x in order])
 
     def sentences(self, ids: Sequence[int]) -> list[Sentence]:
         return [self.by_id[i] for i in ids if i in self.by_id]
@@ -288,9 +301,14 @@ def _value_keys(e: Entity) -> list[str]:
         if len(parts) >= 2:
             out.append(f"m:{int(parts[1]) if parts[1].isdigit() else parts[1]}")
         if len(parts) >= 3:
-            out.append(f"n:{int(parts[2]) if parts[2].isdigit() else parts[2]}")
+            out.append(f"d:{int(parts[2]) if parts[2].isdigit() else parts[2]}")
         return out or [e.key]
     return [e.key]
+
+
+def _values(e: Entity, other_has_days: bool) -> set[str]:
+    vals = set(_value_keys(e))
+    return vals if other_has_days else {v for v in vals if not v.startswith("d:")}
 
 
 def _is_word_number(e: Entity) -> bool:
@@ -329,8 +347,12 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
     t_vals = {v for e in te for v in _value_keys(e)}
     s_near = {v for e in t.entities(near_tgt, kinds) for v in _value_keys(e)}  # moved into a neighbour?
     t_near = {v for e in s.entities(near_src, kinds) for v in _value_keys(e)}
-    s_only = [e for e in se if not set(_value_keys(e)) <= (t_vals | s_near)]
-    t_only = [e for e in te if not set(_value_keys(e)) <= (s_vals | t_near)]
+    # a day of the month counts only where both sides give one ('7 октября' vs 'السابع من
+    # أكتوبر', the seventh of October, written in words)
+    s_days = any(v.startswith("d:") for v in s_vals)
+    t_days = any(v.startswith("d:") for v in t_vals)
+    s_only = [e for e in se if not _values(e, t_days) <= (t_vals | s_near)]
+    t_only = [e for e in te if not _values(e, s_days) <= (s_vals | t_near)]
     # loose matches (separators, multipliers) between what is left
     for a in list(s_only):
         b = next((b for b in t_only if _NUMERIC_KINDS[b.kind] == _NUMERIC_KINDS[a.kind] and _same_figure(a, b)), None)
@@ -595,8 +617,16 @@ def _name_flags(
 ) -> list[Flag]:
     """`name`: a person/organisation name (or a place replaced by another place) present on
     one side only. See `_really_one_sided` for what is not reported."""
-    s_only = [e for e in nm.src_only if _really_one_sided(_shift(e, s_marks), s, t, bead_tgt, near_tgt)]
-    t_only = [e for e in nm.tgt_only if _really_one_sided(_shift(e, t_marks), t, s, bead_src, near_src)]
+    s_kept = [_shift(a, s_marks) for a, _ in nm.matched]
+    t_kept = [_shift(b, t_marks) for _, b in nm.matched]
+    s_only = [
+        e for e in nm.src_only
+        if not _part_of_larger_name(_shift(e, s_marks), s, s_kept) and _really_one_sided(_shift(e, s_marks), s, t, bead_tgt, near_tgt)
+    ]
+    t_only = [
+        e for e in nm.tgt_only
+        if not _part_of_larger_name(_shift(e, t_marks), t, t_kept) and _really_one_sided(_shift(e, t_marks), t, s, bead_src, near_src)
+    ]
     # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
     # replaced by another place is not
     s_places = [e for e in s_only if e.kind == "place"]
@@ -626,6 +656,20 @@ def _name_flags(
 
 
 LOOSE_NAME_SIMILARITY = 0.75
+
+
+def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
+    """A word of a longer name whose other words made it across (Sydney Harbour *Bridge*,
+    *Гран*-при, St James' Gate *Brewery*): translators render the generic part by its meaning.
+    A word in Latin script inside a Cyrillic or Arabic text is a brand or a title left in the
+    original, which the other version may well translate."""
+    text = side.doc.text
+    before, after = text[max(0, e.start - 1) : e.start], text[e.end : e.end + 1]
+    if "-" in (before + after) or "‑" in (before + after):
+        return True
+    if side.doc.lang != "en" and _LATIN.fullmatch(e.surface):
+        return True
+    return any(0 <= k.start - e.end <= 2 or 0 <= e.start - k.end <= 2 for k in kept if k.kind == "name")
 LOOSE_SKELETON_SIMILARITY = 0.6  # consonant skeletons this close: probably the same name
 
 
@@ -666,36 +710,30 @@ _TITLES = {
 def _person_like(e: Entity, side: _Side) -> bool:
     """Evidence that a one-sided capitalised word is a person's name and not a term the
     translator rendered by its meaning (Saturn -> زحل, The Daily Show -> البرنامج اليومي):
-    a first name and surname, a title before it, or the name recurring in the document."""
+    a title before it, a first name and surname, or the name recurring in the document. A
+    sentence's first word must also occur capitalised inside some sentence ('Фактически')."""
     text, lang = side.doc.text, side.doc.lang
-    if len(_WORD.findall(e.surface)) >= 2:
-        return True
     title = _TITLES.get(lang)
-    if title is not None and title.search(text[max(0, e.start - 40) : e.start]):
-        return True
+    titled = title is not None and bool(title.search(text[max(0, e.start - 40) : e.start]))
+    if lang == "ar":
+        return titled  # no capitals: without a title, a lone Arabic word is too often not a name
     mine = _stems(e.surface, lang)
-    # the neighbouring word is a name too (Джеймс Эвинг), found by the extractor
-    for x in side.doc.sentences:
-        if x.start <= e.start < x.end:
-            for other in side.ents.get(x.id, ()):
-                if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
-                    return True
-            break
-    count = 0
-    for ents in side.ents.values():
-        for other in ents:
-            if other.kind == "name" and _stems(other.surface, lang) & mine:
-                count += 1
-    if count >= 2:
+    if _sentence_initial(side, e) and not (mine & side.inner_names()):
+        return False
+    if titled or len(_WORD.findall(e.surface)) >= 2:
         return True
-    return not _sentence_initial(side, e) and lang != "ar" and bool(mine & side.inner_names()) and count >= 2
+    x = side.sentence_at(e.start)
+    if x is not None:  # the neighbouring word is a name too (Джеймс Эвинг)
+        for other in side.ents.get(x.id, ()):
+            if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
+                return True
+    count = sum(1 for ents in side.ents.values() for o in ents if o.kind == "name" and _stems(o.surface, lang) & mine)
+    return count >= 2
 
 
 def _sentence_initial(side: _Side, e: Entity) -> bool:
-    for x in side.doc.sentences:
-        if x.start <= e.start < x.end:
-            return not _WORD.search(side.doc.text[x.start : e.start])
-    return False
+    x = side.sentence_at(e.start)
+    return x is not None and not _WORD.search(side.doc.text[x.start : e.start])
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -815,6 +853,7 @@ _RU_ENDINGS = (
 )
 _SPELLING_BY_SIMILARITY = ("ar", "en")  # Russian declines names: near-identical forms are cases
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"[\p{Latin}\p{M}'’.\- ]+")
 
 
 def _stems(word: str, lang: str) -> set[str]:

@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 MIN_SIMILARITY = 0.15  # a matched pair below this similarity with no anchor is not evidence
 TRANSLATION_COVERAGE = 0.8  # both sides at least this much covered -> translation
 PARTIAL_COVERAGE = 0.15  # partial: the shorter version covered as above, the other this much
-OVERLAP_COVERAGE = 0.5  # partial too: both sides this much covered, with anchors to back it
+OVERLAP_COVERAGE = 0.3  # partial too: both sides this much covered ...
+OVERLAP_ANCHORED = 0.75  # ... and (nearly) every matched pair with names/figures agreeing
 MIN_ANCHORED_SHARE = 0.4  # fewer anchorable pairs anchored than this -> unrelated
 MIN_ANCHORABLE = 3  # the anchored share is trusted from this many anchorable pairs on
 
@@ -87,9 +88,11 @@ def _verdict(cov_src: float, cov_tgt: float, share: float, n_anch: int, n_able: 
         return "unrelated", f"no matched pair shares a name, number or date ({cover})"
     if lo >= TRANSLATION_COVERAGE:
         return "translation", f"{cover}; {anchors}"
-    overlap = lo >= OVERLAP_COVERAGE and n_anch >= MIN_ANCHORABLE
+    overlap = lo >= OVERLAP_COVERAGE and n_anch >= 1 and share >= OVERLAP_ANCHORED
     if (hi >= TRANSLATION_COVERAGE and lo >= PARTIAL_COVERAGE) or overlap:
-        if cov_src < cov_tgt:
+        if hi < TRANSLATION_COVERAGE:
+            what = "the two versions share only part of their content"
+        elif cov_src < cov_tgt:
             what = f"TGT covers only {cov_src:.0%} of SRC"
         else:
             what = f"SRC covers only {cov_tgt:.0%} of TGT (TGT has much that SRC lacks)"
