@@ -142,6 +142,12 @@ _PERCENT = regex.compile(
     regex.IGNORECASE,
 )
 
+def _ru_words(stems: dict[str, int], endings: tuple[str, ...]) -> dict[str, int]:
+    return {stem + end: v for stem, v in stems.items() for end in endings}
+
+
+# Small cardinals only: they are what translators spell out. Larger ones are written in digits,
+# and words that double as common words (семью 'family', ست 'lady', مئة in في المئة) are left out.
 _NUMBER_WORDS: dict[str, dict[str, int]] = {
     "ru": {
         **dict.fromkeys(("два", "две", "двух", "двум", "двумя", "двое", "двоих"), 2),
@@ -149,12 +155,22 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
         **dict.fromkeys(("четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя"), 4),
         **dict.fromkeys(("пять", "пяти", "пятью"), 5),
         **dict.fromkeys(("шесть", "шести", "шестью"), 6),
-        **dict.fromkeys(("семь", "семи", "семью"), 7),
+        **dict.fromkeys(("семь", "семи"), 7),
         **dict.fromkeys(("восемь", "восьми", "восемью"), 8),
         **dict.fromkeys(("девять", "девяти", "девятью"), 9),
         **dict.fromkeys(("десять", "десяти", "десятью"), 10),
-        **dict.fromkeys(("сто", "ста"), 100),
-        **dict.fromkeys(("тысяча", "тысячи", "тысячу"), 1000),
+        **_ru_words(
+            {"одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
+             "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+             "тридцат": 30},
+            ("ь", "и", "ью"),
+        ),
+        **dict.fromkeys(("сорок", "сорока"), 40),
+        **dict.fromkeys(("пятьдесят", "пятидесяти"), 50),
+        **dict.fromkeys(("шестьдесят", "шестидесяти"), 60),
+        **dict.fromkeys(("семьдесят", "семидесяти"), 70),
+        **dict.fromkeys(("восемьдесят", "восьмидесяти"), 80),
+        **dict.fromkeys(("девяносто", "девяноста"), 90),
     },
     "ar": {
         **dict.fromkeys(("اثنان", "اثنين", "اثنتان", "اثنتين"), 2),
@@ -166,13 +182,26 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
         **dict.fromkeys(("ثمانية", "ثماني"), 8),
         **dict.fromkeys(("تسعة",), 9),
         **dict.fromkeys(("عشرة",), 10),
-        **dict.fromkeys(("مئة", "مائة"), 100),
+        **dict.fromkeys(("أحد عشر", "إحدى عشرة"), 11),
+        **dict.fromkeys(("اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة"), 12),
+        **dict.fromkeys(("عشرون", "عشرين"), 20),
+        **dict.fromkeys(("ثلاثون", "ثلاثين"), 30),
+        **dict.fromkeys(("أربعون", "أربعين"), 40),
+        **dict.fromkeys(("خمسون", "خمسين"), 50),
+        **dict.fromkeys(("ستون", "ستين"), 60),
+        **dict.fromkeys(("سبعون", "سبعين"), 70),
+        **dict.fromkeys(("ثمانون", "ثمانين"), 80),
+        **dict.fromkeys(("تسعون", "تسعين"), 90),
     },
     "en": {
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "dozen": 12, "hundred": 100, "thousand": 1000,
+        "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+        "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     },
 }
+# Arabic 13-19: a unit followed by عشر / عشرة (ثلاثة عشر، أربع عشرة).
+_AR_TEEN = regex.compile(r"[\s\u00a0]+(?:ال)?عشر[ةه]?(?!\p{L})")  # used with .match(text, pos)
 
 
 @lru_cache(maxsize=4)
@@ -182,7 +211,7 @@ def _number_word_re(lang: str) -> regex.Pattern | None:
         return None
     if lang == "ar":
         alts = "|".join(_ar_pattern(w) for w in sorted(words, key=len, reverse=True))
-        return regex.compile(rf"(?<!\p{{L}})(?:[وب]{_MARKS})?(?P<w>{alts})(?!\p{{L}})")
+        return regex.compile(rf"(?<!\p{{L}})(?:[وب]{_MARKS})?(?:ال)?(?P<w>{alts})(?!\p{{L}})")
     alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"(?<!\p{{L}})(?P<w>{alts})(?!\p{{L}})", regex.IGNORECASE)
 
@@ -245,22 +274,52 @@ def _numbers(text: str, ntext: str, lang: str, taken: SpanSet) -> list[Entity]:
             out.append(Entity("year", f"year:{raw}", text[s:e], s, e))
             continue
         out.append(Entity("number", f"num:{fmt_number(value)}", text[s:e], s, e))
+    return out + _number_words(text, lang, taken, SpanSet((x.start, x.end) for x in out))
+
+
+def _number_words(text: str, lang: str, taken: SpanSet, digits: SpanSet) -> list[Entity]:
+    """Spelled-out cardinals, compounds joined: двадцать пять, twenty-five, خمسة وعشرون,
+    ثلاثة عشر. Their surface has no digits, which tells callers they are softer evidence."""
     wre = _number_word_re(lang)
-    if wre is not None:
-        table = _NUMBER_WORDS[lang]
-        digits = SpanSet((x.start, x.end) for x in out)
-        for m in wre.finditer(text):
-            s, e = m.span("w")
-            if _overlaps_any(s, e, taken) or _overlaps_any(s, e, digits):
+    if wre is None:
+        return []
+    table = _number_table(lang)
+    found: list[tuple[int, int, int]] = []  # value, start, end
+    for m in wre.finditer(text):
+        s, e = m.span("w")
+        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, digits) or (found and s < found[-1][2]):
+            continue
+        value = table.get(m.group("w").casefold() if lang != "ar" else _akey(m.group("w")))
+        if value is None:
+            continue
+        if lang == "ar" and value < 10 and (teen := _AR_TEEN.match(text, e)):
+            value, e = value + 10, teen.end()
+        found.append((value, s, e))
+    merged: list[tuple[int, int, int]] = []
+    for value, s, e in found:
+        if merged:
+            pv, ps, pe = merged[-1]
+            gap = text[pe:s]
+            tens_then_unit = lang != "ar" and pv % 10 == 0 and 20 <= pv <= 90 and value < 10 and gap in (" ", "-")
+            unit_and_tens = lang == "ar" and pv < 10 and value % 10 == 0 and 20 <= value <= 90 and gap.strip() == "و"
+            if tens_then_unit or unit_and_tens:
+                merged[-1] = (pv + value, ps, e)
                 continue
-            w = m.group("w")
-            key = w.casefold() if lang != "ar" else match_key(w, "ar")
-            value = table.get(key)
-            if value is None and lang == "ar":
-                value = next((v for k, v in table.items() if match_key(k, "ar") == key), None)
-            if value is not None:
-                out.append(Entity("number", f"num:{value}", w, s, e))
+        merged.append((value, s, e))
+    out = []
+    for v, s, e in merged:
+        pm = _PERCENT.match(text[e : e + 24])
+        if pm:
+            out.append(Entity("percent", f"percent:{v}", text[s : e + pm.end()], s, e + pm.end()))
+        else:
+            out.append(Entity("number", f"num:{v}", text[s:e], s, e))
     return out
+
+
+@lru_cache(maxsize=4)
+def _number_table(lang: str) -> dict[str, int]:
+    words = _NUMBER_WORDS.get(lang, {})
+    return {(_akey(w) if lang == "ar" else w.casefold()): v for w, v in words.items()}
 
 
 # ----------------------------------------------------------------------------------------
