@@ -51,7 +51,7 @@ class AlignConfig:
     w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
     w_paragraph: float = 0.4  # both sides start a paragraph (soft anchor)
-    merge_penalty: float = 0.9  # per sentence beyond 1-1, paid once per bead
+    merge_penalty: float = 0.4  # per sentence beyond 1-1, paid once per bead
     continuation: float = 3.0  # a match right after a match (translations come in runs)
     continuation_after_skip: float = 0.6  # share of it across one unmatched sentence
     density_window: int = 8  # rows either side over which anchor density is measured
@@ -196,7 +196,7 @@ class _Problem:
 
     def scores(self, r0: int, r1: int, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """DP score of every bead of shape (a, b) ending at cells of rows r0..r1-1 (band
-        coordinates): content + size * (bias + context + chrF) + length + paragraph - merge.
+        coordinates): content + size * (bias + chrF) + context + length + paragraph - merge.
         Also returns the context term, kept as evidence."""
         cfg = self.cfg
         n, m, W = self.n, self.m, self.W
@@ -226,7 +226,9 @@ class _Problem:
         # An isolated anchor (a shared name in otherwise unrelated texts) lends its
         # neighbours little; anchors in a dense chain lend them a lot.
         trust = cfg.context_isolated + (1.0 - cfg.context_isolated) * self.cont[i]
-        per_sentence = cfg.bias + cfg.w_context * ctx * trust
+        per_sentence = cfg.bias
+        per_bead = cfg.w_context * ctx * trust  # once: context must not pay for absorbing
+        # an unrelated neighbour into a bigger bead
         if self.chrf is not None:
             per_sentence = per_sentence + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
 
@@ -235,6 +237,7 @@ class _Problem:
             cfg.w_keys * content
             - cfg.w_mismatch * mismatch
             + size * per_sentence
+            + per_bead
             + cfg.w_length * length  # once per bead: merged lengths are not extra evidence
             + cfg.w_paragraph * par
             - cfg.merge_penalty * (a + b - 2)
