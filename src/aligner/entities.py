@@ -182,8 +182,8 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
         **dict.fromkeys(("ثمانية", "ثماني"), 8),
         **dict.fromkeys(("تسعة",), 9),
         **dict.fromkeys(("عشرة",), 10),
-        **dict.fromkeys(("أحد عشر", "إحدى عشرة"), 11),
-        **dict.fromkeys(("اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة"), 12),
+        **dict.fromkeys(("أحد", "إحدى"), -1),  # -n: counts only as n + 10 before عشر
+        **dict.fromkeys(("اثنا", "اثني", "اثنتا", "اثنتي"), -2),
         **dict.fromkeys(("عشرون", "عشرين"), 20),
         **dict.fromkeys(("ثلاثون", "ثلاثين"), 30),
         **dict.fromkeys(("أربعون", "أربعين"), 40),
@@ -202,18 +202,6 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
 }
 # Arabic 13-19: a unit followed by عشر / عشرة (ثلاثة عشر، أربع عشرة).
 _AR_TEEN = regex.compile(r"[\s\u00a0]+(?:ال)?عشر[ةه]?(?!\p{L})")  # used with .match(text, pos)
-
-
-@lru_cache(maxsize=4)
-def _number_word_re(lang: str) -> regex.Pattern | None:
-    words = _NUMBER_WORDS.get(lang)
-    if not words:
-        return None
-    if lang == "ar":
-        alts = "|".join(_ar_pattern(w) for w in sorted(words, key=len, reverse=True))
-        return regex.compile(rf"(?<!\p{{L}})(?:[وب]{_MARKS})?(?:ال)?(?P<w>{alts})(?!\p{{L}})")
-    alts = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\p{{L}})(?P<w>{alts})(?!\p{{L}})", regex.IGNORECASE)
 
 
 _SPACES = regex.compile(r"[ \u00a0\u202f\u2009]")
@@ -243,7 +231,7 @@ def fmt_number(v: float) -> str:
 _TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])")
 
 
-def _numbers(text: str, ntext: str, lang: str, taken: SpanSet) -> list[Entity]:
+def _numbers(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list[Entity]:
     out: list[Entity] = []
     for m in _TIME.finditer(ntext):
         if not _overlaps_any(m.start(), m.end(), taken):
@@ -274,27 +262,41 @@ def _numbers(text: str, ntext: str, lang: str, taken: SpanSet) -> list[Entity]:
             out.append(Entity("year", f"year:{raw}", text[s:e], s, e))
             continue
         out.append(Entity("number", f"num:{fmt_number(value)}", text[s:e], s, e))
-    return out + _number_words(text, lang, taken, SpanSet((x.start, x.end) for x in out))
+    return out + _number_words(text, lang, toks, taken, SpanSet((x.start, x.end) for x in out))
 
 
-def _number_words(text: str, lang: str, taken: SpanSet, digits: SpanSet) -> list[Entity]:
+def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: SpanSet) -> list[Entity]:
     """Spelled-out cardinals, compounds joined: двадцать пять, twenty-five, خمسة وعشرون,
     ثلاثة عشر. Their surface has no digits, which tells callers they are softer evidence."""
-    wre = _number_word_re(lang)
-    if wre is None:
-        return []
     table = _number_table(lang)
+    if not table:
+        return []
     found: list[tuple[int, int, int]] = []  # value, start, end
-    for m in wre.finditer(text):
-        s, e = m.span("w")
-        if _overlaps_any(s, e, taken) or _overlaps_any(s, e, digits) or (found and s < found[-1][2]):
-            continue
-        value = table.get(m.group("w").casefold() if lang != "ar" else _akey(m.group("w")))
-        if value is None:
-            continue
-        if lang == "ar" and value < 10 and (teen := _AR_TEEN.match(text, e)):
-            value, e = value + 10, teen.end()
-        found.append((value, s, e))
+    for tok in toks:
+        for part, s in _name_parts(tok) if lang == "en" else ((tok.group(), tok.start()),):
+            e = s + len(part)
+            if found and s < found[-1][2]:
+                continue
+            if lang == "ar":
+                hit = next(((table[v], k) for v, k in gazetteer.arabic_variants(part) if v in table), None)
+                if hit is None:
+                    continue
+                value, strip = hit
+                s += _ar_offset(part, strip)
+                if value < 0:  # أحد / اثنا: only as the first word of 11 / 12
+                    teen = _AR_TEEN.match(text, e)
+                    if not teen:
+                        continue
+                    value, e = 10 - value, teen.end()
+                elif value < 10 and (teen := _AR_TEEN.match(text, e)):
+                    value, e = value + 10, teen.end()
+            else:
+                value = table.get(part.casefold())
+                if value is None:
+                    continue
+            if _overlaps_any(s, e, taken) or _overlaps_any(s, e, digits):
+                continue
+            found.append((value, s, e))
     merged: list[tuple[int, int, int]] = []
     for value, s, e in found:
         if merged:
@@ -923,7 +925,7 @@ def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
 
     toks = list(TOKEN.finditer(text))
     take(_dates(text, ntext, lang, toks, taken))
-    take(_numbers(text, ntext, lang, taken))
+    take(_numbers(text, ntext, lang, toks, taken))
     take(_gazetteer_scan(text, lang, toks, taken))
     take(_attribution(text, lang, taken))
     cands = _names(text, lang, toks, taken)
