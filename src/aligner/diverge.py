@@ -68,6 +68,7 @@ class DivergeConfig:
 # ----------------------------------------------------------------------------------------
 
 COMMON_PLACE_SHARE = 0.2
+MAX_QUOTE_SENTENCES = 3
 
 _NUMERIC_KINDS = {"number": "number", "percent": "number", "year": "date", "date": "date", "month": "date"}
 
@@ -118,7 +119,9 @@ class _Side:
         quotes: list[Entity] = []
         for e in _extract_document(doc):
             if e.kind == "quote":
-                quotes.append(e)
+                spanned = sum(1 for s0, s1, _ in starts if s0 < e.end and e.start < s1)
+                if spanned <= MAX_QUOTE_SENTENCES:  # longer: stray quotation marks paired up
+                    quotes.append(e)
                 continue
             for s0, s1, sid in starts:
                 if s0 <= e.start < s1:
