@@ -273,3 +273,18 @@ def test_empty_sides():
     beads = align(src, empty)
     assert ids(beads) == [((0,), ())]
     assert align(empty, empty) == []
+
+
+# -- the metrics themselves -------------------------------------------------------------------
+
+
+def test_strict_lax_and_link_scores_by_hand():
+    gold = [((0,), (0,)), ((1,), ()), ((2, 3), (1,)), ((), (2,))]
+    pred = [((0,), (0,)), ((1,), (2,)), ((2,), (1,)), ((3,), ())]
+    scores = evaluate(gold, pred)
+    assert scores["strict"] == {"precision": 0.25, "recall": 0.25, "f1": 0.25}
+    # lax: (2,)-(1,) overlaps the gold 2-1; a wrong 1-1 across two gold nulls does not.
+    assert scores["lax"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    # links: gold {(0,0),(2,1),(3,1)}, predicted {(0,0),(1,2),(2,1)}.
+    assert scores["links"]["precision"] == pytest.approx(2 / 3, abs=1e-4)
+    assert evaluate(gold, gold)["strict"]["f1"] == 1.0

@@ -520,7 +520,7 @@ def _gather(arr: np.ndarray, lo: np.ndarray, rows, cols) -> np.ndarray:
 # Pivot chrF in the band (hashed character n-grams; exact sacreBLEU for final beads)
 # ---------------------------------------------------------------------------------------------
 
-_HASH_DIM = 4096
+_HASH_DIM = 1024
 
 
 def _staircase(a: int, b: int) -> list[tuple[int, int]]:
@@ -538,45 +538,50 @@ class _PivotChrf:
     def __init__(self, sp: list[str | None], tp: list[str | None], lo: np.ndarray, W: int):
         self.src_text, self.tgt_text = sp, tp
         self._sig = signals.ChrfSignal(sp, tp)
-        vocab: dict[str, int] = {}
-        self.src_vec, self.src_tot = self._vectors(sp, vocab)
-        self.tgt_vec, self.tgt_tot = self._vectors(tp, vocab)
+        self.src_vec, self.src_tot = self._vectors(sp)
+        self.tgt_vec, self.tgt_tot = self._vectors(tp)
         n = len(sp)
         # match[i, k, order] for DP cell (i, lo[i] + k): src sentence i-1 vs tgt sentence j-1.
         self.match = np.zeros((n + 1, W, signals.CHRF_ORDER), dtype=np.float32)
-        for r0 in range(1, n + 1, 256):
-            r1 = min(n + 1, r0 + 256)
+        step = max(64, W // 2)  # row blocks: small enough that the tgt range stays near the band
+        for r0 in range(1, n + 1, step):
+            r1 = min(n + 1, r0 + step)
             jmin = int(lo[r0:r1].min())
             jmax = int(lo[r0:r1].max()) + W
             tj = np.arange(max(jmin - 1, 0), min(jmax, len(tp)))
             if not len(tj):
                 continue
+            rows = np.arange(r0, r1)
+            pos = (lo[rows][:, None] + np.arange(W)[None, :] - 1) - tj[0]  # tgt index - tj[0]
+            okc = (pos >= 0) & (pos < len(tj))
+            pos_c = np.clip(pos, 0, len(tj) - 1)
             for o in range(signals.CHRF_ORDER):
                 block = self.src_vec[o][r0 - 1 : r1 - 1] @ self.tgt_vec[o][tj].T  # (rows, tj)
-                for ri in range(r1 - r0):
-                    row = r0 + ri
-                    cols = lo[row] + np.arange(W) - 1  # tgt sentence index of each cell
-                    pos = cols - tj[0]
-                    okc = (pos >= 0) & (pos < len(tj))
-                    self.match[row, okc, o] = block[ri, pos[okc]]
+                picked = np.take_along_axis(block, pos_c, axis=1)
+                self.match[r0:r1, :, o] = np.where(okc, picked, 0.0)
         self.src_ok = np.array([p is not None and bool(p.strip()) for p in sp] + [False])
         self.tgt_ok = np.array([p is not None and bool(p.strip()) for p in tp] + [False])
 
     @staticmethod
-    def _vectors(texts, vocab: dict[str, int]):
-        """Presence vectors; n-grams get ids in order of first sight (deterministic, unlike
-        hash()), folded into _HASH_DIM buckets."""
+    def _vectors(texts):
+        """Presence vectors of character n-grams (spaces removed, as chrF does), hashed with
+        a rolling polynomial over code points into _HASH_DIM buckets: deterministic, and a
+        few numpy operations per sentence. Totals are distinct n-grams per order."""
         vecs = [np.zeros((len(texts), _HASH_DIM), dtype=np.float32) for _ in range(signals.CHRF_ORDER)]
         tot = np.zeros((len(texts) + 1, signals.CHRF_ORDER))
         for k, t in enumerate(texts):
             if not t:
                 continue
-            s = "".join(t.split())
+            codes = np.frombuffer("".join(t.split()).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            h = codes.copy()
             for o in range(signals.CHRF_ORDER):
-                grams = {s[x : x + o + 1] for x in range(len(s) - o)}
-                for g in grams:
-                    vecs[o][k, vocab.setdefault(g, len(vocab)) % _HASH_DIM] = 1.0
-                tot[k, o] = len(grams)
+                if o:
+                    h = h[:-1] * 1_000_003 + codes[o:]
+                if not len(h):
+                    break
+                uniq = np.unique(h)
+                vecs[o][k, (uniq ^ (uniq >> 21)) % _HASH_DIM] = 1.0
+                tot[k, o] = len(uniq)
         return vecs, tot
 
     def llr(self, lo, i, a: int, J, b: int) -> np.ndarray:

@@ -53,12 +53,24 @@ def _norm(beads: Iterable[BeadIds]) -> list[BeadIds]:
     return [(tuple(sorted(s)), tuple(sorted(t))) for s, t in beads if s or t]
 
 
-def _lax_hit(bead: BeadIds, others: list[BeadIds]) -> bool:
-    s, t = bead
-    if not s or not t:  # unmatched: the other side must leave this sentence unmatched too
-        return bead in others
-    ss, tt = set(s), set(t)
-    return any(ss & set(o[0]) and tt & set(o[1]) for o in others)
+class _BeadIndex:
+    """Beads by sentence id, so lax matching is linear rather than quadratic."""
+
+    def __init__(self, beads: list[BeadIds]):
+        self.beads = set(beads)
+        self.by_src: dict[int, list[int]] = {}
+        self.tgt_of: list[set[int]] = []
+        for k, (s, t) in enumerate(beads):
+            self.tgt_of.append(set(t))
+            for i in s:
+                self.by_src.setdefault(i, []).append(k)
+
+    def lax_hit(self, bead: BeadIds) -> bool:
+        s, t = bead
+        if not s or not t:  # unmatched: the other side must leave this sentence unmatched too
+            return bead in self.beads
+        tt = set(t)
+        return any(self.tgt_of[k] & tt for i in s for k in self.by_src.get(i, ()))
 
 
 def strict_scores(gold: Iterable[BeadIds], pred: Iterable[BeadIds]) -> Scores:
@@ -69,7 +81,8 @@ def strict_scores(gold: Iterable[BeadIds], pred: Iterable[BeadIds]) -> Scores:
 
 def lax_scores(gold: Iterable[BeadIds], pred: Iterable[BeadIds]) -> Scores:
     g, p = _norm(gold), _norm(pred)
-    return _prf(sum(_lax_hit(b, g) for b in p), len(p), sum(_lax_hit(b, p) for b in g), len(g))
+    gi, pi = _BeadIndex(g), _BeadIndex(p)
+    return _prf(sum(gi.lax_hit(b) for b in p), len(p), sum(pi.lax_hit(b) for b in g), len(g))
 
 
 def link_scores(gold: Iterable[BeadIds], pred: Iterable[BeadIds]) -> Scores:

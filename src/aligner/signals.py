@@ -393,39 +393,15 @@ CHRF_ORDER = 6
 
 
 class ChrfSignal:
-    """chrF (sacreBLEU) between pivot translations.
+    """chrF (sacreBLEU) between pivot translations: the exact score for reports, and a
+    vectorised F from n-gram statistics for the aligner's approximations."""
 
-    For the DP, per-sentence character n-gram counts are extracted once; a cell's match
-    counts are Counter intersections, and a merged bead's statistics are the sums over its
-    cells (a slight over-estimate the exact final score corrects)."""
-
-    def __init__(self, src_pivots: Sequence[str | None], tgt_pivots: Sequence[str | None]):
+    def __init__(self, src_pivots: Sequence[str | None] = (), tgt_pivots: Sequence[str | None] = ()):
         from sacrebleu.metrics.chrf import CHRF
-        from sacrebleu.metrics.helpers import extract_all_char_ngrams
 
         self._chrf = CHRF()
-        self._extract = extract_all_char_ngrams
-        self.src = [self._ngrams(p) for p in src_pivots]
-        self.tgt = [self._ngrams(p) for p in tgt_pivots]
-        self.src_tot = np.array([[sum(c.values()) for c in g] if g else [0] * CHRF_ORDER for g in self.src], dtype=np.float64).reshape(-1, CHRF_ORDER)
-        self.tgt_tot = np.array([[sum(c.values()) for c in g] if g else [0] * CHRF_ORDER for g in self.tgt], dtype=np.float64).reshape(-1, CHRF_ORDER)
-        self.src_ok = np.array([g is not None for g in self.src])
-        self.tgt_ok = np.array([g is not None for g in self.tgt])
-
-    def _ngrams(self, text: str | None):
-        if not text or not text.strip():
-            return None
-        return self._extract(text, CHRF_ORDER, False)
-
-    def matches(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-        """Match counts per order for sentence pairs (s[k], t[k]): shape (len(s), 6)."""
-        out = np.zeros((len(s), CHRF_ORDER))
-        for k, (i, j) in enumerate(zip(s.tolist(), t.tolist())):
-            a, b = self.src[i], self.tgt[j]
-            if a is None or b is None:
-                continue
-            out[k] = [sum((x & y).values()) for x, y in zip(a, b)]
-        return out
+        self.src_pivots = list(src_pivots)
+        self.tgt_pivots = list(tgt_pivots)
 
     @staticmethod
     def f_from_stats(hyp: np.ndarray, ref: np.ndarray, match: np.ndarray, beta: float = 2.0) -> np.ndarray:
