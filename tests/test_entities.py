@@ -446,3 +446,38 @@ def test_offsets_always_slice_the_surface(pieces: list[str], lang: str) -> None:
     nm = match_names(text, lang, text, "ar" if lang != "ar" else "ru")
     for a, b in nm.matched:
         assert text[a.start : a.end] == a.surface and text[b.start : b.end] == b.surface
+
+
+# ---------------------------------------------------------------------------------------
+# `aligner entities` (registered on its own parser: the lead wires it into the main CLI)
+# ---------------------------------------------------------------------------------------
+
+
+def _cli(argv: list[str]) -> int:
+    import argparse
+
+    from aligner.cli import entities as cli
+
+    parser = argparse.ArgumentParser(prog="aligner")
+    cli.register(parser.add_subparsers())
+    args = parser.parse_args(["entities", *argv])
+    return args.func(args)
+
+
+def test_cli_lists_entities_as_json(seed_ru: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert _cli([str(seed_ru), "--kinds", "name,attribution", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["lang"] == "ru"
+    kinds = {r["kind"] for r in out["entities"]}
+    assert kinds == {"name", "attribution"}
+    tass = next(r for r in out["entities"] if r["key"] == "agency:tass")
+    assert tass["surface"] == "ТАСС" and isinstance(tass["sentence"], int)
+
+
+def test_cli_matches_names_against_the_other_version(seed_ru: Path, seed_ar: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli([str(seed_ru), "--against", str(seed_ar)]) == 0
+    out = capsys.readouterr().out
+    assert "Ноздрев  ~  نوزدريف" in out
+    assert "0 only in SRC" in out
