@@ -393,7 +393,7 @@ _SLASH = regex.compile(r"[\s\u00a0]*/[\s\u00a0]*")
 
 
 _DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й))?(?:[\s\u00a0]+من)?[\s\u00a0]+$")
-_DAY_AFTER_EN = regex.compile(r"\A[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
+_DAY_AFTER_EN = regex.compile(r"\A\.?[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _YEAR_AFTER = regex.compile(r"\A,?[\s\u00a0]+(?P<y>\d{4})(?!\d)")
 _ISO_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 _NUM_DATE = regex.compile(r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
