@@ -46,7 +46,10 @@ class AlignConfig:
     max_bead: int = 2  # most sentences one side of a bead may hold (1..3)
     bias: float = -2.0  # prior log-odds of a pair with no evidence at all
     w_keys: float = 1.0  # scale of shared-key evidence (weights in signals.CATEGORY_WEIGHTS)
-    w_mismatch: float = 0.35  # per unit of number mass present on only one side
+    w_mismatch: float = 0.5  # per unit of key mass present on only one side ...
+    # ... counting keys of these kinds (names are left out: Arabic name detection is by
+    # probes, so a name "missing" on the Arabic side often just was not recognised)
+    mismatch_categories: tuple[str, ...] = ("numbers", "places", "months", "latin")
     w_length: float = 1.0  # scale of the Gale-Church log-likelihood ratio
     w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
@@ -162,7 +165,7 @@ class _Problem:
                     pk = signals.pivot_keys(p)
                     if pk:
                         x.keys = {**x.keys, "pivot": pk}
-        index = signals.build_key_index(sk, tk)
+        index = signals.build_key_index(sk, tk, cfg.mismatch_categories)
 
         ls = np.array([len(s.text) for s in S], dtype=np.float64)
         lt = np.array([len(t.text) for t in T], dtype=np.float64)
@@ -184,7 +187,7 @@ class _Problem:
         # Pivot words only find anchors; chrF is their say in the score (no double counting).
         content_index = _restrict(index, *(c for c in signals.CATEGORY_WEIGHTS if c != "pivot"))
         O_all = _to_band(signals.key_overlaps(content_index, in_band), lo, W, n)
-        num_index = _restrict(index, "numbers")
+        num_index = _restrict(index, *cfg.mismatch_categories)
         O_num = _to_band(signals.key_overlaps(num_index, in_band), lo, W, n)
         chrf = _PivotChrf(sp, tp, lo, W) if sp is not None and tp is not None else None
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}

@@ -219,7 +219,8 @@ class KeyIndex:
     df_tgt: Counter
 
 
-def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[SentenceKeys]) -> KeyIndex:
+def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[SentenceKeys],
+                    mismatch: Sequence[str] = ("numbers",)) -> KeyIndex:
     """Weight shared keys; probes (token skeletons) of one side turn into keys when the
     other side has the same skeleton as a real key."""
     category: dict[str, str] = {}
@@ -253,10 +254,11 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
     }
 
     def mass(sets: list[set[str]], df: Counter) -> np.ndarray:
-        # Mass of the number keys alone: a number on one side and not the other is evidence
-        # against a pair; other categories are too unevenly extracted across scripts.
+        # Mass of the keys in `mismatch` categories (by default numbers alone): a number on
+        # one side and not the other is evidence against a pair; other categories are
+        # extracted too unevenly across scripts to count their absence.
         return np.array(
-            [sum(CATEGORY_WEIGHTS["numbers"] * spec[k] / math.sqrt(df[k]) for k in s if category[k] == "numbers")
+            [sum(CATEGORY_WEIGHTS[category[k]] * spec[k] / math.sqrt(df[k]) for k in s if category[k] in mismatch)
              for s in sets],
             dtype=np.float64,
         )
