@@ -352,6 +352,41 @@ def test_pivots_turn_a_short_translation_into_an_omission():
     assert "omission" in [f.kind for f in pairs[0].flags]
 
 
+def test_pivots_sharpen_flores_flags(flores):
+    """With English pivots (here the FLORES English reference, i.e. perfect MT) weight-free
+    flags the pivots contradict are withdrawn (a day written as an ordinal word, a decade, a
+    name the skeletons missed) and nothing new is invented on faithful pairs."""
+    weightfree = sharp = total = 0
+    for start in range(0, 400, 20):
+        ru, ar, en = (flores[k][start : start + 20] for k in ("ru", "ar", "en"))
+        src, tgt = make_doc(ru, "ru"), make_doc(ar, "ar")
+        a, _ = score(src, tgt, identity_beads(len(ru)))
+        b, _ = score(src, tgt, identity_beads(len(ru)), en, en)
+        weightfree += sum(bool(p.flags) for p in a)
+        sharp += sum(bool(p.flags) for p in b)
+        total += len(a)
+        assert all(f.kind != "meaning" for p in b for f in p.flags)
+    assert sharp < weightfree
+    assert sharp / total <= 0.04, (sharp, total)
+
+
+def test_pivots_keep_a_real_change():
+    ar = list(AR)
+    ar[0] = ar[0].replace("2025", "2026")
+    src, tgt = make_doc(RU, "ru"), make_doc(ar, "ar")
+    en = [
+        "The Japanese government approved a budget for 2025 of 115 trillion yen.",
+        "Finance Minister Katsunobu Kato told TASS about this.",
+        "Defence spending will rise by 9.4 percent.",
+        "Parliament is expected to approve the document in October.",
+    ]
+    en_tgt = [en[0].replace("2025", "2026")] + en[1:]
+    pairs, _ = score(src, tgt, identity_beads(4), en, en_tgt)
+    assert [f.kind for f in pairs[0].flags] == ["date"]
+    assert pairs[0].evidence["pivot_figures_agree"] == 0.0
+    assert pairs[1].evidence["pivot_figures_agree"] == 1.0
+
+
 def test_chrf_is_symmetric_and_bounded():
     a, b = "The cat sat on the mat.", "A cat was sitting on a mat."
     assert chrf(a, b) == pytest.approx(chrf(b, a))

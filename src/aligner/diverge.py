@@ -273,6 +273,8 @@ def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Di
         flags += _quote_flags(bead, s, t)
         flags += _length_flags(pair, ss, ts, s.doc.lang, t.doc.lang, cfg)
         flags += _meaning_flags(pair, cfg)
+        if pair.src_pivot and pair.tgt_pivot:
+            flags = _sharpen_with_pivots(flags, pair, s, t)
         pair.flags.extend(flags)
     return links
 
@@ -819,6 +821,36 @@ def _length_flags(pair: Pair, ss: list[Sentence], ts: list[Sentence], sl: str, t
             detail = f"TGT is {b / (a * math.exp(expected)):.1f}x longer than expected for {sl}-{tl}: content may be added"
         return [Flag("length", detail, _span(ss), _span(ts))]
     return []
+
+
+def _sharpen_with_pivots(flags: list[Flag], pair: Pair, s: _Side, t: _Side) -> list[Flag]:
+    """With English pivots, drop weight-free flags the pivots contradict: a figure or date
+    the two pivots agree on (a number written as a word on one side), a name that the other
+    side's pivot does spell (a transliteration the skeletons missed)."""
+    kinds = set(_NUMERIC_KINDS)
+    ps = {v for e in extract(pair.src_pivot or "", "en") if e.kind in kinds for v in _value_keys(e)}
+    pt = {v for e in extract(pair.tgt_pivot or "", "en") if e.kind in kinds for v in _value_keys(e)}
+    pair.evidence["pivot_figures_agree"] = 1.0 if ps == pt else 0.0
+    out = []
+    for f in flags:
+        if f.kind in ("number", "date") and ps == pt:
+            continue
+        if f.kind == "name" and _name_in_pivot(f, pair, s, t):
+            continue
+        out.append(f)
+    return out
+
+
+def _name_in_pivot(f: Flag, pair: Pair, s: _Side, t: _Side) -> bool:
+    for span, side, pivot in ((f.src_span, s, pair.tgt_pivot), (f.tgt_span, t, pair.src_pivot)):
+        if not span or not pivot:
+            continue
+        surface = side.doc.text[span[0] : span[1]]
+        words = [w for w in _WORD.findall(pivot) if w[:1].isupper()]
+        for v in {x for w in _WORD.findall(surface) for x in _stems(w, side.doc.lang)}:
+            if any(names.similarity(v, side.doc.lang, w, "en") >= LOOSE_NAME_SIMILARITY for w in words):
+                return True
+    return False
 
 
 def chrf(a: str, b: str) -> float:
