@@ -156,8 +156,8 @@ def test_synthetic_edits_weight_free(flores, edit):
         beads = align(pair.src, pair.tgt)
         assert_partition(beads, pair.src, pair.tgt)
         f1.append(evaluate(pair.gold, ids(beads))["lax"]["f1"])
-    assert statistics.median(f1) >= 0.8, f1
-    assert sum(f >= 0.7 for f in f1) >= 4, f1
+    assert statistics.median(f1) >= 0.85, f1
+    assert sum(f >= 0.8 for f in f1) >= 4, f1
 
 
 def test_mixed_edits_average(flores):
@@ -178,7 +178,8 @@ def test_unrelated_flores_blocks_stay_mostly_unmatched(flores):
         beads = align(src, tgt)
         assert_partition(beads, src, tgt)
         shares.append(sum(len(b.src) for b in beads if b.src and b.tgt) / 30)
-    assert statistics.mean(shares) <= 0.25, shares
+    assert statistics.mean(shares) <= 0.1, shares
+    assert max(shares) <= 0.2, shares
 
 
 # -- pivots (MT on) ------------------------------------------------------------------------
