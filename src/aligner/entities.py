@@ -1109,8 +1109,15 @@ def match_names(
             out.matched.append((e, t_left.pop(j)))
     out.tgt_only.extend(t_left)
 
+    # places left over go on as names: the other side may spell them in a way the gazetteer
+    # does not know (Гренландии / جرينلاند), and then only their skeletons meet
+    s_places = [_Candidate(e, True) for e in out.src_only if e.kind == "place"]
+    t_places = [_Candidate(e, True) for e in out.tgt_only if e.kind == "place"]
+    out.src_only = [e for e in out.src_only if e.kind != "place"]
+    out.tgt_only = [e for e in out.tgt_only if e.kind != "place"]
+
     # 2. names on both sides: best pairs first
-    s_left, t_left_c = list(s_cands), list(t_cands)
+    s_left, t_left_c = list(s_cands) + s_places, list(t_cands) + t_places
     scored = []
     for i, a in enumerate(s_left):
         for j, b in enumerate(t_left_c):

@@ -45,7 +45,7 @@ TERRITORY_ALIASES: dict[str, dict[str, list[str]]] = {
     "CN": {"ru": ["КНР", "Китайская Народная Республика"], "en": ["PRC", "People's Republic of China"], "ar": ["جمهورية الصين الشعبية"]},
     "RU": {"ru": ["РФ", "Российская Федерация"], "en": ["Russian Federation"], "ar": ["روسيا الاتحادية", "روسية"]},
     "GB": {"ru": ["Британия", "Соединенное Королевство"], "en": ["UK", "U.K.", "Britain", "Great Britain"], "ar": ["بريطانيا"]},
-    "KR": {"ru": ["Южная Корея"], "en": ["South Korea", "Republic of Korea"], "ar": []},
+    "KR": {"ru": ["Южная Корея"], "en": ["South Korea", "Republic of Korea"], "ar": ["كوري"]},
     "KP": {"ru": ["Северная Корея"], "en": ["North Korea", "DPRK"], "ar": []},
     "AE": {"ru": ["Объединенные Арабские Эмираты", "Эмираты"], "en": ["UAE", "Emirates"], "ar": ["الإمارات"]},
     "EU": {"ru": ["ЕС", "Евросоюз", "Евросоюза"], "en": ["EU", "European Union"], "ar": []},
@@ -56,6 +56,13 @@ TERRITORY_ALIASES: dict[str, dict[str, list[str]]] = {
     "CZ": {"ru": ["Чехия"], "en": ["Czech Republic"], "ar": ["التشيك"]},
     "NL": {"ru": ["Голландия"], "en": ["Holland"], "ar": []},
     "MM": {"ru": ["Бирма"], "en": ["Burma"], "ar": ["بورما"]},
+    "HK": {"ru": ["Гонконг"], "en": ["Hong Kong"], "ar": ["هونغ كونغ", "هونج كونج"]},
+    "MO": {"ru": ["Макао", "Аомынь"], "en": ["Macau", "Macao"], "ar": ["ماكاو"]},
+    "HU": {"ru": [], "en": [], "ar": ["المجر"]},
+    "ES": {"ru": [], "en": [], "ar": ["أسبانيا"]},
+    "AF": {"ru": [], "en": [], "ar": ["أفغاني"]},
+    "ZA": {"ru": ["ЮАР", "Южная Африка"], "en": ["South Africa"], "ar": []},
+    "VA": {"ru": ["Ватикан"], "en": ["Vatican"], "ar": ["الفاتيكان"]},
 }
 
 # Capitals, regions and places that have no CLDR time zone of their own.
@@ -157,6 +164,16 @@ RU_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "UZ": ("узбекск",), "MN": ("монгольск",), "SE": ("шведск",), "FI": ("финск",),
     "NO": ("норвежск",), "NL": ("нидерландск", "голландск"), "HU": ("венгерск",),
     "RS": ("сербск",), "GR": ("греческ",), "CZ": ("чешск",), "150": ("европейск",),
+    "IE": ("ирландск",), "NZ": ("новозеландск",), "ZA": ("южноафриканск",), "BE": ("бельгийск",),
+    "CH": ("швейцарск",), "AT": ("австрийск",), "PT": ("португальск",), "DK": ("датск",), "RO": ("румынск",),
+    "BG": ("болгарск",), "HR": ("хорватск",), "SK": ("словацк",), "SI": ("словенск",), "LT": ("литовск",),
+    "LV": ("латвийск",), "EE": ("эстонск",), "MD": ("молдавск", "молдовск"), "TJ": ("таджикск",),
+    "KG": ("киргизск", "кыргызск"), "TM": ("туркменск",), "TH": ("таиландск", "тайск"), "MY": ("малайзийск",),
+    "SG": ("сингапурск",), "KH": ("камбоджийск",), "BD": ("бангладешск",), "NP": ("непальск",),
+    "AR": ("аргентинск",), "CL": ("чилийск",), "CO": ("колумбийск",), "PE": ("перуанск",), "VE": ("венесуэльск",),
+    "CU": ("кубинск",), "NG": ("нигерийск",), "ET": ("эфиопск",), "KE": ("кенийск",), "MA": ("марокканск",),
+    "DZ": ("алжирск",), "TN": ("тунисск",), "KW": ("кувейтск",), "BH": ("бахрейнск",), "OM": ("оманск",),
+    "002": ("африканск",), "142": ("азиатск",),
 }
 EN_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "JP": ("Japanese",), "CN": ("Chinese",), "RU": ("Russian", "Russians"), "US": ("American", "Americans"),
@@ -172,6 +189,13 @@ EN_ADJECTIVES: dict[str, tuple[str, ...]] = {
     "AM": ("Armenian",), "AZ": ("Azerbaijani",), "UZ": ("Uzbek",), "MN": ("Mongolian",),
     "SE": ("Swedish",), "FI": ("Finnish",), "NO": ("Norwegian",), "NL": ("Dutch",), "HU": ("Hungarian",),
     "RS": ("Serbian",), "GR": ("Greek",), "CZ": ("Czech",), "150": ("European",),
+    "IE": ("Irish",), "NZ": ("New Zealand",), "ZA": ("South African",), "BE": ("Belgian",), "CH": ("Swiss",),
+    "AT": ("Austrian",), "PT": ("Portuguese",), "DK": ("Danish",), "RO": ("Romanian",), "BG": ("Bulgarian",),
+    "HR": ("Croatian",), "SK": ("Slovak",), "LT": ("Lithuanian",), "LV": ("Latvian",), "EE": ("Estonian",),
+    "TH": ("Thai",), "MY": ("Malaysian",), "SG": ("Singaporean",), "AR": ("Argentine", "Argentinian"),
+    "CL": ("Chilean",), "CO": ("Colombian",), "PE": ("Peruvian",), "VE": ("Venezuelan",), "CU": ("Cuban",),
+    "NG": ("Nigerian",), "ET": ("Ethiopian",), "KE": ("Kenyan",), "MA": ("Moroccan",), "DZ": ("Algerian",),
+    "002": ("African",), "142": ("Asian",),
 }
 
 # Territory codes kept: the two-letter ones plus the continents (not "world", not the
@@ -182,8 +206,11 @@ _SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "XA", "XB", "AQ"}
 _AMBIGUOUS = {
     "ru": {"того", "чад", "мир"},
     "en": {"chad", "jordan", "georgia", "turkey", "guinea", "man", "jersey", "china", "regina", "easter", "wake", "midway", "resolute", "nome", "victoria", "mahe"},
-    "ar": {"مالي", "بنين", "ماهي", "عمان", "بلم", "سانتا", "ريجينا"},
+    "ar": {"مالي", "بنين", "ماهي", "عمان", "بلم", "سانتا", "ريجينا", "نوم", "سول", "جوني", "عيون"},
 }
+# Arabic relative adjectives that are also other words: اليمنى 'the right (hand)' reads as
+# اليمني once alef maqsura is unified; رومانية is 'Roman' as often as 'Romanian'.
+_AR_NISBA_SKIP = {"YE", "RO"}
 _SKIP_ZONES = regex.compile(r"^(?:Etc|Antarctica|Arctic|America/(?:Indiana|Kentucky|North_Dakota|Argentina))/")
 
 _AR_SUFFIX_STRIP = "اهةى"  # stripped from a country name before the nisba ending is added
@@ -403,7 +430,7 @@ def _build() -> Gazetteer:
             if code in _SKIP_TERRITORIES or (code.isdigit() and code not in _REGIONS) or "-" in code:
                 continue
             add(lang, name, "place", f"place:{code}")
-            if lang == "ar":
+            if lang == "ar" and code not in _AR_NISBA_SKIP:
                 _add_nisba(add, name, f"place:{code}")
 
     en_zones = locales["en"].time_zones
