@@ -68,6 +68,7 @@ class DivergeConfig:
 # ----------------------------------------------------------------------------------------
 
 COMMON_PLACE_SHARE = 0.2
+CONTEXT_SENTENCES = 12  # how far around a pair match_names looks for the names it mentions
 MAX_QUOTE_SENTENCES = 3
 
 _NUMERIC_KINDS = {"number": "number", "percent": "number", "year": "date", "date": "date", "month": "date"}
@@ -85,6 +86,12 @@ class _Side:
     _inner: set[str] | None = None
     _starts: list[int] = field(default_factory=list)
     _ids: list[int] = field(default_factory=list)
+
+    def context(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> str:
+        """The text around some sentences, in which the other side may look for the names
+        a translation carries (bounded, so long documents stay linear)."""
+        lo, hi = min(ids) - radius, max(ids) + radius
+        return " ".join(x.text for x in self.doc.sentences if lo <= x.id <= hi and x.kind == "body")
 
     def sentence_at(self, offset: int) -> Sentence | None:
         import bisect
@@ -256,7 +263,9 @@ def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Di
         flags += _numeric_flags(bead, s, t, near_src, near_tgt)
         s_text, s_marks = _joined(s, bead.src)
         t_text, t_marks = _joined(t, bead.tgt)
-        nm = match_names(s_text, s.doc.lang, t_text, t.doc.lang, src_context=s.doc.text, tgt_context=t.doc.text)
+        nm = match_names(
+            s_text, s.doc.lang, t_text, t.doc.lang, src_context=s.context(bead.src), tgt_context=t.context(bead.tgt)
+        )
         _record_anchors(pair, bead, s, t, nm)
         links.extend(
             (i, _shift(a, s_marks), _shift(b, t_marks)) for a, b in nm.matched if a.kind == "name" and b.kind == "name"
