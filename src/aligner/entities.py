@@ -91,6 +91,12 @@ class SentenceFeatures:
 _MARKS = r"[\u064B-\u065F\u0670\u0640]*"
 TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 _SENT_START = regex.compile(r"(?:^|[.!?…:;]\s*|[«“„\"(\[]\s*|\n\s*|[-—–]\s+)$")
+_ARABIC = regex.compile(r"\p{Arabic}")
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_AR_MARK = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
+_LOWER = regex.compile(r"\p{Ll}")
+_UPPER = regex.compile(r"\p{Lu}")
+_ARABIC_WORD = regex.compile(r"\p{Arabic}+")
 
 
 @lru_cache(maxsize=200_000)
@@ -99,27 +105,37 @@ def _akey(token: str) -> str:
     return match_key(token, "ar")
 
 
+def _ar_offset(token: str, letters: int) -> int:
+    """Index in the original token after `letters` letters (diacritics skipped)."""
+    if letters <= 0:
+        return 0
+    seen = 0
+    for i, ch in enumerate(token):
+        if _AR_MARK.match(ch):
+            continue
+        seen += 1
+        if seen == letters:
+            j = i + 1
+            while j < len(token) and _AR_MARK.match(token[j]):
+                j += 1
+            return j
+    return len(token)
+
+
+def _name_parts(tok) -> list[tuple[str, int]]:
+    """A token and, when hyphenated, its parts (Абу-Грейб -> Абу, Грейб)."""
+    w = tok.group()
+    if "-" not in w:
+        return [(w, tok.start())]
+    out, pos = [], tok.start()
+    for part in w.split("-"):
+        out.append((part, pos))
+        pos += len(part) + 1
+    return out
+
+
 def _has_caps(lang: str) -> bool:
     return lang != "ar"
-
-
-def _ar_pattern(form: str) -> str:
-    """Regex for an Arabic word tolerant of alef/ya/ta-marbuta variants and diacritics."""
-    out = []
-    for ch in form:
-        if ch in "اأإآ":
-            out.append("[اأإآ]")
-        elif ch in "يى":
-            out.append("[يى]")
-        elif ch in "هة":
-            out.append("[هة]")
-        elif ch == " ":
-            out.append(r"[\s\u00a0]+")
-            continue
-        else:
-            out.append(regex.escape(ch))
-        out.append(_MARKS)
-    return "".join(out)
 
 
 # ----------------------------------------------------------------------------------------
@@ -591,26 +607,6 @@ def _attribution(text: str, lang: str, taken: SpanSet) -> list[Entity]:
 # ----------------------------------------------------------------------------------------
 
 _KIND_OF = {"place": "place", "agency": "attribution", "org": "name"}
-_ARABIC = regex.compile(r"\p{Arabic}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
-_AR_MARK = regex.compile(r"[\u064B-\u065F\u0670\u0640]")
-
-
-def _ar_offset(token: str, letters: int) -> int:
-    """Index in the original token after `letters` letters (diacritics skipped)."""
-    if letters <= 0:
-        return 0
-    seen = 0
-    for i, ch in enumerate(token):
-        if _AR_MARK.match(ch):
-            continue
-        seen += 1
-        if seen == letters:
-            j = i + 1
-            while j < len(token) and _AR_MARK.match(token[j]):
-                j += 1
-            return j
-    return len(token)
 
 
 def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[Entity]:
@@ -765,9 +761,6 @@ class _Candidate:
     strong: bool  # False: sentence-initial word that may be an ordinary word
 
 
-_LOWER = regex.compile(r"\p{Ll}")
-_UPPER = regex.compile(r"\p{Lu}")
-_ARABIC_WORD = regex.compile(r"\p{Arabic}+")
 
 
 @lru_cache(maxsize=100_000)
@@ -784,18 +777,6 @@ def _is_name_word(word: str, lang: str) -> bool:
 # institution's name that the other language renders differently: weak candidates. The
 # masculine -ский/-ского/-ским forms stay strong, since most surnames look like them.
 _RU_ADJECTIVE = regex.compile(r"(?:ск(?:ой|ая|ое|ие|их|ую|ом|ими)|(?:ическ|нн|н)(?:ий|ый|ой|ая|ое|ые|ие|ых|ую|ом|ому|ого|ым|ыми)|ний)$")
-
-
-def _name_parts(tok) -> list[tuple[str, int]]:
-    """A token and, when hyphenated, its parts (Абу-Грейб -> Абу, Грейб)."""
-    w = tok.group()
-    if "-" not in w:
-        return [(w, tok.start())]
-    out, pos = [], tok.start()
-    for part in w.split("-"):
-        out.append((part, pos))
-        pos += len(part) + 1
-    return out
 
 
 def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]:
