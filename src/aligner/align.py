@@ -524,6 +524,7 @@ def _gather(arr: np.ndarray, lo: np.ndarray, rows, cols) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 _HASH_DIM = 1024
+_WORDS = _HASH_DIM // 64
 
 
 def _staircase(a: int, b: int) -> list[tuple[int, int]]:
@@ -543,34 +544,30 @@ class _PivotChrf:
         self._sig = signals.ChrfSignal(sp, tp)
         self.src_vec, self.src_tot = self._vectors(sp)
         self.tgt_vec, self.tgt_tot = self._vectors(tp)
-        n = len(sp)
-        # match[i, k, order] for DP cell (i, lo[i] + k): src sentence i-1 vs tgt sentence j-1.
+        n, m = len(sp), len(tp)
+        # match[i, k, order] for DP cell (i, lo[i] + k): src sentence i-1 vs tgt sentence j-1,
+        # as popcounts of AND-ed bit-packed presence vectors, a few rows at a time.
         self.match = np.zeros((n + 1, W, signals.CHRF_ORDER), dtype=np.float32)
-        step = max(64, W // 2)  # row blocks: small enough that the tgt range stays near the band
+        step = max(1, 2_000_000 // max(W * _WORDS, 1))
         for r0 in range(1, n + 1, step):
             r1 = min(n + 1, r0 + step)
-            jmin = int(lo[r0:r1].min())
-            jmax = int(lo[r0:r1].max()) + W
-            tj = np.arange(max(jmin - 1, 0), min(jmax, len(tp)))
-            if not len(tj):
-                continue
             rows = np.arange(r0, r1)
-            pos = (lo[rows][:, None] + np.arange(W)[None, :] - 1) - tj[0]  # tgt index - tj[0]
-            okc = (pos >= 0) & (pos < len(tj))
-            pos_c = np.clip(pos, 0, len(tj) - 1)
+            t = lo[rows][:, None] + np.arange(W)[None, :] - 1  # tgt sentence of each cell
+            ok = (t >= 0) & (t < m)
+            tc = np.clip(t, 0, max(m - 1, 0))
             for o in range(signals.CHRF_ORDER):
-                block = self.src_vec[o][r0 - 1 : r1 - 1] @ self.tgt_vec[o][tj].T  # (rows, tj)
-                picked = np.take_along_axis(block, pos_c, axis=1)
-                self.match[r0:r1, :, o] = np.where(okc, picked, 0.0)
+                both = self.src_vec[o][rows - 1][:, None, :] & self.tgt_vec[o][tc]
+                self.match[r0:r1, :, o] = np.where(ok, np.bitwise_count(both).sum(-1), 0)
         self.src_ok = np.array([p is not None and bool(p.strip()) for p in sp] + [False])
         self.tgt_ok = np.array([p is not None and bool(p.strip()) for p in tp] + [False])
 
     @staticmethod
     def _vectors(texts):
-        """Presence vectors of character n-grams (spaces removed, as chrF does), hashed with
-        a rolling polynomial over code points into _HASH_DIM buckets: deterministic, and a
-        few numpy operations per sentence. Totals are distinct n-grams per order."""
-        vecs = [np.zeros((len(texts), _HASH_DIM), dtype=np.float32) for _ in range(signals.CHRF_ORDER)]
+        """Bit-packed presence vectors of character n-grams (spaces removed, as chrF does),
+        hashed with a rolling polynomial over code points into _HASH_DIM buckets:
+        deterministic, and a few numpy operations per sentence. Totals are distinct n-grams
+        per order."""
+        bits = [np.zeros((len(texts), _HASH_DIM), dtype=bool) for _ in range(signals.CHRF_ORDER)]
         tot = np.zeros((len(texts) + 1, signals.CHRF_ORDER))
         for k, t in enumerate(texts):
             if not t:
@@ -583,9 +580,10 @@ class _PivotChrf:
                 if not len(h):
                     break
                 uniq = np.unique(h)
-                vecs[o][k, (uniq ^ (uniq >> 21)) % _HASH_DIM] = 1.0
+                bits[o][k, (uniq ^ (uniq >> 21)) % _HASH_DIM] = True
                 tot[k, o] = len(uniq)
-        return vecs, tot
+        packed = [np.packbits(b, axis=1).view(np.uint64) for b in bits]
+        return packed, tot
 
     def llr(self, lo, i, a: int, J, b: int) -> np.ndarray:
         """chrF log-odds for beads ending at (i, J); 0 where a pivot is missing."""
