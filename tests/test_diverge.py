@@ -305,6 +305,7 @@ def test_meta_and_boilerplate_are_separate_and_trailers_are_additions():
     assert [p.section for p in pairs] == ["meta", "body", "body", "body", "body", "boilerplate"]
     assert pairs[0].flags == [] and pairs[0].src == (0,)
     assert [f.kind for f in pairs[-1].flags] == ["addition"]
+    assert "read-more teaser" in pairs[-1].flags[0].detail
     assert summary.overall_divergence == 0.0  # trailers do not count against the body
     assert summary.flag_counts == {"addition": 1}
 

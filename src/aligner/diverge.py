@@ -1096,6 +1096,22 @@ def _extra_groups(doc: Document) -> list[list[Sentence]]:
     return groups
 
 
+def _boilerplate_label(text: str) -> str:
+    """Name the kind of boilerplate with the segmenter's own rules, for the flag's detail."""
+    from aligner import segment
+
+    t = text.strip()
+    for name, label, how in (
+        ("BOILERPLATE_TEASER", "read-more teaser", "match"),
+        ("BOILERPLATE_SUBSCRIBE", "subscribe/follow call", "search"),
+        ("BOILERPLATE_LINE", "copyright line or link", "match"),
+    ):
+        rx = getattr(segment, name, None)
+        if rx is not None and getattr(rx, how)(t):
+            return label
+    return "boilerplate (teaser, trailer or credit)"
+
+
 def _extra_pair(group: list[Sentence], side: str) -> Pair:
     kind = group[0].kind
     ids = tuple(x.id for x in group)
@@ -1103,10 +1119,11 @@ def _extra_pair(group: list[Sentence], side: str) -> Pair:
     span = _span(group)
     flags: list[Flag] = []
     if kind == "boilerplate":
+        what = _boilerplate_label(text)
         if side == "tgt":
-            flags.append(Flag("addition", "boilerplate in TGT only (teaser, trailer or credit)", None, span))
+            flags.append(Flag("addition", f"{what} in TGT only, not in SRC", None, span))
         else:
-            flags.append(Flag("omission", "boilerplate in SRC only (teaser, trailer or credit)", span, None))
+            flags.append(Flag("omission", f"{what} in SRC only, not in TGT", span, None))
     return Pair(
         src=ids if side == "src" else (),
         tgt=ids if side == "tgt" else (),
