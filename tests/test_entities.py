@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner import gazetteer
-from aligner.entities import ENTITY_KINDS, extract, features, match_names, name_overlap
+from aligner.entities import ENTITY_KINDS, extract, features, find_names, match_names, name_overlap
 
 NUMERIC = ("number", "percent", "year", "date")
 
@@ -190,6 +190,17 @@ def test_arabic_extra_name_needs_the_other_document(ru: str) -> None:
     assert match_names(ru_s, "ru", ar_no_title, "ar").tgt_only == []
     with_doc = match_names(ru_s, "ru", ar_no_title, "ar", src_context=ru)
     assert [e.surface for e in with_doc.tgt_only] == ["نوزدريف"]
+
+
+def test_find_names_of_one_document_in_the_other(ru: str, ar: str) -> None:
+    people = [e for e in extract(ru, "ru") if e.kind == "name"]
+    teaser = _sentence(ar, "نوزدريف")
+    got = {(w.surface, e.surface) for w, e in find_names(teaser, "ar", people, "ru")}
+    assert got == {("Николай", "نيكولاي"), ("Ноздрев", "نوزدريف")}
+    ar_people = [e for e in extract(ar, "ar") if e.kind == "name"]
+    back = {(w.surface, e.surface) for w, e in find_names(_sentence(ru, "Ноздрев"), "ru", ar_people, "ar")}
+    assert back == {("نيكولاي", "Николай"), ("نوزدريف", "Ноздрев")}
+    assert find_names("Погода в Москве хорошая.", "ru", ar_people, "ar") == []
 
 
 def test_arabic_clitics_are_peeled() -> None:

@@ -1051,6 +1051,30 @@ def _arabic_hits(
     return out
 
 
+def find_names(text: str, lang: str, wanted: Iterable[Entity], wanted_lang: str) -> list[tuple[Entity, Entity]]:
+    """Which of `wanted` (names or places from another text, e.g. the other document) occur in
+    `text`: (wanted entity, entity in `text`) pairs. In Arabic every token is searched; in
+    Cyrillic and Latin the capitalised words are compared."""
+    wanted = list(wanted)
+    if not wanted or not text.strip():
+        return []
+    if not _has_caps(lang):
+        hits = _arabic_hits(text, wanted, wanted_lang, ())
+        return [(wanted[i], e) for i, e in sorted(hits.items(), key=lambda kv: kv[1].start)]
+    _, cands = _extract(text, lang)
+    out, used = [], set()
+    for w in wanted:
+        best = max(
+            ((names.similarity(w.surface, wanted_lang, c.entity.surface, lang), k) for k, c in enumerate(cands)
+             if k not in used and names.same_name(w.surface, wanted_lang, c.entity.surface, lang)),
+            default=None,
+        )
+        if best is not None:
+            used.add(best[1])
+            out.append((w, cands[best[1]].entity))
+    return sorted(out, key=lambda p: p[1].start)
+
+
 @lru_cache(maxsize=64)
 def _doc_names(text: str, lang: str) -> tuple[Entity, ...]:
     return tuple(e for e in extract(text, lang) if e.kind == "name" and e.key.startswith("name:"))
