@@ -181,6 +181,16 @@ def test_name_dropped_in_translation_is_reported() -> None:
     assert [(a.key, b.key) for a, b in nm.matched] == [("place:tokyo", "place:tokyo")]
 
 
+def test_patronymic_left_out_in_translation_is_not_a_missing_name() -> None:
+    ru_s = "Президент Владимир Владимирович Путин встретился с Дональдом Трампом."
+    ar_s = "التقى الرئيس فلاديمير بوتين مع دونالد ترامب."
+    nm = match_names(ru_s, "ru", ar_s, "ar")
+    assert [(a.surface, b.surface) for a, b in nm.matched] == [
+        ("Владимир", "فلاديمير"), ("Путин", "بوتين"), ("Дональдом", "دونالد"), ("Трампом", "ترامب")
+    ]
+    assert nm.src_only == [] and nm.tgt_only == []
+
+
 def test_arabic_extra_name_needs_the_other_document(ru: str) -> None:
     ru_s = "Посол назвал позицию правительства странной."
     ar_s = "ووصف السفير نيكولاي نوزدريف موقف الحكومة بأنه غريب."

@@ -777,6 +777,8 @@ def _is_name_word(word: str, lang: str) -> bool:
 # institution's name that the other language renders differently: weak candidates. The
 # masculine -ский/-ского/-ским forms stay strong, since most surnames look like them.
 _RU_ADJECTIVE = regex.compile(r"(?:ск(?:ой|ая|ое|ие|их|ую|ом|ими)|(?:ическ|нн|н)(?:ий|ый|ой|ая|ое|ые|ие|ых|ую|ом|ому|ого|ым|ыми)|ний)$")
+# Patronymics (Владимирович, Николаевны): the other language usually leaves them out.
+_RU_PATRONYMIC = regex.compile(r"(?:ович|евич|ьич|овн|евн|ичн)(?:а|у|ем|ом|е|ы|ой|ою)?$")
 
 
 def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]:
@@ -784,7 +786,7 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
     non-initially or the next word is a name too."""
     titled = _arabic_titled_names(text, toks, taken) if lang == "ar" else []
-    raw: list[tuple[Entity, bool, bool]] = []  # entity, sentence-initial, adjective
+    raw: list[tuple[Entity, bool, bool]] = []  # entity, sentence-initial, adjective/patronymic
     for tok in toks:
         w = tok.group()
         if not (w[:1].isupper() or ("-" in w and _UPPER.search(w))) or _overlaps_any(tok.start(), tok.end(), taken):
@@ -795,8 +797,11 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
             skel = names.skeleton(part, lang)
             if len(skel) < 2:
                 continue
+            if part.endswith(("'s", "’s")):
+                part = part[:-2]  # Trump's
             initial = start == tok.start() and _sentence_initial(text, start)
-            adjective = lang == "ru" and bool(_RU_ADJECTIVE.search(part.casefold()))
+            low = part.casefold()
+            adjective = lang == "ru" and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
             raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), initial, adjective))
     strong_keys = {e.key for e, initial, adj in raw if not initial and not adj}
     out = []
