@@ -8,11 +8,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aligner.align import align
 from aligner.diverge import DivergeConfig, chrf, score
 from aligner.segment import load_document, segment
-from aligner.types import Bead, Document, Pair, Sentence
+from aligner.types import FLAG_KINDS, Bead, Document, Pair, Sentence
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_divergences.toml"
 
@@ -400,3 +402,55 @@ def test_config_thresholds_are_honoured():
     src, tgt = make_doc(RU, "ru"), make_doc(ar, "ar")
     pairs, _ = score(src, tgt, identity_beads(4), config=DivergeConfig(weights={**DivergeConfig().weights, "date": 0.9}))
     assert pairs[0].divergence == pytest.approx(0.9)
+
+
+# ------------------------------------------------------------------------------------------
+# Invariants under any alignment the aligner might produce
+# ------------------------------------------------------------------------------------------
+
+
+@st.composite
+def monotone_beads(draw, n: int, m: int):
+    """Any monotone segmentation of two id ranges into beads of up to 2 sentences a side,
+    including 1-0 and 0-1 beads."""
+    i = j = 0
+    beads = []
+    while i < n or j < m:
+        a = draw(st.integers(0, min(2, n - i)))
+        b = draw(st.integers(0, min(2, m - j)))
+        if a == 0 and b == 0:
+            a, b = (1, 0) if i < n else (0, 1)
+        beads.append(Bead(tuple(range(i, i + a)), tuple(range(j, j + b)), draw(st.floats(0, 1))))
+        i, j = i + a, j + b
+    return beads
+
+
+@pytest.fixture(scope="module")
+def seed_docs(seed_ru, seed_ar):
+    return load_document(seed_ru), load_document(seed_ar)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_alignment_gives_a_consistent_report(seed_docs, data):
+    src, tgt = seed_docs
+    s_body = [x.id for x in src.body()]
+    t_body = [x.id for x in tgt.body()]
+    raw = data.draw(monotone_beads(len(s_body), len(t_body)))
+    beads = [Bead(tuple(s_body[k] for k in b.src), tuple(t_body[k] for k in b.tgt), b.similarity) for b in raw]
+    pairs, summary = score(src, tgt, beads)
+    for side, doc in (("src", src), ("tgt", tgt)):
+        assert [i for p in pairs for i in getattr(p, side)] == [x.id for x in doc.sentences]
+    for p in pairs:
+        assert 0.0 <= p.divergence <= 1.0
+        assert p.flags or p.divergence == 0.0 or p.evidence.get("chrf") is not None
+        if p.section == "body" and (not p.src or not p.tgt):
+            assert p.divergence == 1.0 and [f.kind for f in p.flags] in (["omission"], ["addition"])
+        for f in p.flags:
+            assert f.kind in FLAG_KINDS
+            assert f.src_span is None or 0 <= f.src_span[0] < f.src_span[1] <= len(src.text)
+            assert f.tgt_span is None or 0 <= f.tgt_span[0] < f.tgt_span[1] <= len(tgt.text)
+    assert 0.0 <= summary.overall_divergence <= 1.0
+    assert 0.0 <= summary.coverage_src <= 1.0 and 0.0 <= summary.coverage_tgt <= 1.0
+    assert summary.verdict in ("translation", "partial", "unrelated")
+    assert sum(summary.flag_counts.values()) == sum(len(p.flags) for p in pairs)
