@@ -27,6 +27,7 @@ P(translation pair) in [0, 1]; `Bead.evidence` holds the per-signal scores behin
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -362,7 +363,7 @@ def _anchors(index: signals.KeyIndex, n: int, m: int, cfg: AlignConfig) -> tuple
     "Rare" scales with length (a name may recur ten times in a book, yet only once per
     chapter); the longest chain keeps the copies that run along the diagonal, and a second
     pass drops anchors that stray from their neighbours' line."""
-    max_df = max(cfg.anchor_max_df, math.ceil(max(n, m) / 400))
+    max_df = max(cfg.anchor_max_df, math.ceil(max(n, m) / 100))
 
     def rare(k: str) -> bool:
         return index.df_src.get(k, 0) <= max_df and index.df_tgt.get(k, 0) <= max_df
@@ -372,6 +373,7 @@ def _anchors(index: signals.KeyIndex, n: int, m: int, cfg: AlignConfig) -> tuple
         for k in d:
             if rare(k):
                 post.setdefault(k, []).append(t)
+    scale = m / max(n, 1)
     cands: list[tuple[int, int, float]] = []
     for s, d in enumerate(index.src):
         score: dict[int, float] = {}
@@ -379,6 +381,12 @@ def _anchors(index: signals.KeyIndex, n: int, m: int, cfg: AlignConfig) -> tuple
             ts = post.get(k)
             if not ts:
                 continue
+            if len(ts) * index.df_src[k] > 16:
+                # A recurring key pairs each SRC occurrence with the two TGT occurrences
+                # nearest its proportional position only: candidates grow linearly, and
+                # the chain still picks the copies that run along the diagonal.
+                at = bisect.bisect_left(ts, s * scale)
+                ts = ts[max(at - 1, 0) : at + 1]
             cat = index.category[k]
             w = signals.CATEGORY_WEIGHTS.get(cat, 1.0) * signals.key_specificity(k, cat)
             for t in ts:
