@@ -306,6 +306,12 @@ def test_quote_cut_by_a_sentence_boundary() -> None:
     ]
 
 
+def test_stray_quote_mark_stops_at_the_line_end() -> None:
+    doc = "Он сказал: «начало цитаты без конца\nДругой абзац о другом."
+    quotes = [e.surface for e in extract(doc, "ru") if e.kind == "quote"]
+    assert quotes == ["«начало цитаты без конца"]
+
+
 def test_features_keys_and_overlap() -> None:
     ru_f = features("Премьер Санаэ Такаити в октябре 2025 года посетила Пекин.", "ru")
     ar_f = features("زارت رئيسة الوزراء تاكايتشي بكين في أكتوبر 2025.", "ar")

@@ -524,12 +524,17 @@ def _quotes(text: str) -> list[Entity]:
     covered = SpanSet((q.start, q.end) for q in out)
     stray = [(m.start(), m.group()) for m in _QUOTE_CHAR.finditer(text) if not _overlaps_any(m.start(), m.end(), covered)]
     if stray:
+        # (never across a line break: in a whole document a stray mark is a typo, not a
+        # quote running to the end of the article)
         first_i, first_c = stray[0]
         lead = first_c in _CLOSERS and bool(text[:first_i].strip())
         if lead:
-            out.append(Entity("quote", "quote", text[: first_i + 1], 0, first_i + 1))
+            s = text.rfind("\n", 0, first_i) + 1
+            s += len(text[s:first_i]) - len(text[s:first_i].lstrip())
+            out.append(Entity("quote", "quote", text[s : first_i + 1], s, first_i + 1))
         last_i, last_c = stray[-1]
-        end = len(text.rstrip())
+        nl = text.find("\n", last_i)
+        end = len(text[: nl if nl >= 0 else len(text)].rstrip())
         if last_c in _OPENERS and end > last_i + 1 and not (lead and last_i == first_i):
             out.append(Entity("quote", "quote", text[last_i:end], last_i, end))
     return sorted(out, key=lambda q: q.start)
