@@ -17,6 +17,7 @@ from aligner.evaluation import (
     lax_scores,
     load_gold,
     make_document,
+    simulated_pivots,
     strict_scores,
     synthetic_pair,
 )
@@ -185,23 +186,8 @@ def test_unrelated_flores_blocks_stay_mostly_unmatched(flores):
 # -- pivots (MT on) ------------------------------------------------------------------------
 
 
-def noisy(text: str, rng: random.Random) -> str:
-    """An imperfect 'machine translation': a quarter of the words lost."""
-    return " ".join(w for w in text.split() if rng.random() > 0.25)
-
-
 def pivots_for(pair, en: list[str], start: int, rng: random.Random):
-    src_p = [noisy(en[start + k], rng) for k in range(len(pair.src.sentences))]
-    tgt_p: list[str | None] = [None] * len(pair.tgt.sentences)
-    for s, t in pair.gold:
-        if s and t:
-            words = " ".join(en[start + k] for k in s).split()
-            cut = [0] + [len(words) * (q + 1) // len(t) for q in range(len(t))]
-            for q, j in enumerate(t):
-                tgt_p[j] = noisy(" ".join(words[cut[q] : cut[q + 1]]), rng)
-        elif t:
-            tgt_p[t[0]] = noisy(en[rng.randrange(len(en))], rng)
-    return src_p, tgt_p
+    return simulated_pivots(pair, en, start, rng)
 
 
 def test_pivots_make_hard_pairs_better(flores):

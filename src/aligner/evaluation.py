@@ -337,3 +337,35 @@ def synthetic_pair(
             par_t[j] = last
     tgt = make_document(tgt_out, tgt_lang, paragraph_ids=par_t)
     return SyntheticPair(src, tgt, [(tuple(s), tuple(t)) for s, t in gold])
+
+
+def simulated_pivots(pair: SyntheticPair, english: Sequence[str], start: int, rng: random.Random,
+                     drop: float = 0.25) -> tuple[list[str | None], list[str | None]]:
+    """Imperfect 'machine translations' for a synthetic pair built from line-parallel data
+    starting at line `start`: the English reference with a share `drop` of its words lost;
+    split TGT sentences get their share of the words, inserted ones a random sentence."""
+
+    def noisy(text: str) -> str:
+        return " ".join(w for w in text.split() if rng.random() > drop)
+
+    src_p: list[str | None] = [noisy(english[start + k]) for k in range(len(pair.src.sentences))]
+    tgt_p: list[str | None] = [None] * len(pair.tgt.sentences)
+    for s, t in pair.gold:
+        if s and t:
+            words = " ".join(english[start + k] for k in s).split()
+            cut = [0] + [len(words) * (q + 1) // len(t) for q in range(len(t))]
+            for q, j in enumerate(t):
+                tgt_p[j] = noisy(" ".join(words[cut[q] : cut[q + 1]]))
+        elif t:
+            tgt_p[t[0]] = noisy(english[rng.randrange(len(english))])
+    return src_p, tgt_p
+
+
+SYNTHETIC_EDITS: dict[str, dict[str, float]] = {
+    "clean": {},
+    "split": {"p_split": 0.15},
+    "merge": {"p_merge": 0.15},
+    "drop": {"p_drop": 0.1},
+    "insert": {"p_insert": 0.1},
+    "mixed": {"p_split": 0.1, "p_merge": 0.1, "p_drop": 0.07, "p_insert": 0.07},
+}
