@@ -275,3 +275,31 @@ def test_strict_lax_and_link_scores_by_hand():
     # links: gold {(0,0),(2,1),(3,1)}, predicted {(0,0),(1,2),(2,1)}.
     assert scores["links"]["precision"] == pytest.approx(2 / 3, abs=1e-4)
     assert evaluate(gold, gold)["strict"]["f1"] == 1.0
+
+
+# -- the evaluation command -------------------------------------------------------------------
+
+
+def run_evaluate(*args: str):
+    import json
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "evaluate.py"
+    proc = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=120)
+    return proc, (json.loads(proc.stdout) if proc.returncode == 0 and "--json" in args else None)
+
+
+def test_evaluate_script_scores_the_seed_gold():
+    proc, out = run_evaluate(str(GOLD), "--json", "--min-f1", "0.95")
+    assert proc.returncode == 0, proc.stderr
+    assert out["gold_beads"] == 20
+    assert out["strict"]["f1"] >= 0.95 and out["lax"]["f1"] >= 0.95
+
+
+def test_evaluate_script_fails_in_one_line_on_a_bad_gold(tmp_path):
+    bad = tmp_path / "gold.json"
+    bad.write_text("{not json", encoding="utf-8")
+    proc, _ = run_evaluate(str(bad))
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
