@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from aligner.types import Bead, Pair, Summary
 
 if TYPE_CHECKING:  # pragma: no cover
-    from aligner.diverge import DivergeConfig, _Side
+    from aligner.diverge import DivergeConfig
+    from aligner.diverge.evidence import _Side
 
 MIN_SIMILARITY = 0.15  # a matched pair below this similarity with no anchor is not evidence
 TRANSLATION_COVERAGE = 0.8  # both sides at least this much covered -> translation

@@ -1,0 +1,161 @@
+"""`attribution` flags: who reported it or who was told differs or is dropped.
+
+Two kinds of evidence from `aligner.entities`: source keys (`agency:tass`,
+`audience:journalists`), compared directly, and reporting cues ('as Nagoshi notes',
+'according to the expert'), which count only with a speaker next to them that the other
+side lacks (a reporting verb alone, 'speaks English', is too often not an attribution).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from aligner.diverge.evidence import _Side, _cover, _espan, _loosely_present, _surface
+from aligner.entities import Entity
+from aligner.types import Bead, Flag, Span
+
+
+_SOURCE_KEYS = ("agency:", "audience:")  # who reported it / who was told
+
+
+_ADDED_CUES = ("cue:say", "cue:according")  # opinion verbs (see, believe) are too often not attribution
+
+
+def _is_source(e: Entity) -> bool:
+    return e.key.startswith(_SOURCE_KEYS)
+
+
+def _source_label(ents: list[Entity]) -> str:
+    parts = []
+    for e in ents:
+        kind, _, val = e.key.partition(":")
+        parts.append(val.upper() if kind == "agency" else val.replace("_", " "))
+    return " + ".join(parts)
+
+
+def _attribution_flags(
+    i: int,
+    beads: list[Bead],
+    s: _Side,
+    t: _Side,
+    s_people: tuple[list[Span], list[Span]],
+    t_people: tuple[list[Span], list[Span]],
+) -> list[Flag]:
+    """`attribution`: who reported it or who was told differs or is dropped ('told a TASS
+    correspondent' = agency:tass + audience:correspondent vs 'told journalists' =
+    audience:journalists), or a reporting cue ('as Nagoshi notes', 'according to the
+    expert') has no counterpart. Cues are counted over the pair and its two neighbours, so a
+    cue that the translation moved into the next sentence is not reported."""
+    bead = beads[i]
+    se, te = s.entities(bead.src, {"attribution"}), t.entities(bead.tgt, {"attribution"})
+    if not se and not te:
+        return []
+    flags: list[Flag] = []
+    s_src = [e for e in se if _is_source(e)]
+    t_src = [e for e in te if _is_source(e)]
+    s_keys, t_keys = {e.key for e in s_src}, {e.key for e in t_src}
+    if s_keys != t_keys:
+        window = range(max(0, i - 1), min(len(beads), i + 2))
+        s_win = {e.key for j in window for e in s.entities(beads[j].src, {"attribution"})}
+        t_win = {e.key for j in window for e in t.entities(beads[j].tgt, {"attribution"})}
+        a = [e for e in s_src if e.key not in t_win]
+        b = [e for e in t_src if e.key not in s_win]
+        if a and b:
+            detail = (
+                f"attribution differs: SRC '{_surface(s, a)}' ({_source_label(a)}) vs "
+                f"TGT '{_surface(t, b)}' ({_source_label(b)})"
+            )
+            flags.append(Flag("attribution", detail, _cover(a), _cover(b)))
+        elif a:
+            flags.append(Flag("attribution", f"source '{_surface(s, a)}' ({_source_label(a)}) in SRC is dropped in TGT", _cover(a), None))
+        elif b:
+            flags.append(Flag("attribution", f"source '{_surface(t, b)}' ({_source_label(b)}) in TGT is not in SRC", None, _cover(b)))
+    if flags:
+        return flags
+    s_cues = [e for e in se if e.key.startswith("cue:")]
+    t_cues = [e for e in te if e.key.startswith("cue:")]
+    s_why = {id(e): _lost_speaker(e, s, bead.src, s_people, t, bead.tgt) for e in s_cues}
+    t_why = {id(e): _lost_speaker(e, t, bead.tgt, t_people, s, bead.src) for e in t_cues}
+    window = range(max(0, i - 1), min(len(beads), i + 2))
+    near_s = tuple(x for j in window if j != i for x in beads[j].src)
+    near_t = tuple(x for j in window if j != i for x in beads[j].tgt)
+    s_all = sum(1 for j in window for e in s.entities(beads[j].src, {"attribution"}) if e.key.startswith("cue:"))
+    t_all = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key.startswith("cue:"))
+    t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
+    if not t_cues:
+        # a named speaker gone from the pair and from its neighbours is enough; a speaker noun
+        # ('the expert') also needs the neighbourhood to have fewer cues on the other side
+        named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t)]
+        nouns = [e for e in s_cues if s_why[id(e)] == "noun"] if s_all > t_all else []
+        if named or nouns:
+            e = (named or nouns)[0]
+            detail = f"reporting cue '{e.surface}' in SRC has no counterpart in TGT: who said it is dropped"
+            flags.append(Flag("attribution", detail, _espan(e), None))
+    elif not s_cues and not t_src:
+        named = [e for e in t_cues if t_why[id(e)] == "name" and not _speaker_near(e, t, t_people[0], s, near_s)]
+        # an added opinion verb ('sees', 'believes') counts only with a named speaker
+        nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
+        if named or nouns:
+            e = (named or nouns)[0]
+            detail = f"reporting cue '{e.surface}' in TGT has no counterpart in SRC: an attribution was added"
+            flags.append(Flag("attribution", detail, None, _espan(e)))
+    return flags
+
+
+def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side, near_ids: Sequence[int]) -> bool:
+    """The cue's named speaker appears in the neighbouring pairs of the other side: the
+    translation moved the attribution across a sentence boundary."""
+    lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
+    for a, b in one_sided:
+        if a < hi and lo < b and _loosely_present(side.doc.text[a:b], side.doc.lang, other, near_ids):
+            return True
+    return False
+
+
+# Nouns for people who are quoted: a reporting verb next to one of these (or to a name) is
+# an attribution; a reporting verb alone ('speaks English', 'depending on') often is not.
+_PERSON_NOUNS = {
+    "ru": regex.compile(
+        r"(?i)\b(?:эксперт|профессор|посол|министр|представител|источник|журналист|аналитик|президент|"
+        r"премьер|глав[аыуе]|спикер|пресс-секретар|директор|сотрудник|корреспондент|учен|политолог|"
+        r"депутат|сенатор|генерал|губернатор|мэр|дипломат|чиновник|официальн|лидер|руководител|председател)\w*"
+    ),
+    "ar": regex.compile(
+        r"(?:الخبير|خبير|البروفيسور|الأستاذ|السفير|الوزير|وزير|المتحدث|متحدث|مصدر|مصادر|المصادر|المحلل|الرئيس|"
+        r"رئيس|الصحفي|مسؤول|المسؤول|الدبلوماسي|الجنرال|النائب|السيناتور|المحافظ|العمدة|الزعيم|المدير)"
+    ),
+    "en": regex.compile(
+        r"(?i)\b(?:expert|professor|ambassador|minister|spokes\w+|source|official|analyst|president|"
+        r"premier|head|director|correspondent|scientist|lawmaker|senator|general|governor|mayor|diplomat|"
+        r"leader|chair\w*)s?\b"
+    ),
+}
+
+
+_SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
+
+
+def _lost_speaker(
+    cue: Entity, side: _Side, ids: Sequence[int], people: tuple[list[Span], list[Span]], other: _Side, other_ids: Sequence[int]
+) -> str | None:
+    """Whether a reporting cue's speaker is missing from the other side: "name" for a name
+    found on this side only, "noun" for a noun such as 'expert' when the other side names no
+    such person, None otherwise (a cue next to a name both sides carry is only a verb
+    rendered differently)."""
+    lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
+    one_sided, matched = people
+    if any(a < hi and lo < b for a, b in matched):
+        return None
+    if any(a < hi and lo < b for a, b in one_sided):
+        return "name"
+    nouns = _PERSON_NOUNS.get(side.doc.lang)
+    if nouns is None:
+        return None
+    near = any(
+        x.start + m.start() < hi and lo < x.start + m.end() for x in side.sentences(ids) for m in nouns.finditer(x.text)
+    )
+    other_nouns = _PERSON_NOUNS.get(other.doc.lang)
+    elsewhere = other_nouns is not None and any(other_nouns.search(x.text) for x in other.sentences(other_ids))
+    return "noun" if near and not elsewhere else None

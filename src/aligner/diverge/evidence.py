@@ -1,0 +1,267 @@
+"""What divergence scoring looks at: each document's entities indexed by sentence, and the
+small helpers that map entity offsets between a pair's joined text and the document.
+
+Entities come from `aligner.entities`, extracted paragraph by paragraph so a quotation that
+spans two sentences stays one quote while an unclosed quotation mark cannot swallow the
+next paragraph. All offsets here are offsets into `Document.text`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from aligner import names
+from aligner.entities import Entity, extract
+from aligner.normalize import match_key
+from aligner.types import Bead, Document, Sentence, Span
+
+
+COMMON_PLACE_SHARE = 0.2
+
+
+CONTEXT_SENTENCES = 12  # how far around a pair match_names looks for the names it mentions
+
+
+MAX_QUOTE_SENTENCES = 3
+
+
+_NUMERIC_KINDS = {"number": "number", "percent": "number", "year": "date", "date": "date", "month": "date"}
+
+
+@dataclass(slots=True)
+class _Side:
+    """One document with its entities indexed by sentence id (offsets into `doc.text`)."""
+
+    doc: Document
+    by_id: dict[int, Sentence]
+    ents: dict[int, list[Entity]]  # sentence id -> entities starting inside it
+    quotes: list[Entity]  # quote entities of the whole document (they may span sentences)
+    place_df: dict[str, float]  # share of body sentences mentioning each place key
+    _inner: set[str] | None = None
+    _starts: list[int] = field(default_factory=list)
+    _ids: list[int] = field(default_factory=list)
+
+    def context(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> str:
+        """The text around some sentences, in which the other side may look for the names
+        a translation carries (bounded, so long documents stay linear)."""
+        lo, hi = min(ids) - radius, max(ids) + radius
+        return " ".join(x.text for x in self.doc.sentences if lo <= x.id <= hi and x.kind == "body")
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        import bisect
+
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k >= 0:
+            x = self.by_id[self._ids[k]]
+            if x.start <= offset < x.end:
+                return x
+        return None
+
+    def inner_names(self) -> set[str]:
+        """Stems of capitalised names found inside sentences (not as the first word)."""
+        if self._inner is None:
+            self._inner = set()
+            for x in self.doc.sentences:
+                for e in self.ents.get(x.id, ()):
+                    if e.kind == "name" and _WORD.search(self.doc.text[x.start : e.start]):
+                        for m in _WORD.finditer(e.surface):
+                            self._inner |= _stems(m.group(), self.doc.lang)
+        return self._inner
+
+    def common_place(self, key: str) -> bool:
+        """A place named in many sentences ('Japan' in an article on Japan) anchors nothing."""
+        return self.place_df.get(key, 0.0) > COMMON_PLACE_SHARE
+
+    @classmethod
+    def build(cls, doc: Document) -> _Side:
+        by_id = {s.id: s for s in doc.sentences}
+        starts = sorted((s.start, s.end, s.id) for s in doc.sentences)
+        ents: dict[int, list[Entity]] = defaultdict(list)
+        quotes: list[Entity] = []
+        for e in _extract_document(doc):
+            if e.kind == "quote":
+                spanned = sum(1 for s0, s1, _ in starts if s0 < e.end and e.start < s1)
+                if spanned <= MAX_QUOTE_SENTENCES:  # longer: stray quotation marks paired up
+                    quotes.append(e)
+                continue
+            for s0, s1, sid in starts:
+                if s0 <= e.start < s1:
+                    ents[sid].append(e)
+                    break
+        body = [x.id for x in doc.sentences if x.kind == "body"]
+        df = Counter(k for i in body for k in {e.key for e in ents.get(i, ()) if e.kind == "place"})
+        place_df = {k: v / max(len(body), 1) for k, v in df.items()}
+        order = sorted(doc.sentences, key=lambda x: x.start)
+        return cls(doc, by_id, dict(ents), quotes, place_df, None, [x.start for x in order], [x.id for x in order])
+
+    def sentences(self, ids: Sequence[int]) -> list[Sentence]:
+        return [self.by_id[i] for i in ids if i in self.by_id]
+
+    def entities(self, ids: Sequence[int], kinds: set[str] | None = None) -> list[Entity]:
+        out = [e for i in ids for e in self.ents.get(i, ())]
+        return [e for e in out if kinds is None or e.kind in kinds]
+
+    def quoted_share(self, ids: Sequence[int]) -> tuple[float, list[Span]]:
+        """Share of the sentences' characters inside quotation marks, and the quoted spans."""
+        sents = self.sentences(ids)
+        total = sum(s.end - s.start for s in sents) or 1
+        inside, spans = 0, []
+        for s in sents:
+            for q in self.quotes:
+                a, b = max(s.start, q.start), min(s.end, q.end)
+                if b > a:
+                    inside += b - a
+                    spans.append((a, b))
+        return inside / total, spans
+
+
+def _extract_document(doc: Document) -> list[Entity]:
+    """Entities paragraph by paragraph (a quote spanning two sentences stays one quote, but
+    an unclosed quote cannot swallow the next paragraph), with offsets into `doc.text`."""
+    paragraphs: dict[int, list[Sentence]] = defaultdict(list)
+    for x in doc.sentences:
+        paragraphs[x.paragraph].append(x)
+    out: list[Entity] = []
+    for sents in paragraphs.values():
+        a, b = min(x.start for x in sents), max(x.end for x in sents)
+        chunk = doc.text[a:b]
+        if chunk.strip():
+            out.extend(Entity(e.kind, e.key, e.surface, e.start + a, e.end + a) for e in extract(chunk, doc.lang))
+    return out
+
+
+def _span(sents: list[Sentence]) -> Span | None:
+    return (sents[0].start, sents[-1].end) if sents else None
+
+
+def _neighbour_ids(beads: list[Bead], i: int, side: str) -> tuple[int, ...]:
+    """Sentence ids of one side in the beads just before and after bead i."""
+    out: list[int] = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(beads):
+            out.extend(getattr(beads[j], side))
+    return tuple(out)
+
+
+def _value_keys(e: Entity) -> list[str]:
+    """Comparable values of a numeric/date entity: a year and a bare number of the same
+    value match (`2025` vs `2025 года`); a full date also matches its year and month."""
+    kind, _, val = e.key.partition(":")
+    if kind in ("num", "number", "year"):
+        return [f"n:{val}"]
+    if kind == "percent":
+        return [f"p:{val}"]
+    if kind == "month":
+        return [f"m:{int(val) if val.isdigit() else val}"]
+    if kind == "date":
+        parts = val.split("-")
+        out = []
+        if len(parts) >= 1 and parts[0]:
+            out.append(f"n:{parts[0]}")
+        if len(parts) >= 2:
+            out.append(f"m:{int(parts[1]) if parts[1].isdigit() else parts[1]}")
+        if len(parts) >= 3:
+            out.append(f"d:{int(parts[2]) if parts[2].isdigit() else parts[2]}")
+        return out or [e.key]
+    return [e.key]
+
+
+def _espan(e: Entity | None) -> Span | None:
+    return (e.start, e.end) if e is not None else None
+
+
+def _cover(ents: list[Entity]) -> Span | None:
+    return (min(e.start for e in ents), max(e.end for e in ents)) if ents else None
+
+
+def _surface(side: _Side, ents: list[Entity]) -> str:
+    a, b = _cover(ents) or (0, 0)
+    return side.doc.text[a:b]
+
+
+def _joined(side: _Side, ids: Sequence[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences joined by a space, with (offset in joined text, offset in document)
+    for each sentence so entity offsets from `match_names` map back to the document."""
+    parts, marks, pos = [], [], 0
+    for x in side.sentences(ids):
+        marks.append((pos, x.start))
+        parts.append(x.text)
+        pos += len(x.text) + 1
+    return " ".join(parts), marks
+
+
+def _to_doc(offset: int, marks: list[tuple[int, int]]) -> int:
+    base = marks[0]
+    for m in marks:
+        if m[0] <= offset:
+            base = m
+    return base[1] + offset - base[0]
+
+
+def _shift(e: Entity, marks: list[tuple[int, int]]) -> Entity:
+    start = _to_doc(e.start, marks)
+    return Entity(e.kind, e.key, e.surface, start, start + (e.end - e.start))
+
+
+def _doc_span(e: Entity, marks: list[tuple[int, int]]) -> Span:
+    start = _to_doc(e.start, marks)
+    return (start, start + (e.end - e.start))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+_RU_ENDINGS = (
+    "ого", "его", "ому", "ему", "ими", "ыми", "ами", "ями", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ов",
+    "ев", "ах", "ях", "ам", "ям", "их", "ых", "ие", "ые", "а", "я", "у", "ю", "ы", "и", "е", "й",
+)
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+_LATIN = regex.compile(r"[\p{Latin}\p{M}'’.\- ]+")
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    """Forms that count as the same spelling: Arabic proclitics (و/ب/ل/ال...) and Russian
+    case endings do not make a name 'spelled differently'."""
+    w = match_key(word, lang)
+    out = {w}
+    if lang == "ar":
+        for p in _AR_PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 3:
+                out.add(w[len(p) :])
+    elif lang == "ru":
+        for e in _RU_ENDINGS:
+            if w.endswith(e) and len(w) - len(e) >= 3:
+                out.add(w[: -len(e)])
+    return out
+
+
+LOOSE_NAME_SIMILARITY = 0.75
+LOOSE_SKELETON_SIMILARITY = 0.6  # consonant skeletons this close: probably the same name
+
+
+def _loosely_present(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
+    """Whether some word of the other side's sentences could be this name (inflection and
+    clitics stripped; consonant skeletons compared when the names module is unsure)."""
+    mine = [(v, names.skeleton(v, lang)) for w in _WORD.findall(surface) for v in _stems(w, lang)]
+    for x in other.sentences(ids):
+        for m in _WORD.finditer(x.text):
+            for y in _stems(m.group(), other.doc.lang):
+                ys = names.skeleton(y, other.doc.lang)
+                for v, vs in mine:
+                    if names.similarity(v, lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY:
+                        return True
+                    if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= LOOSE_SKELETON_SIMILARITY:
+                        return True
+    return False

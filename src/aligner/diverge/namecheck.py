@@ -1,0 +1,305 @@
+"""`name` flags: a person's name missing or replaced, and the same name spelled several ways
+within one version (تاكايشي / تاكايتشي).
+
+Cross-script matching is `aligner.entities.match_names`; this module decides which of its
+unpaired names are worth an editor's attention. Translators render many capitalised words
+by their meaning (Saturn -> زحل, Harbour Bridge -> جسر الميناء), so a one-sided word is
+reported only when it looks like a person's name and no looser, inflection-aware comparison
+finds it on the other side. It also records the anchors the verdict relies on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+import regex
+
+from aligner import names
+from aligner.diverge.attribution import _SPEAKER_WINDOW
+from aligner.diverge.evidence import (
+    _LATIN,
+    _NUMERIC_KINDS,
+    _WORD,
+    _doc_span,
+    _loosely_present,
+    _overlaps,
+    _shift,
+    _Side,
+    _stems,
+    _value_keys,
+)
+from aligner.entities import Entity, NameMatch
+from aligner.normalize import match_key
+from aligner.types import Bead, Flag, Pair, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aligner.diverge import DivergeConfig
+
+
+def _record_anchors(pair: Pair, bead: Bead, s: _Side, t: _Side, nm: NameMatch) -> None:
+    """Evidence for the verdict: how many hard anchors (same number, date, person name,
+    agency, or a place that is not named all over both texts) the two sides share, and
+    whether both sides had anything of that grade to anchor on at all."""
+    kinds = set(_NUMERIC_KINDS)
+    s_vals = {v for e in s.entities(bead.src, kinds) for v in _value_keys(e)}
+    t_vals = {v for e in t.entities(bead.tgt, kinds) for v in _value_keys(e)}
+    s_attr = {e.key for e in s.entities(bead.src, {"attribution"})}
+    t_attr = {e.key for e in t.entities(bead.tgt, {"attribution"})}
+    names = 0.0
+    for a, b in nm.matched:
+        if a.kind == "place" or b.kind == "place":
+            names += 0.5 if not (s.common_place(a.key) or t.common_place(b.key)) else 0.0
+        else:
+            names += 1.0
+    pair.evidence["anchors"] = len(s_vals & t_vals) + len(s_attr & t_attr) + names
+
+    def graded(ents: list[Entity], side: _Side) -> bool:
+        return any(e.kind != "place" or not side.common_place(e.key) for e in ents)
+
+    has_s = bool(s_vals or s_attr or graded([a for a, _ in nm.matched] + list(nm.src_only), s))
+    has_t = bool(t_vals or t_attr or graded([b for _, b in nm.matched] + list(nm.tgt_only), t))
+    pair.evidence["anchorable"] = 1.0 if has_s and has_t else 0.0
+
+
+def _name_flags(
+    nm: NameMatch,
+    s_marks: list[tuple[int, int]],
+    t_marks: list[tuple[int, int]],
+    s: _Side,
+    t: _Side,
+    bead_src: tuple[int, ...],
+    bead_tgt: tuple[int, ...],
+    near_src: tuple[int, ...],
+    near_tgt: tuple[int, ...],
+    attribution: list[Flag],
+) -> list[Flag]:
+    """`name`: a person/organisation name (or a place replaced by another place) present on
+    one side only. See `_really_one_sided` for what is not reported."""
+    s_kept = [_shift(a, s_marks) for a, _ in nm.matched]
+    t_kept = [_shift(b, t_marks) for _, b in nm.matched]
+    s_only = [
+        e for e in nm.src_only
+        if not _part_of_larger_name(_shift(e, s_marks), s, s_kept) and _really_one_sided(_shift(e, s_marks), s, t, bead_tgt, near_tgt)
+    ]
+    t_only = [
+        e for e in nm.tgt_only
+        if not _part_of_larger_name(_shift(e, t_marks), t, t_kept) and _really_one_sided(_shift(e, t_marks), t, s, bead_src, near_src)
+    ]
+    # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
+    # replaced by another place is not
+    s_places = [e for e in s_only if e.kind == "place"]
+    t_places = [e for e in t_only if e.kind == "place"]
+    if not (s_places and t_places):
+        s_only = [e for e in s_only if e.kind != "place"]
+        t_only = [e for e in t_only if e.kind != "place"]
+    w = _SPEAKER_WINDOW  # a speaker already reported with its attribution is not reported twice
+    s_taken = [(f.src_span[0] - w, f.src_span[1] + w) for f in attribution if f.src_span]
+    t_taken = [(f.tgt_span[0] - w, f.tgt_span[1] + w) for f in attribution if f.tgt_span]
+    flags: list[Flag] = []
+    a = [(e, _doc_span(e, s_marks)) for e in s_only]
+    b = [(e, _doc_span(e, t_marks)) for e in t_only]
+    a = [x for x in a if not any(_overlaps(x[1], sp) for sp in s_taken)]
+    b = [x for x in b if not any(_overlaps(x[1], sp) for sp in t_taken)]
+    for k in range(max(len(a), len(b))):
+        ea, sa = a[k] if k < len(a) else (None, None)
+        eb, sb = b[k] if k < len(b) else (None, None)
+        if ea and eb:
+            detail = f"name differs: SRC '{ea.surface}' vs TGT '{eb.surface}'"
+        elif ea:
+            detail = f"name '{ea.surface}' in SRC is missing from TGT"
+        else:
+            detail = f"name '{eb.surface}' in TGT is not in SRC"
+        flags.append(Flag("name", detail, sa, sb))
+    return flags
+
+
+def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
+    """A word of a longer name whose other words made it across (Sydney Harbour *Bridge*,
+    *Гран*-при, St James' Gate *Brewery*): translators render the generic part by its meaning.
+    A word in Latin script inside a Cyrillic or Arabic text is a brand or a title left in the
+    original, which the other version may well translate."""
+    text = side.doc.text
+    before, after = text[max(0, e.start - 1) : e.start], text[e.end : e.end + 1]
+    if "-" in (before + after) or "‑" in (before + after):
+        return True
+    if side.doc.lang != "en" and _LATIN.fullmatch(e.surface):
+        return True
+    return any(0 <= k.start - e.end <= 2 or 0 <= e.start - k.end <= 2 for k in kept if k.kind == "name")
+
+
+def _really_one_sided(e: Entity, side: _Side, other: _Side, other_ids: Sequence[int], near_ids: Sequence[int]) -> bool:
+    """Guards for a name the matcher left unpaired (offsets of `e` in `side.doc`):
+    a capitalised first word of a sentence that is never capitalised inside a sentence is
+    an ordinary word ('Храм', 'Жильцы'); a name that a looser, inflection-aware comparison
+    finds among the other side's words (Калифорнией / كاليفورنيا), or that sits in the
+    neighbouring pair (a sentence boundary the aligner placed differently), is not missing."""
+    if e.kind == "name" and not _person_like(e, side):
+        return False
+    return not _loosely_present(e.surface, side.doc.lang, other, tuple(other_ids) + tuple(near_ids))
+
+
+_TITLES = {
+    "ru": regex.compile(
+        r"(?i)(?:г-н|г-жа|господин|госпожа|мистер|миссис|доктор|профессор|президент|премьер\S*|министр\S*|"
+        r"посол|генерал\S*|глав\S+|король|королева|принц|лорд|сэр)\s*$"
+    ),
+    "ar": regex.compile(
+        r"(?:السيد|السيدة|الدكتور|الأستاذ|البروفيسور|الرئيس|رئيس الوزراء|الوزير|وزير \S+|السفير|الجنرال|"
+        r"الملك|الملكة|الأمير|اللورد)\s*$"
+    ),
+    "en": regex.compile(
+        r"(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|President|Prime Minister|Minister|Ambassador|General|King|"
+        r"Queen|Prince|Lord|Sir)\s*$"
+    ),
+}
+
+
+def _person_like(e: Entity, side: _Side) -> bool:
+    """Evidence that a one-sided capitalised word is a person's name and not a term the
+    translator rendered by its meaning (Saturn -> زحل, The Daily Show -> البرنامج اليومي):
+    a title before it, a first name and surname, or the name recurring in the document. A
+    sentence's first word must also occur capitalised inside some sentence ('Фактически')."""
+    text, lang = side.doc.text, side.doc.lang
+    title = _TITLES.get(lang)
+    titled = title is not None and bool(title.search(text[max(0, e.start - 40) : e.start]))
+    if lang == "ar":
+        return titled  # no capitals: without a title, a lone Arabic word is too often not a name
+    mine = _stems(e.surface, lang)
+    if _sentence_initial(side, e) and not (mine & side.inner_names()):
+        return False
+    if titled or len(_WORD.findall(e.surface)) >= 2:
+        return True
+    x = side.sentence_at(e.start)
+    if x is not None:  # the neighbouring word is a name too (Джеймс Эвинг)
+        for other in side.ents.get(x.id, ()):
+            if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
+                return True
+    count = sum(1 for ents in side.ents.values() for o in ents if o.kind == "name" and _stems(o.surface, lang) & mine)
+    return count >= 2
+
+
+def _sentence_initial(side: _Side, e: Entity) -> bool:
+    x = side.sentence_at(e.start)
+    return x is not None and not _WORD.search(side.doc.text[x.start : e.start])
+
+
+_SPELLING_BY_SIMILARITY = ("ar", "en")  # Russian declines names: near-identical forms are cases
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    word: str
+    stems: frozenset[str]
+    span: Span
+    pair: int
+
+
+Link = tuple[int, Entity, Entity]  # (pair index, SRC name, TGT name), offsets in the documents
+
+
+def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, links: list[Link] | None = None) -> None:
+    """`name`: the same name written several ways within one version (e.g. تاكايشي and
+    تاكايتشي, or Sanae as ساناي and سناء). Two kinds of evidence: near-identical spellings
+    within the version, and one name of the other version rendered two different ways in
+    matched pairs. The minority spelling (on a tie, the later one) is flagged where it occurs."""
+    links = links or []
+    for side, other, key in ((s, t, "src"), (t, s, "tgt")):
+        occ: list[_Occurrence] = []
+        for pi, p in enumerate(pairs):
+            for e in side.entities(getattr(p, key), {"name"}):
+                occ.extend(_tokens(e, side.doc.lang, pi))
+        found = _spelling_variants(occ, cfg) if side.doc.lang in _SPELLING_BY_SIMILARITY else []
+        found += _linked_variants(links, key, side.doc.lang, other.doc.lang)
+        for variant, canon, n_canon in found:
+            detail = (
+                f"name spelled inconsistently in {key.upper()}: '{variant.word}' here, "
+                f"'{canon.word}' elsewhere ({n_canon}x)"
+            )
+            flag = Flag("name", detail, variant.span if key == "src" else None, variant.span if key == "tgt" else None)
+            target = pairs[variant.pair]
+            if not any(f.kind == "name" and variant.span in (f.src_span, f.tgt_span) for f in target.flags):
+                target.flags.append(flag)
+
+
+def _tokens(e: Entity, lang: str, pair: int) -> list[_Occurrence]:
+    out = []
+    for m in _WORD.finditer(e.surface):
+        if len(m.group()) >= 3:
+            span = (e.start + m.start(), e.start + m.end())
+            out.append(_Occurrence(m.group(), frozenset(_stems(m.group(), lang)), span, pair))
+    return out
+
+
+def _clusters(occ: list[_Occurrence]) -> list[list[_Occurrence]]:
+    """Occurrences grouped by spelling (same stem after proclitics/case endings)."""
+    forms: list[tuple[set[str], list[_Occurrence]]] = []
+    for o in occ:
+        for stems, members in forms:
+            if stems & o.stems:
+                members.append(o)
+                stems |= o.stems
+                break
+        else:
+            forms.append((set(o.stems), [o]))
+    return [m for _, m in forms]
+
+
+def _minority(fa: list[_Occurrence], fb: list[_Occurrence]) -> list[tuple[_Occurrence, _Occurrence, int]]:
+    """The majority spelling is canonical; on a tie the one written first."""
+    if (len(fb), -fb[0].span[0]) > (len(fa), -fa[0].span[0]):
+        fa, fb = fb, fa
+    return [(v, fa[0], len(fa)) for v in fb]
+
+
+def _spelling_variants(occ: list[_Occurrence], cfg: DivergeConfig) -> list[tuple[_Occurrence, _Occurrence, int]]:
+    """Minority spellings among near-identical spellings of one version."""
+    forms = _clusters(occ)
+    out = []
+    for i, fa in enumerate(forms):
+        for fb in forms[i + 1 :]:
+            a = frozenset().union(*(o.stems for o in fa))
+            b = frozenset().union(*(o.stems for o in fb))
+            if _spelling_similarity(a, b) >= cfg.spelling_similarity:
+                out.extend(_minority(fa, fb))
+    return out
+
+
+def _linked_variants(links: list[Link], key: str, lang: str, other_lang: str) -> list[tuple[_Occurrence, _Occurrence, int]]:
+    """Minority spellings of one version among the renderings of one name of the other
+    version (tokens of multi-word names are paired from the end: surname with surname)."""
+    by_other: list[tuple[set[str], list[_Occurrence]]] = []
+    for pi, a, b in links:
+        mine, theirs = (a, b) if key == "src" else (b, a)
+        for x, y in zip(reversed(_tokens(mine, lang, pi)), reversed(_tokens(theirs, other_lang, pi))):
+            for stems, members in by_other:
+                if stems & y.stems:
+                    members.append(x)
+                    stems |= y.stems
+                    break
+            else:
+                by_other.append((set(y.stems), [x]))
+    out = []
+    for _, members in by_other:
+        forms = _clusters(members)
+        if len(forms) != 2:  # more than two renderings: more likely a matching error
+            continue
+        a, b = forms[0][0], forms[1][0]
+        if names.script_of(a.word) != names.script_of(b.word):
+            continue  # Fallujah / Фаллуджу: a transliteration, not a misspelling
+        if SequenceMatcher(None, match_key(a.word, lang), match_key(b.word, lang)).ratio() < 0.6:
+            continue  # Fred / Reid: two names the matcher paired with one, not one name spelled twice
+        out.extend(_minority(forms[0], forms[1]))
+    return out
+
+
+def _spelling_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    best = 0.0
+    for x in a:
+        for y in b:
+            if min(len(x), len(y)) < 5:
+                continue
+            best = max(best, SequenceMatcher(None, x, y).ratio())
+    return best

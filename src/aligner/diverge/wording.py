@@ -1,0 +1,156 @@
+"""`quote`, `length` and `meaning` flags, and how English pivots sharpen the others.
+
+Quotes: only quoted *speech* counts (short quoted terms and titles are added and dropped
+freely). Length: the character ratio against the language pair's norm (weight-free), or the
+two pivots' lengths (MT). Meaning: chrF of the two English pivots (sacrebleu), MT only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from aligner import names
+from aligner.diverge.evidence import LOOSE_NAME_SIMILARITY, _NUMERIC_KINDS, _Side, _WORD, _span, _stems, _value_keys
+from aligner.entities import extract
+from aligner.types import Bead, Flag, Pair, Sentence, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from aligner.diverge import DivergeConfig
+
+
+def _speech(side: _Side, ids: Sequence[int]) -> tuple[float, list[Span]]:
+    """Share of the sentences' characters inside quoted *speech*, and its spans. Short
+    quotes that mark a term or a title ("the Black Beauty") are left out: translators add
+    and drop those freely."""
+    sents = side.sentences(ids)
+    total = sum(x.end - x.start for x in sents) or 1
+    spans: list[Span] = []
+    for x in sents:
+        for q in side.quotes:
+            a, b = max(x.start, q.start), min(x.end, q.end)
+            if b > a:
+                spans.append((a, b))
+    words = [len(_WORD.findall(side.doc.text[q.start : q.end])) for q in side.quotes]
+    keep = []
+    for sp in spans:
+        q = next(q for q in side.quotes if q.start <= sp[0] and sp[1] <= q.end)
+        n = words[side.quotes.index(q)]
+        share = (sp[1] - sp[0]) / total
+        if n >= SPEECH_MIN_WORDS or (n >= 4 and share >= 0.2) or (n >= 3 and share >= 0.3):
+            keep.append(sp)
+    return sum(b - a for a, b in keep) / total, keep
+
+
+SPEECH_MIN_WORDS = 6
+
+
+_QUOTE_MARKS = regex.compile(r'["«»“”„‟❝❞〝〞＂]')
+
+
+def _quote_flags(bead: Bead, s: _Side, t: _Side) -> list[Flag]:
+    """`quote`: quoted speech on one side only (the other side has no quotation marks at
+    all), or quote boundaries that clearly differ (most of one side quoted, little of the
+    other)."""
+    qs, s_spans = _speech(s, bead.src)
+    qt, t_spans = _speech(t, bead.tgt)
+    if not s_spans and not t_spans:
+        return []
+    s_any = any(_QUOTE_MARKS.search(x.text) for x in s.sentences(bead.src))
+    t_any = any(_QUOTE_MARKS.search(x.text) for x in t.sentences(bead.tgt))
+    s_sp = (s_spans[0][0], s_spans[-1][1]) if s_spans else None
+    t_sp = (t_spans[0][0], t_spans[-1][1]) if t_spans else None
+    if s_spans and not t_any:
+        return [Flag("quote", "quoted speech in SRC is not quoted in TGT", s_sp, None)]
+    if t_spans and not s_any:
+        return [Flag("quote", "quoted speech in TGT is not quoted in SRC", None, t_sp)]
+    if s_spans and t_spans and abs(qs - qt) >= 0.5:
+        more = "SRC" if qs > qt else "TGT"
+        return [Flag("quote", f"quote boundaries differ: {more} quotes much more of the sentence ({qs:.0%} vs {qt:.0%})", s_sp, t_sp)]
+    return []
+
+
+def _length_flags(pair: Pair, ss: list[Sentence], ts: list[Sentence], sl: str, tl: str, cfg: DivergeConfig) -> list[Flag]:
+    """`length` (weight-free) from the character ratio against the language pair's norm;
+    with pivots the English versions are compared instead and a far shorter side becomes a
+    precise `omission` / `addition`."""
+    if pair.src_pivot and pair.tgt_pivot:
+        a, b = len(pair.src_pivot), len(pair.tgt_pivot)
+        pair.evidence["pivot_length_ratio"] = b / max(a, 1)
+        if b < cfg.pivot_ratio * a and a - b >= cfg.length_min_chars:
+            return [Flag("omission", f"TGT carries about {1 - b / a:.0%} less content than SRC: a clause may be missing", _span(ss), _span(ts))]
+        if a < cfg.pivot_ratio * b and b - a >= cfg.length_min_chars:
+            return [Flag("addition", f"TGT carries about {b / a - 1:.0%} more content than SRC: a clause may be added", _span(ss), _span(ts))]
+        return []
+    a = sum(len(x.text) for x in ss)
+    b = sum(len(x.text) for x in ts)
+    if not a or not b:
+        return []
+    expected = cfg.length_offsets.get(tl, 0.0) - cfg.length_offsets.get(sl, 0.0)
+    z = (math.log(b / a) - expected) / cfg.length_sd
+    pair.evidence["length_z"] = z
+    excess = abs(b - a * math.exp(expected))
+    if abs(z) >= cfg.length_z and excess >= cfg.length_min_chars:
+        if z < 0:
+            detail = f"TGT is {a * math.exp(expected) / b:.1f}x shorter than expected for {sl}-{tl}: content may be missing"
+        else:
+            detail = f"TGT is {b / (a * math.exp(expected)):.1f}x longer than expected for {sl}-{tl}: content may be added"
+        return [Flag("length", detail, _span(ss), _span(ts))]
+    return []
+
+
+def _sharpen_with_pivots(flags: list[Flag], pair: Pair, s: _Side, t: _Side) -> list[Flag]:
+    """With English pivots, drop weight-free flags the pivots contradict: a figure or date
+    the two pivots agree on (a number written as a word on one side), a name that the other
+    side's pivot does spell (a transliteration the skeletons missed)."""
+    kinds = set(_NUMERIC_KINDS)
+    ps = {v for e in extract(pair.src_pivot or "", "en") if e.kind in kinds for v in _value_keys(e)}
+    pt = {v for e in extract(pair.tgt_pivot or "", "en") if e.kind in kinds for v in _value_keys(e)}
+    pair.evidence["pivot_figures_agree"] = 1.0 if ps == pt else 0.0
+    out = []
+    for f in flags:
+        if f.kind in ("number", "date") and ps == pt:
+            continue
+        if f.kind == "name" and _name_in_pivot(f, pair, s, t):
+            continue
+        out.append(f)
+    return out
+
+
+def _name_in_pivot(f: Flag, pair: Pair, s: _Side, t: _Side) -> bool:
+    for span, side, pivot in ((f.src_span, s, pair.tgt_pivot), (f.tgt_span, t, pair.src_pivot)):
+        if not span or not pivot:
+            continue
+        surface = side.doc.text[span[0] : span[1]]
+        words = [w for w in _WORD.findall(pivot) if w[:1].isupper()]
+        for v in {x for w in _WORD.findall(surface) for x in _stems(w, side.doc.lang)}:
+            if any(names.similarity(v, side.doc.lang, w, "en") >= LOOSE_NAME_SIMILARITY for w in words):
+                return True
+    return False
+
+
+def chrf(a: str, b: str) -> float:
+    """Symmetric sentence chrF (0-100) of two English pivots (sacrebleu)."""
+    from sacrebleu.metrics import CHRF
+
+    metric = _CHRF.get("m")
+    if metric is None:
+        metric = _CHRF["m"] = CHRF()
+    return (metric.sentence_score(a, [b]).score + metric.sentence_score(b, [a]).score) / 2
+
+
+_CHRF: dict[str, object] = {}
+
+
+def _meaning_flags(pair: Pair, cfg: DivergeConfig) -> list[Flag]:
+    """`meaning` (MT only): the two English pivots say different things."""
+    if not (pair.src_pivot and pair.tgt_pivot):
+        return []
+    c = chrf(pair.src_pivot, pair.tgt_pivot)
+    pair.evidence["chrf"] = c
+    if c < cfg.chrf_meaning:
+        return [Flag("meaning", f"the English pivots differ (chrF {c:.0f}): the sense may have changed")]
+    return []
