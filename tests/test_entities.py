@@ -181,6 +181,11 @@ def test_name_dropped_in_translation_is_reported() -> None:
     assert [(a.key, b.key) for a, b in nm.matched] == [("place:tokyo", "place:tokyo")]
 
 
+def test_sentence_initial_word_written_lower_case_elsewhere_is_not_a_name() -> None:
+    text = "Храм Артемиды в Эфесе был разрушен. Этот храм стоял долго. Синдзо Абэ сказал это."
+    assert [e.surface for e in extract(text, "ru") if e.kind == "name"] == ["Артемиды", "Эфесе", "Синдзо", "Абэ"]
+
+
 def test_patronymic_left_out_in_translation_is_not_a_missing_name() -> None:
     ru_s = "Президент Владимир Владимирович Путин встретился с Дональдом Трампом."
     ar_s = "التقى الرئيس فلاديمير بوتين مع دونالد ترامب."

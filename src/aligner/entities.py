@@ -786,6 +786,17 @@ _RU_ADJECTIVE = regex.compile(r"(?:ск(?:ой|ая|ое|ие|их|ую|ом|и�
 _RU_PATRONYMIC = regex.compile(r"(?:ович|евич|ьич|овн|евн|ичн)(?:а|у|ем|ом|е|ы|ой|ою)?$")
 
 
+def _has_word(text: str, word: str) -> bool:
+    """`word` occurs in `text` as a whole word, exactly as given (case-sensitive)."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or not text[i - 1].isalpha()) and (j >= len(text) or not text[j].isalpha()):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]:
     """Capitalised words (and capitalised parts of hyphenated words) not already a place,
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
@@ -810,10 +821,20 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
             raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), initial, adjective))
     strong_keys = {e.key for e, initial, adj in raw if not initial and not adj}
     out = []
+    lower: set[str] | None = None  # lower-case words of a long text, built once
     for k, (e, initial, adj) in enumerate(raw):
         nxt = raw[k + 1][0] if k + 1 < len(raw) else None
         joined = nxt is not None and not text[e.end : nxt.start].strip()
-        strong = not adj and (not initial or e.key in strong_keys or joined)
+        # a sentence-initial word that the same text also writes in lower case is ordinary
+        common = False
+        if initial:
+            if len(text) > 2000:
+                if lower is None:
+                    lower = {m.group() for m in toks if m.group()[:1].islower()}
+                common = e.surface.casefold() in lower
+            else:
+                common = _has_word(text, e.surface.casefold())
+        strong = not adj and not common and (not initial or e.key in strong_keys or joined)
         out.append(_Candidate(e, strong))
     return sorted(titled + out, key=lambda c: c.entity.start) if titled else out
 
