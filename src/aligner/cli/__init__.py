@@ -15,7 +15,7 @@ from aligner import __version__
 from aligner.errors import EXIT_INTERRUPTED, AlignerError
 
 # Subcommand modules, in the order `aligner --help` lists them.
-SUBCOMMANDS = ("segment", "compare", "view", "batch", "models")
+SUBCOMMANDS = ("segment", "entities", "compare", "view", "batch", "models")
 
 
 def build_parser() -> argparse.ArgumentParser:
