@@ -152,6 +152,28 @@ def test_unrelated_articles_are_unrelated(seed_ru, seed_unrelated, index):
     assert summary.overall_divergence > 0.4
 
 
+def forced_order_beads(src: Document, tgt: Document) -> list[Bead]:
+    """The worst aligner: pairs body sentences by position, whatever they say."""
+    a, b = [x.id for x in src.body()], [x.id for x in tgt.body()]
+    n = min(len(a), len(b))
+    return (
+        [Bead((a[i],), (b[i],), 0.5) for i in range(n)]
+        + [Bead((x,), (), 0.0) for x in a[n:]]
+        + [Bead((), (x,), 0.0) for x in b[n:]]
+    )
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_unrelated_even_when_every_sentence_is_paired(seed_ru, seed_unrelated, index):
+    """The verdict does not rest on the aligner leaving unrelated sentences unmatched: paired
+    by position, two articles on Japan still fail to share their names and figures."""
+    src, tgt = load_document(seed_ru), load_document(seed_unrelated[index])
+    _, summary = score(src, tgt, forced_order_beads(src, tgt))
+    assert summary.coverage_src > 0.5 and summary.coverage_tgt > 0.5
+    assert summary.verdict == "unrelated", summary.verdict_reason
+    assert summary.anchored_share < 0.3
+
+
 def test_half_of_a_translation_is_partial(seed_ru, seed_ar):
     src = load_document(seed_ru)
     full = seed_ar.read_text(encoding="utf-8")

@@ -29,7 +29,7 @@ PARTIAL_COVERAGE = 0.15  # partial: the shorter version covered as above, the ot
 OVERLAP_COVERAGE = 0.3  # partial too: both sides this much covered ...
 OVERLAP_ANCHORED = 0.75  # ... and (nearly) every matched pair with names/figures agreeing
 MIN_ANCHORED_SHARE = 0.4  # fewer anchorable pairs anchored than this -> unrelated
-MIN_ANCHORABLE = 3  # the anchored share is trusted from this many anchorable pairs on
+MIN_ANCHORABLE = 4  # the anchored share is trusted from this many anchorable pairs on
 
 
 def summarize(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: DivergeConfig) -> Summary:

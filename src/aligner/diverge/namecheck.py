@@ -51,7 +51,7 @@ def _record_anchors(pair: Pair, bead: Bead, s: _Side, t: _Side, nm: NameMatch) -
     names = 0.0
     for a, b in nm.matched:
         if a.kind == "place" or b.kind == "place":
-            names += 0.5 if not (s.common_place(a.key) or t.common_place(b.key)) else 0.0
+            names += 0.0 if s.common_place(a.key) or t.common_place(b.key) else 1.0
         else:
             names += 1.0
     pair.evidence["anchors"] = len(s_vals & t_vals) + len(s_attr & t_attr) + names
