@@ -549,7 +549,7 @@ class _PivotChrf:
 
     def __init__(self, sp: list[str | None], tp: list[str | None], lo: np.ndarray, W: int):
         self.src_text, self.tgt_text = sp, tp
-        self._sig = signals.ChrfSignal(sp, tp)
+        self._sig = signals.ChrfSignal()
         self.src_vec, self.src_tot = self._vectors(sp)
         self.tgt_vec, self.tgt_tot = self._vectors(tp)
         n, m = len(sp), len(tp)

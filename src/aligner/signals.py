@@ -1,23 +1,27 @@
 """Similarity signals for sentence alignment, each a small unit the aligner combines.
 
 Every signal answers one question about a candidate bead (a group of SRC sentences against a
-group of TGT sentences) and returns a log-odds contribution ("how much more likely is this
-under *translation* than under *chance*"), so the aligner can simply add them up and turn the
-sum into a calibrated probability with a logistic function. Signals:
+group of TGT sentences) as a log-odds contribution ("how much more likely under *translation*
+than under *chance*"), so the aligner can add them up and turn the sum into a probability
+with a logistic function:
 
-- `KeySignal`: language-neutral keys from `aligner.entities` (numbers, years, percentages,
-  dates, months, places, names, quotes). Keys are weighted by kind and damped by how often
-  they recur in the document, so "Japan" in every sentence counts little and a year or a
-  surname that occurs once on each side counts a lot.
-- `length_llr`: Gale-Church in log space: the log length ratio of a true translation is
-  Gaussian around the language pair's ratio; a chance pair is much wider.
-- `ChrfSignal`: chrF (sacreBLEU's definition) between the English pivots of both sides,
-  the strongest signal when MT is on.
-- paragraph starts (a soft anchor) live in the aligner, which knows bead shapes.
+- keys (`sentence_keys`, `build_key_index`, `key_overlaps`, `key_evidence`): language-neutral
+  keys from `aligner.entities` (numbers, years, percentages, dates, months, places, names,
+  quotes, attribution) plus script-neutral ones (Latin-script words, sentence marks). Keys
+  weigh by kind and specificity and are damped by how often they recur in the document, so
+  "Japan" in every sentence counts little and a year or a surname found once on each side
+  counts a lot;
+- length (`length_llr`, `length_score`): Gale-Church in log space; the log length ratio of a
+  true translation is Gaussian around the language pair's ratio, a chance pair's much wider;
+- pivot chrF (`ChrfSignal`, `chrf_llr`): chrF (sacreBLEU's definition) between the English
+  pivots of both sides, the strongest signal when MT is on; `pivot_keys` turns pivot content
+  words into anchor keys;
+- paragraph starts and context (nearness to anchors) live in `aligner.align`, which knows
+  bead shapes and the anchor chain.
 
-The functions work on whole arrays (numpy) because the aligner scores tens of thousands of
-cells per document; exact per-bead scores for the final beads (`Bead.evidence`) come from
-the `*_exact` helpers.
+The aligner evaluates these on whole arrays (numpy) because it scores tens of thousands of
+cells per document; the exact per-bead values it reports in `Bead.evidence` come from
+`key_evidence`, `length_score` and `ChrfSignal.exact`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 import regex
@@ -79,7 +83,8 @@ _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _fallback_keys(text: str) -> dict[str, set[str]]:
-    """Numbers only, used when `aligner.entities` is unavailable: digits are script-neutral."""
+    """Numbers (and quote marks) only, used when `aligner.entities` is unavailable or fails:
+    digits are script-neutral."""
     out: dict[str, set[str]] = defaultdict(set)
     for m in _NUMBER.finditer(normalize_digits(text)):
         raw = m.group().replace(",", ".").rstrip(".")
@@ -112,40 +117,30 @@ class SentenceKeys:
     probe: frozenset[str] = frozenset()
 
 
+# entities.SentenceFeatures field -> our category for keys whose prefix is not in
+# _PREFIX_CATEGORY (the prefix decides first: `dates` holds both "month:10" and "date:...").
+_FIELD_CATEGORY = {
+    "numbers": "numbers",
+    "dates": "numbers",
+    "places": "places",
+    "names": "names",
+    "attribution": "quotes",
+}
+
+
 def _split_features(feats) -> SentenceKeys:
-    """Spread an entities.SentenceFeatures (whatever its field names) into our categories."""
+    """Spread an `entities.SentenceFeatures` into our categories: its key sets by key prefix
+    (then by field), its `tokens` (Arabic token skeletons) as probes, its quote count as a
+    `quote:1` key."""
     keys: dict[str, set[str]] = defaultdict(set)
-    probe: set[str] = set()
-    names = [f.name for f in fields(feats)] if hasattr(feats, "__dataclass_fields__") else list(vars(feats))
-    for fname in names:
-        value = getattr(feats, fname)
-        if fname == "quotes" and isinstance(value, int) and not isinstance(value, bool):
-            if value > 0:
-                keys["quotes"].add("quote:1")
-            continue
-        if not isinstance(value, (frozenset, set)):
-            continue
-        token_like = "token" in fname
-        for key in value:
-            if not isinstance(key, str):
-                continue
-            if token_like:
-                probe.add(key)
-                continue
-            prefix = key.split(":", 1)[0] if ":" in key else ""
-            cat = _PREFIX_CATEGORY.get(prefix)
-            if cat is None:
-                cat = "names" if ("name" in fname or "skel" in fname) else None
-            if cat is None:
-                for word, c in (("num", "numbers"), ("month", "months"), ("place", "places"),
-                                ("quote", "quotes"), ("attrib", "quotes"), ("date", "numbers"),
-                                ("year", "numbers"), ("percent", "numbers")):
-                    if word in fname:
-                        cat = c
-                        break
-            if cat is not None:
-                keys[cat].add(key if ":" in key else f"{cat}:{key}")
-    return SentenceKeys({k: frozenset(v) for k, v in keys.items()}, frozenset(probe))
+    for fname, default_cat in _FIELD_CATEGORY.items():
+        for key in getattr(feats, fname, ()) or ():
+            prefix = key.split(":", 1)[0]
+            keys[_PREFIX_CATEGORY.get(prefix, default_cat)].add(key)
+    if getattr(feats, "quotes", 0):
+        keys["quotes"].add("quote:1")
+    probe = frozenset(getattr(feats, "tokens", ()) or ())
+    return SentenceKeys({k: frozenset(v) for k, v in keys.items()}, probe)
 
 
 _LATIN_WORD = regex.compile(r"\b[A-Za-z][A-Za-z0-9]+\b")
@@ -395,15 +390,13 @@ CHRF_ORDER = 6
 
 
 class ChrfSignal:
-    """chrF (sacreBLEU) between pivot translations: the exact score for reports, and a
-    vectorised F from n-gram statistics for the aligner's approximations."""
+    """chrF (sacreBLEU) between pivot translations: the exact sentence score for reports, and
+    a vectorised F from n-gram statistics for the aligner's approximation."""
 
-    def __init__(self, src_pivots: Sequence[str | None] = (), tgt_pivots: Sequence[str | None] = ()):
+    def __init__(self):
         from sacrebleu.metrics.chrf import CHRF
 
         self._chrf = CHRF()
-        self.src_pivots = list(src_pivots)
-        self.tgt_pivots = list(tgt_pivots)
 
     @staticmethod
     def f_from_stats(hyp: np.ndarray, ref: np.ndarray, match: np.ndarray, beta: float = 2.0) -> np.ndarray:
