@@ -2,27 +2,32 @@
 
 How it works (in the spirit of Gale-Church, Vecalign and Bertalign; our own code):
 
-1. Every body sentence gets language-neutral keys (`aligner.signals`: numbers, months,
-   places, names, quotes; plus English content words of its pivot when MT is on).
-2. *Anchors*: sentence pairs that share rare keys (a key found in at most two sentences of
-   each side) are chained by a longest increasing subsequence, so one spurious hit cannot
-   bend the path. The chain, plus both document corners, gives the expected diagonal.
-3. *Band*: dynamic programming runs only in a band around that diagonal, wide enough for
-   the imbalance between consecutive anchors, so cost grows linearly with document length.
+1. *Keys*: every body sentence gets language-neutral keys (`aligner.signals`: numbers,
+   months, places, names, quotes, Latin-script words, sentence marks; plus English content
+   words of its pivot when MT is on).
+2. *Anchors*: sentence pairs that share rare keys are chained by a weighted longest
+   increasing subsequence, so one spurious hit cannot bend the path; anchors that stray from
+   their neighbours' line are dropped. The chain, plus both document corners, gives the
+   expected diagonal.
+3. *Band*: the dynamic programme runs only in a band around that diagonal, as wide as the
+   imbalance between consecutive anchors, so cost grows linearly with document length.
    Short documents (up to `AlignConfig.full_dp_max` sentences) get the full matrix.
-4. *Scoring*: every bead (1-1, 1-2, 2-1, 2-2, ... up to `max_bead`) gets a log-odds score,
-   the sum of signal contributions: shared keys, a Gale-Church length term, pivot chrF,
-   paragraph starts, and *context* (how well the bead sits between its neighbouring
-   anchors: a sentence squeezed 1x1 between two anchors is almost surely a match, a
-   sentence far from any anchor needs evidence of its own). Unmatched 1-0 / 0-1 beads score
-   0, so a bead is made only if its log-odds is positive: low-similarity sentences stay
-   unmatched instead of being forced into a bead, and unrelated documents come out mostly
-   unmatched.
-5. The DP runs row by row; the 0-1 (skip TGT) transition is solved for a whole row at once
-   with a running maximum, so each row costs a few numpy operations.
+4. *Scores*: every bead (1-1, 1-2, 2-1, 2-2, ... up to `max_bead`) gets a log-odds score,
+   the sum of signal contributions: shared keys (and keys found on one side only), the
+   Gale-Church length term, pivot chrF, paragraph starts, and *context* (how near the bead
+   sits to an anchor, on the anchors' line). Unmatched 1-0 / 0-1 beads score 0, so a bead is
+   made only where the evidence for it is positive: low-similarity sentences stay unmatched
+   instead of being forced into a bead, and unrelated documents come out mostly unmatched.
+5. *Runs*: the DP has three states (after a match, after one skipped sentence, in a gap); a
+   match that continues a run earns a bonus where anchors are dense, because translations
+   come in runs and chance matches do not. The 0-1 transition is a running maximum along
+   the row, so a row costs a few numpy operations.
+6. *Second pass*: if most of SRC matched confidently yet something stayed unmatched, the
+   confident beads become the anchors and the run bonus applies everywhere, so stretches
+   without names or numbers inside a visibly parallel pair are aligned by length and place.
 
-`Bead.similarity` is the logistic of the bead's per-sentence log-odds, i.e. an estimate of
-P(translation pair) in [0, 1]; `Bead.evidence` holds the per-signal scores behind it.
+`Bead.similarity` is the logistic of the bead's per-sentence log-odds, an estimate of
+P(translation pair) in [0, 1]; `Bead.evidence` holds the per-signal values behind it.
 """
 
 from __future__ import annotations
@@ -127,7 +132,7 @@ class _Problem:
     ratio: float
     Ls: np.ndarray  # prefix sums of sentence lengths (n+1)
     Lt: np.ndarray
-    Ns: np.ndarray  # prefix sums of number-key mass
+    Ns: np.ndarray  # prefix sums of the key mass in `mismatch_categories`
     Nt: np.ndarray
     par_s: np.ndarray  # 1 where a sentence starts a paragraph (n)
     par_t: np.ndarray
@@ -137,7 +142,7 @@ class _Problem:
     lo: np.ndarray  # band start (tgt prefix length) per DP row (n+1)
     W: int
     O_all: np.ndarray  # shared-key weight of sentence pairs in band coordinates (n+1, W)
-    O_num: np.ndarray
+    O_num: np.ndarray  # the same for keys in `mismatch_categories` only
     chrf: _PivotChrf | None
     cont: np.ndarray  # per DP row: share of the continuation bonus (local anchor density)
 
@@ -285,7 +290,7 @@ class _Problem:
             ctx = np.where(inside, np.where(holds, 1.0, 0.0), ctx)
         return np.where(consistent | inside, ctx, 0.0)
 
-    # -- final beads -----------------------------------------------------------------------------
+    # -- second pass, final beads --------------------------------------------------------------
 
     def retrust(self, path) -> bool:
         """After a first pass: if most of SRC matched with confidence, the two texts are
