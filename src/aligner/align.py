@@ -79,6 +79,7 @@ class AlignConfig:
     full_dp_max: int = 400  # documents up to this many sentences get the full DP matrix
     length_ratio: float | None = None  # tgt/src character ratio; None = estimate
     chunk_rows: int = 256  # rows scored at once (memory bound for long documents)
+    extra_signals: tuple[signals.PairSignal, ...] = ()  # plug-ins, e.g. sentence embeddings
 
     def bead_shapes(self) -> list[tuple[int, int]]:
         k = max(1, min(3, self.max_bead))
@@ -145,6 +146,7 @@ class _Problem:
     O_num: np.ndarray  # the same for keys in `mismatch_categories` only
     chrf: _PivotChrf | None
     cont: np.ndarray  # per DP row: share of the continuation bonus (local anchor density)
+    extra: list[tuple[signals.PairSignal, np.ndarray]]  # plug-in similarities in the band
 
     @property
     def n(self) -> int:
@@ -196,10 +198,11 @@ class _Problem:
         num_index = _restrict(index, *cfg.mismatch_categories)
         O_num = _to_band(signals.key_overlaps(num_index, in_band), lo, W, n)
         chrf = _PivotChrf(sp, tp, lo, W) if sp is not None and tp is not None else None
+        extra = [(sig, _plugin_band(sig, S, T, src_lang, tgt_lang, lo, W)) for sig in cfg.extra_signals]
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
         cont = _local_density(a_s[1:-1], n, cfg)
         return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, a_s, a_t, anchor_set,
-                   lo, W, O_all, O_num, chrf, cont)
+                   lo, W, O_all, O_num, chrf, cont, extra)
 
     # -- scores for a block of DP rows ----------------------------------------------------------
 
@@ -240,6 +243,10 @@ class _Problem:
         # an unrelated neighbour into a bigger bead
         if self.chrf is not None:
             per_sentence = per_sentence + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
+        for sig, band in self.extra:  # plug-ins: mean similarity on the bead's diagonal
+            cells = _staircase(a, b)
+            sim = sum(_gather(band, self.lo, i - p, J - q) for p, q in cells) / len(cells)
+            per_sentence = per_sentence + sig.weight * (sim - sig.midpoint)
 
         par = self.par_s[np.minimum(i0, n - 1)] * self.par_t[np.minimum(j0, m - 1)]
         score = (
@@ -337,6 +344,9 @@ class _Problem:
             tp = " ".join(p for p in self.chrf.tgt_text[b0:b1] if p)
             if sp and tp:
                 ev["chrf"] = self.chrf.exact(sp, tp)
+        for sig, _ in self.extra:
+            ev[sig.name] = float(sig.similarity(
+                [self.S[k].text for k in range(a0, a1)], [self.T[k].text for k in range(b0, b1)]))
         ev.pop("pivot", None)
         return Bead(src_ids, tgt_ids, min(1.0, max(0.0, similarity)), ev)
 
@@ -538,6 +548,21 @@ def _gather(arr: np.ndarray, lo: np.ndarray, rows, cols) -> np.ndarray:
 
 _HASH_DIM = 1024
 _WORDS = _HASH_DIM // 64
+
+
+def _plugin_band(sig: signals.PairSignal, S, T, src_lang: str, tgt_lang: str,
+                 lo: np.ndarray, W: int) -> np.ndarray:
+    """A plug-in signal's 1-1 similarities at every band cell (DP cell (s+1, t+1))."""
+    sig.prepare([s.text for s in S], [t.text for t in T], src_lang, tgt_lang)
+    n, m = len(S), len(T)
+    rows = np.arange(1, n + 1)
+    t = lo[rows][:, None] + np.arange(W)[None, :] - 1
+    ok = (t >= 0) & (t < m)
+    s_idx = np.broadcast_to((rows - 1)[:, None], t.shape)
+    out = np.zeros((n + 1, W))
+    vals = np.asarray(sig.pair_similarity(s_idx[ok], t[ok]), dtype=np.float64)
+    out[1:][ok] = vals
+    return out
 
 
 def _staircase(a: int, b: int) -> list[tuple[int, int]]:

@@ -17,7 +17,9 @@ with a logistic function:
   pivots of both sides, the strongest signal when MT is on; `pivot_keys` turns pivot content
   words into anchor keys;
 - paragraph starts and context (nearness to anchors) live in `aligner.align`, which knows
-  bead shapes and the anchor chain.
+  bead shapes and the anchor chain;
+- `PairSignal`: the protocol for plug-in similarities (e.g. sentence embeddings), passed in
+  `AlignConfig.extra_signals`.
 
 The aligner evaluates these on whole arrays (numpy) because it scores tens of thousands of
 cells per document; the exact per-bead values it reports in `Bead.evidence` come from
@@ -30,6 +32,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import regex
@@ -427,3 +430,29 @@ CHRF_SLOPE = 14.0
 def chrf_llr(chrf: np.ndarray) -> np.ndarray:
     """Log-odds contribution of a pivot chrF value (clipped so one signal cannot dominate)."""
     return np.clip(CHRF_SLOPE * (np.asarray(chrf) - CHRF_MID), -4.0, 6.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plug-in signals
+# ---------------------------------------------------------------------------------------------
+
+
+@runtime_checkable
+class PairSignal(Protocol):
+    """A similarity the aligner can take on without changes (`AlignConfig(extra_signals=...)`),
+    e.g. multilingual sentence embeddings (LaBSE, LASER) where a user has them.
+
+    `prepare` sees the body sentences of both sides once; `pair_similarity` scores sentence
+    pairs by index (arrays, vectorised) in [0, 1]; `similarity` scores a final bead's texts
+    for `Bead.evidence[name]`. The aligner adds `weight * (similarity - midpoint)` per
+    sentence of a bead (averaged over the bead's diagonal cells) to its log-odds."""
+
+    name: str
+    weight: float
+    midpoint: float
+
+    def prepare(self, src: list[str], tgt: list[str], src_lang: str, tgt_lang: str) -> None: ...
+
+    def pair_similarity(self, s: np.ndarray, t: np.ndarray) -> np.ndarray: ...
+
+    def similarity(self, src_texts: list[str], tgt_texts: list[str]) -> float: ...
