@@ -412,6 +412,26 @@ def test_pivots_keep_a_real_change():
     assert pairs[1].evidence["pivot_figures_agree"] == 1.0
 
 
+def test_pivots_find_an_unrelated_sentence_inside_a_two_to_one_bead():
+    """The aligner may glue an extra sentence to a faithful one (a 2-1 bead); the pivots show
+    which sentence of the bead the other side does not carry."""
+    ru = RU[:2] + ["Накануне в Осаке прошел фестиваль уличной еды, который посетили тысячи человек."] + RU[2:]
+    src, tgt = make_doc(ru, "ru"), make_doc(AR, "ar")
+    en_src = [
+        "The Japanese government approved a budget for 2025 of 115 trillion yen.",
+        "Finance Minister Katsunobu Kato told TASS about this.",
+        "A street food festival attended by thousands of people took place in Osaka the day before.",
+        "Defence spending will rise by 9.4 percent.",
+        "Parliament is expected to approve the document in October.",
+    ]
+    en_tgt = en_src[:2] + en_src[3:]
+    beads = [Bead((0,), (0,), 0.9), Bead((1, 2), (1,), 0.6), Bead((3,), (2,), 0.9), Bead((4,), (3,), 0.9)]
+    pairs, _ = score(src, tgt, beads, en_src, en_tgt)
+    assert [f.kind for f in pairs[1].flags] == ["omission"]
+    assert pairs[1].flags[0].src_span == (src.sentences[2].start, src.sentences[2].end)
+    assert all(not p.flags for i, p in enumerate(pairs) if i != 1)
+
+
 def test_chrf_is_symmetric_and_bounded():
     a, b = "The cat sat on the mat.", "A cat was sitting on a mat."
     assert chrf(a, b) == pytest.approx(chrf(b, a))
@@ -476,3 +496,39 @@ def test_any_alignment_gives_a_consistent_report(seed_docs, data):
     assert 0.0 <= summary.coverage_src <= 1.0 and 0.0 <= summary.coverage_tgt <= 1.0
     assert summary.verdict in ("translation", "partial", "unrelated")
     assert sum(summary.flag_counts.values()) == sum(len(p.flags) for p in pairs)
+
+
+# ------------------------------------------------------------------------------------------
+# With MT: pivots from a translation memory through the real compare pipeline
+# ------------------------------------------------------------------------------------------
+
+
+def test_translation_memory_pivots_flag_a_replaced_sentence(flores, tmp_path):
+    """FLORES English as a translation memory (what a perfect MT engine would return):
+    faithful pairs get chrF 100 and no `meaning` flag; a TGT sentence replaced by another
+    article's sentence is reported (as an unmatched addition/omission or as `meaning`)."""
+    from aligner.compare import CompareOptions, compare_documents
+    from aligner.translate import MTOptions
+
+    lines = range(100, 112)
+    replaced = 105
+    ru = [flores["ru"][i] for i in lines]
+    ar = [flores["ar"][i if i != replaced else 700] for i in lines]
+    tm = tmp_path / "tm.tsv"
+    tm.write_text(
+        "".join(f"{flores[k][i]}\t{flores['en'][i]}\n" for i in list(lines) + [700] for k in ("ru", "ar")),
+        encoding="utf-8",
+    )
+    src, tgt = segment("\n\n".join(ru), "ru"), segment("\n\n".join(ar), "ar")
+    options = CompareOptions(src_lang="ru", tgt_lang="ar", mt=MTOptions(mode="tm", tm_paths=(str(tm),), use_cache=False))
+    comparison = compare_documents(src, tgt, options)
+    assert comparison.mt.mode == "tm"
+    body = [p for p in comparison.pairs if p.section == "body"]
+    bad = flores["ar"][700][:30]
+    for p in body:
+        if bad in p.tgt_text:
+            assert {f.kind for f in p.flags} & {"meaning", "addition"}, p.flags
+        elif p.src and p.tgt and p.src_pivot and p.tgt_pivot:
+            assert p.evidence["chrf"] > 60 and not [f for f in p.flags if f.kind == "meaning"], p
+    assert sum(1 for p in body if p.evidence.get("chrf") == pytest.approx(100.0)) >= 8
+    assert comparison.summary.verdict in ("translation", "partial")

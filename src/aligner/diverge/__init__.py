@@ -29,7 +29,14 @@ from aligner.diverge.attribution import _attribution_flags
 from aligner.diverge.evidence import _Side, _doc_span, _joined, _neighbour_ids, _shift, _span
 from aligner.diverge.figures import _numeric_flags
 from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling
-from aligner.diverge.wording import _length_flags, _meaning_flags, _quote_flags, _sharpen_with_pivots, chrf
+from aligner.diverge.wording import (
+    _length_flags,
+    _meaning_flags,
+    _merged_sentence_flags,
+    _quote_flags,
+    _sharpen_with_pivots,
+    chrf,
+)
 from aligner.entities import match_names
 from aligner.types import Bead, Document, Flag, Pair, Sentence, Summary
 
@@ -81,7 +88,7 @@ def score(
     cfg = config or DivergeConfig()
     s_side, t_side = _Side.build(src), _Side.build(tgt)
     body_pairs = [_pair_for_bead(b, s_side, t_side, src_pivots, tgt_pivots) for b in beads]
-    links = flag_pairs(body_pairs, beads, s_side, t_side, cfg)
+    links = flag_pairs(body_pairs, beads, s_side, t_side, cfg, (src_pivots, tgt_pivots))
     flag_spelling(body_pairs, s_side, t_side, cfg, links)
     for p in body_pairs:
         p.divergence = _divergence(p, cfg)
@@ -119,7 +126,14 @@ def _join_pivots(pivots: list[str | None] | None, ids: Sequence[int]) -> str | N
     return " ".join(p for p in parts if p) or None
 
 
-def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: DivergeConfig) -> list[Link]:
+def flag_pairs(
+    pairs: list[Pair],
+    beads: list[Bead],
+    s: _Side,
+    t: _Side,
+    cfg: DivergeConfig,
+    pivots: tuple[Sequence[str | None] | None, Sequence[str | None] | None] = (None, None),
+) -> list[Link]:
     """Fill `pair.flags` for every body pair; return the names matched across pairs for
     `flag_spelling` (flags that need the whole document)."""
     links: list[Link] = []
@@ -156,7 +170,10 @@ def flag_pairs(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Di
         flags += attribution
         flags += _name_flags(nm, s_marks, t_marks, s, t, bead.src, bead.tgt, near_src, near_tgt, attribution)
         flags += _quote_flags(bead, s, t)
-        flags += _length_flags(pair, ss, ts, s.doc.lang, t.doc.lang, cfg)
+        length = _length_flags(pair, ss, ts, s.doc.lang, t.doc.lang, cfg)
+        merged = _merged_sentence_flags(bead, s, t, pivots, cfg)
+        # a whole sentence of the bead found uncarried says more than the length ratio
+        flags += [f for f in length if f.kind not in {m.kind for m in merged}] + merged
         flags += _meaning_flags(pair, cfg)
         if pair.src_pivot and pair.tgt_pivot:
             flags = _sharpen_with_pivots(flags, pair, s, t)

@@ -154,3 +154,48 @@ def _meaning_flags(pair: Pair, cfg: DivergeConfig) -> list[Flag]:
     if c < cfg.chrf_meaning:
         return [Flag("meaning", f"the English pivots differ (chrF {c:.0f}): the sense may have changed")]
     return []
+
+
+def _coverage(sentence: str, other: str) -> float:
+    """How much of one pivot sentence the other side's pivot carries: chrF with the sentence
+    as the reference (chrF weighs recall of the reference twice as much as precision)."""
+    from sacrebleu.metrics import CHRF
+
+    metric = _CHRF.get("m")
+    if metric is None:
+        metric = _CHRF["m"] = CHRF()
+    return metric.sentence_score(other, [sentence]).score
+
+
+def _merged_sentence_flags(
+    bead: Bead,
+    s: _Side,
+    t: _Side,
+    pivots: tuple[Sequence[str | None] | None, Sequence[str | None] | None],
+    cfg: DivergeConfig,
+) -> list[Flag]:
+    """MT only: in a 1-2 / 2-1 / 2-2 bead, a sentence the other side's pivot does not carry
+    at all (while its bead-mates are carried) is an addition or omission of its own, e.g.
+    a sentence from another article slipped in next to a faithful one."""
+    src_piv, tgt_piv = pivots
+    flags: list[Flag] = []
+    for ids, other_ids, piv, opiv, side, kind, who in (
+        (bead.tgt, bead.src, tgt_piv, src_piv, t, "addition", ("TGT", "SRC")),
+        (bead.src, bead.tgt, src_piv, tgt_piv, s, "omission", ("SRC", "TGT")),
+    ):
+        if len(ids) < 2 or not piv or not opiv:
+            continue
+        other = [opiv[i] for i in other_ids if i < len(opiv)]
+        mine = [(i, piv[i]) for i in ids if i < len(piv) and piv[i]]
+        if not other or any(o is None for o in other) or len(mine) < 2:
+            continue
+        joined = " ".join(o for o in other if o)
+        cover = [(i, _coverage(x, joined)) for i, x in mine]
+        best = max(c for _, c in cover)
+        for i, c in cover:
+            if c < cfg.chrf_meaning and best >= cfg.chrf_faithful:
+                x = side.by_id[i]
+                detail = f"{who[0]} sentence has no counterpart in {who[1]} (its English pivot is not carried: chrF {c:.0f})"
+                span = (x.start, x.end)
+                flags.append(Flag(kind, detail, span if kind == "omission" else None, span if kind == "addition" else None))
+    return flags
