@@ -349,3 +349,27 @@ def test_plugin_signal_is_used_and_reported(flores):
     matched = [b for b in beads if b.src and b.tgt]
     assert all("oracle" in b.evidence for b in matched)
     assert sum(b.evidence["oracle"] == 1.0 for b in matched) >= 0.95 * len(matched)
+
+
+def test_band_stays_connected_across_a_long_insertion():
+    import numpy as np
+
+    from aligner.align import _band
+
+    n, m = 3000, 3600  # TGT inserts 600 sentences between two adjacent anchors
+    a_s = np.array([-1, *range(0, 1500, 3), *range(1500, 3000, 3), n])
+    a_t = np.array([-1, *range(0, 1500, 3), *range(2100, 3600, 3), m])
+    lo, W = _band(a_s, a_t, n, m, AlignConfig())
+    assert W < m + 1  # still a band, not the full matrix
+    assert int(np.diff(lo).max()) < W  # each row's band overlaps the previous one
+    assert lo[0] == 0 and lo[-1] + W > m  # both corners inside
+
+
+def test_long_insertion_in_a_long_document(flores):
+    src = flores["ru"][:900]
+    foreign = [flores["ar"][(k * 7) % 997] + " " + flores["ar"][(k * 11 + 3) % 997] for k in range(600)]
+    tgt = flores["ar"][:450] + foreign + flores["ar"][450:900]
+    gold = ([((k,), (k,)) for k in range(450)] + [((), (450 + k,)) for k in range(600)]
+            + [((450 + k,), (1050 + k,)) for k in range(450)])
+    beads = align(make_document(src, "ru"), make_document(tgt, "ar"))
+    assert strict_scores(gold, ids(beads)).f1 >= 0.9

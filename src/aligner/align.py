@@ -514,8 +514,12 @@ def _band(a_s: np.ndarray, a_t: np.ndarray, n: int, m: int, cfg: AlignConfig) ->
     # A robust maximum: one odd gap between anchors must not widen the band for all rows.
     spread = float(np.quantile(imbalance, 0.98)) if len(imbalance) > 50 else float(imbalance.max(initial=0.0))
     half = cfg.band + int(math.ceil(spread))
-    W = min(2 * half + 1, m + 1)
     center = np.interp(np.arange(n + 1), xs, ys)
+    # ... but the band must stay connected: where the diagonal jumps (a long insertion
+    # between two adjacent anchors), consecutive rows' bands must still overlap.
+    jump = float(np.diff(center).max(initial=0.0))
+    half = max(half, cfg.band + int(math.ceil(jump / 2.0)) + 1)
+    W = min(2 * half + 1, m + 1)
     lo = np.clip(np.round(center - half).astype(np.int64), 0, m + 1 - W)
     lo = np.maximum.accumulate(lo)
     lo[0] = 0
