@@ -373,3 +373,35 @@ def test_long_insertion_in_a_long_document(flores):
             + [((450 + k,), (1050 + k,)) for k in range(450)])
     beads = align(make_document(src, "ru"), make_document(tgt, "ar"))
     assert strict_scores(gold, ids(beads)).f1 >= 0.9
+
+
+def test_gold_survives_a_finer_segmentation(seed_gold):
+    """The segmenter cuts a gold sentence in two: the piece joins its bead; and merging two
+    gold sentences into one merges their beads."""
+    from dataclasses import replace
+
+    from aligner.evaluation import resolve_gold
+
+    gold_file, src, tgt, gold = seed_gold
+    body = src.body()
+    target = body[4]  # "Как отмечает Нагоси, Вашингтон ..." has a comma to cut at
+    cut = target.text.index(",") + 1
+    a = replace(target, text=target.text[:cut], end=target.start + cut)
+    b = replace(target, text=target.text[cut:], start=target.start + cut)
+    sents = []
+    for s in src.sentences:
+        sents.extend([a, b] if s.id == target.id else [s])
+    sents = [replace(s, id=k) for k, s in enumerate(sents)]
+    finer = replace(src, sentences=sents)
+    assert all(s.text == finer.text[s.start : s.end] for s in finer.sentences)
+    resolved = resolve_gold(gold_file, finer, tgt)
+    assert ((target.id, target.id + 1), (gold[4][1][0],)) in resolved
+    assert len(resolved) == len(gold)
+
+    merged_sents = [s for s in src.sentences if s.id != body[5].id]
+    merged_sents = [replace(s, end=body[5].end, text=src.text[s.start : body[5].end])
+                    if s.id == body[4].id else s for s in merged_sents]
+    coarser = replace(src, sentences=[replace(s, id=k) for k, s in enumerate(merged_sents)])
+    resolved = resolve_gold(gold_file, coarser, tgt)
+    assert len(resolved) == len(gold) - 1
+    assert ((body[4].id,), (gold[4][1][0], gold[5][1][0])) in resolved

@@ -165,7 +165,8 @@ def resolve_gold(gold: Gold, src: Document, tgt: Document) -> list[BeadIds]:
 
     Each opening is searched (whitespace-insensitively) after the previous one; its start
     must fall inside a sentence. If the segmenter merged two gold sentences, the beads that
-    now share a sentence are merged, so the gold stays consistent with the segmentation."""
+    now share a sentence are merged; if it split one, the extra piece joins the bead of the
+    piece before it. So the gold stays a partition of the body under the current segmenter."""
 
     def locate(doc: Document, side: str) -> list[list[int]]:
         flat, back = _squash_map(doc.text)
@@ -193,8 +194,26 @@ def resolve_gold(gold: Gold, src: Document, tgt: Document) -> list[BeadIds]:
         return out
 
     s_ids, t_ids = locate(src, "src"), locate(tgt, "tgt")
-    beads = [(tuple(s), tuple(t)) for s, t in zip(s_ids, t_ids)]
+    _adopt_pieces(s_ids, src)
+    _adopt_pieces(t_ids, tgt)
+    beads = [(tuple(sorted(s)), tuple(sorted(t))) for s, t in zip(s_ids, t_ids)]
     return _merge_shared(beads)
+
+
+def _adopt_pieces(beads_ids: list[list[int]], doc: Document) -> None:
+    """Body sentences no gold opening named (a gold sentence the segmenter cut in two) join
+    the bead of the body sentence before them (or after, at the very start)."""
+    body = [s.id for s in doc.sentences if s.kind == "body"]
+    owner = {i: k for k, ids in enumerate(beads_ids) for i in ids}
+    if not owner:
+        return
+    for pos, i in enumerate(body):
+        if i in owner:
+            continue
+        before = next((owner[j] for j in reversed(body[:pos]) if j in owner), None)
+        k = before if before is not None else next(owner[j] for j in body[pos:] if j in owner)
+        beads_ids[k].append(i)
+        owner[i] = k
 
 
 def _sentence_at(sents: Sequence[Sentence], offset: int) -> Sentence | None:
