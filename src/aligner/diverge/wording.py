@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from aligner import names
-from aligner.diverge.evidence import LOOSE_NAME_SIMILARITY, _NUMERIC_KINDS, _Side, _WORD, _span, _stems, _value_keys
+from aligner.diverge.evidence import _name_among, _NUMERIC_KINDS, _Side, _span, _value_keys, _WORD
 from aligner.entities import extract
 from aligner.types import Bead, Flag, Pair, Sentence, Span
 
@@ -124,11 +123,9 @@ def _name_in_pivot(f: Flag, pair: Pair, s: _Side, t: _Side) -> bool:
     for span, side, pivot in ((f.src_span, s, pair.tgt_pivot), (f.tgt_span, t, pair.src_pivot)):
         if not span or not pivot:
             continue
-        surface = side.doc.text[span[0] : span[1]]
         words = [w for w in _WORD.findall(pivot) if w[:1].isupper()]
-        for v in {x for w in _WORD.findall(surface) for x in _stems(w, side.doc.lang)}:
-            if any(names.similarity(v, side.doc.lang, w, "en") >= LOOSE_NAME_SIMILARITY for w in words):
-                return True
+        if _name_among(side.doc.text[span[0] : span[1]], side.doc.lang, words, "en"):
+            return True
     return False
 
 
