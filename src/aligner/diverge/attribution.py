@@ -18,8 +18,6 @@ from aligner.types import Bead, Flag, Span
 
 
 _SOURCE_KEYS = ("agency:", "audience:")  # who reported it / who was told
-
-
 _ADDED_CUES = ("cue:say", "cue:according")  # opinion verbs (see, believe) are too often not attribution
 
 

@@ -8,6 +8,7 @@ next paragraph. All offsets here are offsets into `Document.text`.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,14 +21,9 @@ from aligner.normalize import match_key
 from aligner.types import Bead, Document, Sentence, Span
 
 
-COMMON_PLACE_SHARE = 0.2
-
-
+COMMON_PLACE_SHARE = 0.2  # a place in more sentences than this anchors nothing
 CONTEXT_SENTENCES = 12  # how far around a pair match_names looks for the names it mentions
-
-
-MAX_QUOTE_SENTENCES = 3
-
+MAX_QUOTE_SENTENCES = 3  # a "quote" spanning more is stray quotation marks paired up
 
 _NUMERIC_KINDS = {"number": "number", "percent": "number", "year": "date", "date": "date", "month": "date"}
 
@@ -52,8 +48,6 @@ class _Side:
         return " ".join(x.text for x in self.doc.sentences if lo <= x.id <= hi and x.kind == "body")
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        import bisect
-
         k = bisect.bisect_right(self._starts, offset) - 1
         if k >= 0:
             x = self.by_id[self._ids[k]]
@@ -78,25 +72,23 @@ class _Side:
 
     @classmethod
     def build(cls, doc: Document) -> _Side:
-        by_id = {s.id: s for s in doc.sentences}
-        starts = sorted((s.start, s.end, s.id) for s in doc.sentences)
+        order = sorted(doc.sentences, key=lambda x: x.start)
+        side = cls(doc, {x.id: x for x in doc.sentences}, {}, [], {}, None, [x.start for x in order], [x.id for x in order])
         ents: dict[int, list[Entity]] = defaultdict(list)
-        quotes: list[Entity] = []
         for e in _extract_document(doc):
             if e.kind == "quote":
-                spanned = sum(1 for s0, s1, _ in starts if s0 < e.end and e.start < s1)
-                if spanned <= MAX_QUOTE_SENTENCES:  # longer: stray quotation marks paired up
-                    quotes.append(e)
+                first, last = side.sentence_at(e.start), side.sentence_at(max(e.start, e.end - 1))
+                if first and last and abs(last.id - first.id) < MAX_QUOTE_SENTENCES:
+                    side.quotes.append(e)
                 continue
-            for s0, s1, sid in starts:
-                if s0 <= e.start < s1:
-                    ents[sid].append(e)
-                    break
+            x = side.sentence_at(e.start)
+            if x is not None:
+                ents[x.id].append(e)
+        side.ents = dict(ents)
         body = [x.id for x in doc.sentences if x.kind == "body"]
-        df = Counter(k for i in body for k in {e.key for e in ents.get(i, ()) if e.kind == "place"})
-        place_df = {k: v / max(len(body), 1) for k, v in df.items()}
-        order = sorted(doc.sentences, key=lambda x: x.start)
-        return cls(doc, by_id, dict(ents), quotes, place_df, None, [x.start for x in order], [x.id for x in order])
+        df = Counter(k for i in body for k in {e.key for e in side.ents.get(i, ()) if e.kind == "place"})
+        side.place_df = {k: v / max(len(body), 1) for k, v in df.items()}
+        return side
 
     def sentences(self, ids: Sequence[int]) -> list[Sentence]:
         return [self.by_id[i] for i in ids if i in self.by_id]
@@ -104,19 +96,6 @@ class _Side:
     def entities(self, ids: Sequence[int], kinds: set[str] | None = None) -> list[Entity]:
         out = [e for i in ids for e in self.ents.get(i, ())]
         return [e for e in out if kinds is None or e.kind in kinds]
-
-    def quoted_share(self, ids: Sequence[int]) -> tuple[float, list[Span]]:
-        """Share of the sentences' characters inside quotation marks, and the quoted spans."""
-        sents = self.sentences(ids)
-        total = sum(s.end - s.start for s in sents) or 1
-        inside, spans = 0, []
-        for s in sents:
-            for q in self.quotes:
-                a, b = max(s.start, q.start), min(s.end, q.end)
-                if b > a:
-                    inside += b - a
-                    spans.append((a, b))
-        return inside / total, spans
 
 
 def _extract_document(doc: Document) -> list[Entity]:
@@ -217,8 +196,6 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-
-
 _RU_ENDINGS = (
     "ого", "его", "ому", "ему", "ими", "ыми", "ами", "ями", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ов",
     "ев", "ах", "ях", "ам", "ям", "их", "ых", "ие", "ые", "а", "я", "у", "ю", "ы", "и", "е", "й",
@@ -226,8 +203,6 @@ _RU_ENDINGS = (
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-
-
 _LATIN = regex.compile(r"[\p{Latin}\p{M}'’.\- ]+")
 
 

@@ -45,8 +45,6 @@ def _speech(side: _Side, ids: Sequence[int]) -> tuple[float, list[Span]]:
 
 
 SPEECH_MIN_WORDS = 6
-
-
 _QUOTE_MARKS = regex.compile(r'["«»“”„‟❝❞〝〞＂]')
 
 
