@@ -23,6 +23,8 @@ from aligner.engines.ray_engine import (  # noqa: E402
     RayEngine,
     RayOptions,
     WorkerDiedError,
+    _start_failure,
+    check_reachable,
     import_ray,
     plan_workers,
 )
@@ -34,7 +36,7 @@ ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 @pytest.fixture(scope="module")
 def engine():
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="error")
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="error")
     try:
         eng = RayEngine(workers=2)
         eng.start()
@@ -133,3 +135,41 @@ def test_missing_ray_is_one_line_with_the_install_command(monkeypatch):
         import_ray()
     assert str(info.value) == RAY_MISSING
     assert "pip install 'aligner[ray]'" in str(info.value) and info.value.exit_code == 2
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("scheme", ["", "ray://"])
+def test_an_unreachable_cluster_fails_fast_in_one_line(scheme):
+    """Ray itself retries a dead address for minutes; the user gets one line at once."""
+    import time
+
+    address = f"{scheme}127.0.0.1:{_free_port()}"
+    t0 = time.monotonic()
+    with pytest.raises(InputError) as info:
+        RayEngine(address=address).start()
+    assert time.monotonic() - t0 < 10
+    msg = str(info.value)
+    assert msg.startswith(f"cannot reach the Ray cluster at {address}") and "\n" not in msg
+
+
+def test_auto_and_unparsable_addresses_are_left_to_ray():
+    check_reachable("auto")  # no exception: Ray resolves these itself
+    check_reachable("head-node")
+
+
+def test_a_token_protected_cluster_says_what_to_set():
+    try:
+        try:
+            raise RuntimeError("InvalidAuthToken: Authentication token is missing or incorrect")
+        except RuntimeError as inner:
+            raise ConnectionError("Failed to connect to Ray cluster at 10.0.0.5:6379") from inner
+    except ConnectionError as exc:
+        msg = _start_failure(exc, "10.0.0.5:6379")
+    assert "RAY_AUTH_MODE=token" in msg and "10.0.0.5:6379" in msg and "\n" not in msg

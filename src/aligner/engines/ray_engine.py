@@ -38,6 +38,41 @@ def import_ray() -> Any:
     return ray
 
 
+def check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail in seconds, in one line, when nothing listens at HOST:PORT: Ray itself retries
+    an unreachable cluster for minutes before it gives up."""
+    import socket
+
+    hostport = address.removeprefix("ray://")
+    host, sep, port = hostport.rpartition(":")
+    if address == "auto" or not sep or not port.isdigit():
+        return  # "auto" (Ray reads this node's cluster address) or a form Ray checks itself
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise InputError(
+            f"cannot reach the Ray cluster at {address}: {exc.strerror or exc} "
+            "(is `ray start --head` running there, and is this its address?)"
+        ) from None
+
+
+def _start_failure(exc: BaseException, address: str | None) -> str:
+    """One line for a failed `ray.init`, naming the root cause Ray buries in a chain."""
+    chain, cur = [], exc
+    while cur is not None and len(chain) < 10:
+        chain.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    text = " ".join(f"{type(e).__name__}: {e}" for e in chain)
+    where = f"the Ray cluster at {address}" if address else "a local Ray instance"
+    if "AuthenticationError" in text or "InvalidAuthToken" in text:
+        return (
+            f"cannot connect to {where}: it requires token authentication; set RAY_AUTH_MODE=token "
+            "and give its token in RAY_AUTH_TOKEN or ~/.ray/auth_token"
+        )
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"cannot start {where}: {first}"
+
+
 class WorkerDiedError(AlignerError):
     """A worker process died (crash, OOM kill, lost node) while comparing this pair."""
 
@@ -172,6 +207,8 @@ class RayEngine:
             "logging_level": logging.ERROR,
             "runtime_env": runtime_env or None,
         }
+        if opts.address:
+            check_reachable(opts.address)
         try:
             if opts.address:
                 ray.init(address=opts.address, **common)
@@ -179,11 +216,10 @@ class RayEngine:
                 cpus = os.cpu_count() or 1
                 if opts.workers:  # room for every requested actor, even on a small machine
                     cpus = max(cpus, math.ceil(opts.workers * opts.cpus_per_worker))
-                ray.init(num_cpus=cpus, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **common)
+                # "local": a new instance even when `ray start` runs on this machine
+                ray.init(address="local", num_cpus=cpus, object_store_memory=LOCAL_OBJECT_STORE_BYTES, **common)
         except (ConnectionError, TimeoutError, RuntimeError, ValueError) as exc:
-            where = f"the Ray cluster at {opts.address}" if opts.address else "a local Ray instance"
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise InputError(f"cannot start {where}: {reason}") from None
+            raise InputError(_start_failure(exc, opts.address)) from None
 
     def close(self) -> None:
         if self.ray is not None and self._owns_ray and self.ray.is_initialized():
