@@ -105,3 +105,26 @@ def test_pivot_keys_skip_stopwords():
     assert "pivot:tokyo" in keys and "pivot:2025" in keys
     assert "pivot:that" not in keys and "pivot:said" not in keys
     assert signals.pivot_keys(None) == frozenset()
+
+
+def test_pair_keys_parallel_and_deduplicated_equal_serial(flores):
+    """Key extraction for long documents (each distinct sentence once, half of them in a
+    forked worker) gives exactly the keys of `sentence_keys`, in order, and a fresh object
+    for every sentence, so extending one (pivot keys) cannot leak into a duplicate."""
+    ru = flores["ru"][:300] + flores["ru"][:50]  # repeats on purpose
+    ar = flores["ar"][:300]
+    want_ru = [signals.sentence_keys(t, "ru") for t in ru]
+    want_ar = [signals.sentence_keys(t, "ar") for t in ar]
+    for parallel in (False, True):
+        got_ru, got_ar = signals.pair_keys(ru, "ru", ar, "ar", parallel=parallel)
+        assert [(k.keys, k.probe) for k in got_ru] == [(k.keys, k.probe) for k in want_ru]
+        assert [(k.keys, k.probe) for k in got_ar] == [(k.keys, k.probe) for k in want_ar]
+        assert got_ru[0] is not got_ru[300] and got_ru[0].keys is not got_ru[300].keys
+        got_ru[0].keys["pivot"] = frozenset({"pivot:x"})
+        assert "pivot" not in got_ru[300].keys
+    assert signals.texts_keys(ar[:5], "ar") == signals.texts_keys(ar[:5], "ar", parallel=True)
+    # the worker really runs here (Linux, 2+ cores in CI) and agrees with the serial path
+    items = [(t, "ar") for t in ar[:40]]
+    forked = signals._keys_two_processes(items)
+    if forked is not None:
+        assert [(k.keys, k.probe) for k in forked] == [(k.keys, k.probe) for k in want_ar[:40]]

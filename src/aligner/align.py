@@ -163,8 +163,7 @@ class _Problem:
             sk = [signals.SentenceKeys(dict(k.keys), k.probe) for k in keys[0]]
             tk = [signals.SentenceKeys(dict(k.keys), k.probe) for k in keys[1]]
         else:
-            sk = [signals.sentence_keys(s.text, src_lang) for s in S]
-            tk = [signals.sentence_keys(t.text, tgt_lang) for t in T]
+            sk, tk = signals.pair_keys([s.text for s in S], src_lang, [t.text for t in T], tgt_lang)
         sp = _body_pivots(S, src_pivots)
         tp = _body_pivots(T, tgt_pivots)
         if sp is not None and tp is not None:  # English content words make good anchors too

@@ -295,7 +295,7 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
             if found and s < found[-1][2]:
                 continue
             if lang == "ar":
-                hit = next(((table[v], k) for v, k in gazetteer.arabic_variants(part) if v in table), None)
+                hit = _ar_number_hit(part)
                 if hit is None:
                     continue
                 value, strip = hit
@@ -333,6 +333,14 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
         else:
             out.append(Entity("number", f"num:{v}", text[s:e], s, e))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _ar_number_hit(token: str) -> tuple[int, int] | None:
+    """(value, clitic letters stripped) of an Arabic number word, or None; memoised per
+    token because the hot path asks for every token of every sentence."""
+    table = _number_table("ar")
+    return next(((table[v], k) for v, k in gazetteer.arabic_variants(token) if v in table), None)
 
 
 @lru_cache(maxsize=4)
@@ -386,14 +394,7 @@ def _month_table(lang: str) -> _MonthTable | None:
 
 def _month_at(text: str, toks: list, i: int, lang: str, table: _MonthTable) -> tuple[int, int, int, tuple[str, ...]] | None:
     """(month, tokens used, clitic letters stripped, key) for a month name at token i."""
-    word = toks[i].group()
-    if lang == "ar" or _ARABIC.match(word):
-        variants = gazetteer.arabic_variants(word)
-    else:
-        variants = ((gazetteer.norm_token(word, lang), 0),)
-    for v, strip in variants:
-        if v not in table.firsts:
-            continue
+    for v, strip in _month_firsts(toks[i].group(), lang):
         key: tuple[str, ...] = (v,)
         best = (table.forms[key], 1, strip, key) if key in table.forms else None
         if key in table.prefixes and i + 1 < len(toks) and not text[toks[i].end() : toks[i + 1].start()].strip():
@@ -403,6 +404,18 @@ def _month_at(text: str, toks: list, i: int, lang: str, table: _MonthTable) -> t
         if best:
             return best
     return None
+
+
+@lru_cache(maxsize=200_000)
+def _month_firsts(word: str, lang: str) -> tuple[tuple[str, int], ...]:
+    """The lookup keys of `word` (with clitic letters stripped) that can start a month name:
+    usually none, and memoised, so most tokens cost one dictionary hit."""
+    table = _month_table(lang)
+    if lang == "ar" or _ARABIC.match(word):
+        variants = gazetteer.arabic_variants(word)
+    else:
+        variants = ((gazetteer.norm_token(word, lang), 0),)
+    return tuple((v, strip) for v, strip in variants if v in table.firsts)
 
 
 _SLASH = regex.compile(r"[\s\u00a0]*/[\s\u00a0]*")
@@ -614,6 +627,14 @@ def _attribution(text: str, lang: str, taken: SpanSet) -> list[Entity]:
 _KIND_OF = {"place": "place", "agency": "attribution", "org": "name"}
 
 
+@lru_cache(maxsize=200_000)
+def _ar_gazetteer_firsts(word: str) -> tuple[tuple[str, int], ...]:
+    """Lookup keys of an Arabic token (clitics stripped) that can start a gazetteer entry;
+    memoised per token (most tokens have none)."""
+    first = gazetteer.get().first
+    return tuple((v, j) for v, j in gazetteer.arabic_variants(word) if v in first)
+
+
 def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[Entity]:
     gz = gazetteer.get()
     out: list[Entity] = []
@@ -625,7 +646,7 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[En
         word = tok.group()
         hit = None
         if arabic or _ARABIC.search(word):
-            firsts = [(v, j) for v, j in gazetteer.arabic_variants(word) if v in gz.first]
+            firsts = _ar_gazetteer_firsts(word)
         else:
             k0 = gazetteer.norm_token(word, lang)
             firsts = [(k0, 0)] if (k0 in gz.first and word[:1].isupper()) else []

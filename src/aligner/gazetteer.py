@@ -29,6 +29,7 @@ from pathlib import Path
 
 import regex
 
+from aligner.names import ar_token_key
 from aligner.normalize import match_key
 
 LANGS: tuple[str, ...] = ("ar", "ru", "en")
@@ -377,7 +378,7 @@ def norm_token(token: str, lang: str) -> str:
     """Lookup key of one token: Arabic letters unified and the article removed; Cyrillic and
     Latin case-folded (ё -> е, possessive 's dropped)."""
     if lang == "ar" or _ARABIC.search(token):
-        t = match_key(token, "ar").replace(" ", "")
+        t = ar_token_key(token)
         if t.startswith("ال") and len(t) > 3:
             t = t[2:]
         return t
@@ -392,7 +393,7 @@ def arabic_variants(token: str) -> tuple[tuple[str, int], ...]:
     """(key, clitic letters stripped) for an Arabic token, the token itself first:
     'لليابان' -> (('لليابان', 0), ('ليابان', 1), ('يابان', 2), ...). Every variant keeps
     >= 2 letters."""
-    t = match_key(token, "ar").replace(" ", "")
+    t = ar_token_key(token)
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for i in range(0, min(5, len(t) - 1)):
@@ -625,9 +626,11 @@ def russian_adjective(token: str) -> str | None:
     return None
 
 
-def russian_adjectives(token: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=100_000)
+def russian_adjectives(token: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, key) inside the token for every country part of a compound adjective:
-    'японо-китайские' -> [(0, 5, 'place:JP'), (6, 15, 'place:CN')]."""
+    'японо-китайские' -> ((0, 5, 'place:JP'), (6, 15, 'place:CN')). Memoised: the
+    extraction asks for every Cyrillic token."""
     out = []
     pos = 0
     for part in token.split("-"):
@@ -635,4 +638,4 @@ def russian_adjectives(token: str) -> list[tuple[int, int, str]]:
         if key:
             out.append((pos, pos + len(part), key))
         pos += len(part) + 1
-    return out
+    return tuple(out)

@@ -110,6 +110,13 @@ _AR_RE = regex.compile(r"\p{Arabic}")
 
 
 @lru_cache(maxsize=200_000)
+def ar_token_key(token: str) -> str:
+    """`match_key(token, "ar")` without spaces, memoised: skeletons, vowel signatures and the
+    gazetteer's clitic variants all start from it, so each distinct token is keyed once."""
+    return match_key(token, "ar").replace(" ", "")
+
+
+@lru_cache(maxsize=200_000)
 def script_of(word: str) -> str:
     """'ar', 'ru' or 'en' by the script of the word's letters (the `lang` argument of the
     public functions is only a hint: a Latin brand name inside Arabic text is Latin)."""
@@ -123,7 +130,7 @@ def script_of(word: str) -> str:
 def _classes(word: str, script: str) -> str:
     """The word as a string of class letters (upper case), vowels (·) and semivowels (y/w/a)."""
     if script == "ar":
-        w = match_key(word, "ar").replace(" ", "")
+        w = ar_token_key(word)
         w = w.replace("ة", "").replace("ى", "ي")
         for a, b in _AR_DIGRAPHS:
             w = w.replace(a, b)
@@ -220,7 +227,7 @@ def _vowels(word: str, script: str) -> tuple[str, bool]:
     """(vowel classes in order, ends-in-vowel). For Arabic these are the written long vowels
     only (ا، و، ي after the first letter); a final ء/ى counts as a vowel ending."""
     if script == "ar":
-        w = match_key(word, "ar").replace(" ", "")
+        w = ar_token_key(word)
         ends = bool(w) and w[-1] in "اويىء"
         seq = "".join({"ا": "a", "و": "u", "ي": "i", "ى": "a"}.get(c, "") for c in w[1:])
         if w and w[0] in "اع":
