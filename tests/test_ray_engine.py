@@ -173,3 +173,23 @@ def test_a_token_protected_cluster_says_what_to_set():
     except ConnectionError as exc:
         msg = _start_failure(exc, "10.0.0.5:6379")
     assert "RAY_AUTH_MODE=token" in msg and "10.0.0.5:6379" in msg and "\n" not in msg
+
+
+def test_seed_comparisons_on_ray_equal_the_in_process_ones(engine, seed_ru, seed_ar, seed_unrelated):
+    """The related seed pair and the three unrelated pairings: same dicts, same verdicts."""
+    import functools
+
+    from aligner.compare import CompareOptions
+    from aligner.engines.jobs import compare_pair
+    from aligner.translate import MTOptions
+
+    pairs = [(str(seed_ru), str(seed_ar))] + [(str(seed_ru), str(p)) for p in seed_unrelated]
+    job = functools.partial(compare_pair, CompareOptions(mt=MTOptions(mode="off")))
+    here = [job(pair) for pair in pairs]
+    there = [None] * len(pairs)
+    for outcome in engine.map(job, pairs):
+        assert outcome.error is None, outcome.error
+        there[outcome.index] = outcome.value
+    assert there == here
+    verdicts = [r["summary"]["verdict"] for r in there]
+    assert verdicts[0] == "translation" and verdicts[1:] == ["unrelated"] * 3
