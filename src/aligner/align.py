@@ -70,6 +70,13 @@ class AlignConfig:
     trust_min_share: float = 0.5  # ... i.e. this share of SRC matched confidently in pass 1
     trust_min_unmatched: float = 0.04  # second pass only if pass 1 left this much unmatched
     trust_logit: float = 1.0  # per-sentence log-odds of a confident bead (p = 0.73)
+    gap_fill: bool = True  # weight-free: align runs left unmatched by length and position
+    gap_skip: float = 1.0  # ... where a sentence of such a run may stay unmatched at this cost
+    gap_rigid: float = 3.0  # skip / merge cost of the rigid alignment that tests a run
+    gap_min_score: float = 0.0  # its log-odds per sentence must reach this ...
+    gap_null_margin: float = 0.3  # ... and beat the run with TGT rotated by this much
+    gap_short: int = 2  # runs this short (a side) cannot be rotated: they need matched neighbours
+    gap_max: int = 400  # runs longer than this (a side) are left as they are
     context_isolated: float = 0.5  # share of the context term where anchors are sparse
     corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
@@ -116,6 +123,7 @@ def align(
     path = _dp(problem)
     if problem.retrust(path):  # a visibly parallel pair with weak stretches: second pass
         path = _dp(problem)
+    path = problem.fill_gaps(path)  # runs still unmatched: lengths in step say translation
     return [problem.bead(*step) for step in path]
 
 
@@ -147,6 +155,7 @@ class _Problem:
     chrf: _PivotChrf | None
     cont: np.ndarray  # per DP row: share of the continuation bonus (local anchor density)
     extra: list[tuple[signals.PairSignal, np.ndarray]]  # plug-in similarities in the band
+    gap_beads: set[tuple[int, int]]  # (src, tgt) starts of beads made by `fill_gaps`
 
     @property
     def n(self) -> int:
@@ -201,7 +210,7 @@ class _Problem:
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
         cont = _local_density(a_s[1:-1], n, cfg)
         return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, a_s, a_t, anchor_set,
-                   lo, W, O_all, O_num, chrf, cont, extra)
+                   lo, W, O_all, O_num, chrf, cont, extra, set())
 
     # -- scores for a block of DP rows ----------------------------------------------------------
 
@@ -318,6 +327,135 @@ class _Problem:
         self.cont = np.maximum(self.cont, floor)
         return True
 
+    def fill_gaps(self, path):
+        """Third pass (weight-free only): a run of unmatched sentences on both sides between
+        two matched beads (or a document edge) is aligned by Gale-Church lengths alone when
+        the lengths, in order, say it is a translation (`_gap_path`). Sentences without
+        names or numbers give the DP only length and position, and the run bonus does not
+        reach far from anchors, so a parallel stretch could come out as a block of
+        omissions followed by a block of additions."""
+        cfg = self.cfg
+        if not cfg.gap_fill or self.chrf is not None or self.extra:
+            return path  # with pivots or plug-ins the DP's "no" rests on content: keep it
+        matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
+        out = []
+        k = 0
+        while k < len(path):
+            if matched(path[k]):
+                out.append(path[k])
+                k += 1
+                continue
+            e = k
+            while e < len(path) and not matched(path[e]):
+                e += 1
+            s0, s1, t0, t1 = path[k][0], path[e - 1][1], path[k][2], path[e - 1][3]
+            filled = None
+            if s1 > s0 and t1 > t0 and max(s1 - s0, t1 - t0) <= cfg.gap_max:
+                filled = self._gap_path(s0, s1, t0, t1)
+            out.extend(filled if filled is not None else path[k:e])
+            k = e
+        return out
+
+    def _gap_path(self, s0: int, s1: int, t0: int, t1: int):
+        """Length-only alignment of src s0..s1-1 with tgt t0..t1-1 (steps as in `_dp`), or
+        None when the run does not look like a translation of itself.
+
+        The test is *rigid*: the run is aligned 1-1 along its diagonal with every skip or
+        merge costing `gap_rigid` (a flexible alignment can make any two texts' lengths
+        agree). The run passes if that alignment's log-odds per sentence reaches
+        `gap_min_score`, and beats the same run with TGT rotated (a permutation null: the
+        lengths of a translation agree *in this order*) by `gap_null_margin`. Runs too short
+        to rotate (<= `gap_short` sentences a side) must sit between two matched beads.
+        The beads come from a flexible pass (skips `gap_skip`, merges as in the DP)."""
+        cfg = self.cfg
+        ks, kt = s1 - s0, t1 - t0
+        src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x])) for x in range(s0, s1)]
+        tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y])) for y in range(t0, t1)]
+        size = max(ks, kt)
+        score = self._gap_dp(src, tgt, cfg.gap_rigid, cfg.gap_rigid)[1] / size
+        if score < cfg.gap_min_score:
+            return None
+        if min(ks, kt) <= cfg.gap_short:
+            inner = 0 < s0 and s1 < self.n and 0 < t0 and t1 < self.m
+            if not inner:
+                return None
+        else:
+            nulls = [self._gap_dp(src, tgt[r:] + tgt[:r], cfg.gap_rigid, cfg.gap_rigid)[1] / size
+                     for r in _rotations(kt)]
+            if score < max(nulls) + cfg.gap_null_margin:
+                return None
+        steps, _ = self._gap_dp(src, tgt, cfg.gap_skip, cfg.merge_penalty)
+        out = []
+        for a0, a1, b0, b1, sc in steps:
+            out.append((s0 + a0, s0 + a1, t0 + b0, t0 + b1, sc, 0.0))
+            if a1 > a0 and b1 > b0:
+                self.gap_beads.add((s0 + a0, t0 + b0))
+        return out
+
+    def _gap_dp(self, src, tgt, skip: float, merge: float):
+        """Best path over per-sentence (length, keys, figure mass) lists with beads 1-1, 2-1,
+        1-2 (a merge costs `merge` per extra sentence) and skips (`skip` each), in a band
+        around the diagonal: (steps, total log-odds)."""
+        ks, kt = len(src), len(tgt)
+        half = abs(ks - kt) + 3
+        best: dict[tuple[int, int], tuple[float, int, int, float]] = {(0, 0): (0.0, 0, 0, 0.0)}
+        for i in range(ks + 1):
+            centre = i * kt / ks
+            for j in range(max(0, int(centre) - half), min(kt, int(math.ceil(centre)) + half) + 1):
+                if i == 0 and j == 0:
+                    continue
+                cand = None
+                for a, b in _GAP_MOVES:
+                    prev = best.get((i - a, j - b))
+                    if prev is None:
+                        continue
+                    if a and b:
+                        sc = self._gap_bead(src[i - a : i], tgt[j - b : j]) - merge * (a + b - 2)
+                    else:
+                        sc = -skip
+                    v = prev[0] + sc
+                    if cand is None or v > cand[0]:
+                        cand = (v, a, b, sc)
+                if cand is not None:
+                    best[(i, j)] = cand
+        if (ks, kt) not in best:  # pragma: no cover - the band always reaches the corner
+            return [], -math.inf
+        steps = []
+        i, j = ks, kt
+        while i or j:
+            _, a, b, sc = best[(i, j)]
+            steps.append((i - a, i, j - b, j, sc if a and b else 0.0))
+            i, j = i - a, j - b
+        steps.reverse()
+        return steps, best[(ks, kt)][0]
+
+    def _gap_bead(self, src, tgt) -> float:
+        """Log-odds of a bead inside an unmatched run: lengths, shared keys, and figures found
+        on one side only (the caller charges merges)."""
+        cfg = self.cfg
+        ls = sum(x[0] for x in src)
+        lt = sum(y[0] for y in tgt)
+        r = math.log((lt + signals.LENGTH_SMOOTH) / (self.ratio * (ls + signals.LENGTH_SMOOTH)))
+        sd, sdc = signals.LENGTH_SD, signals.LENGTH_SD_CHANCE
+        llr = -0.5 * (r / sd) ** 2 + 0.5 * (r / sdc) ** 2 + math.log(sdc / sd)
+        shared = shared_num = 0.0
+        if any(x[1] for x in src) and any(y[1] for y in tgt):
+            a_keys: dict[str, float] = {}
+            b_keys: dict[str, float] = {}
+            for x in src:
+                a_keys.update(x[1])
+            for y in tgt:
+                b_keys.update(y[1])
+            cats = cfg.mismatch_categories
+            for k, w in a_keys.items():
+                if k in b_keys:
+                    cat = self.keys.category[k]
+                    shared += w if cat != "pivot" else 0.0
+                    shared_num += w if cat in cats else 0.0
+        mass = sum(x[2] for x in src) + sum(y[2] for y in tgt)
+        mismatch = max(mass - 2.0 * shared_num, 0.0)
+        return cfg.w_length * llr + cfg.w_keys * shared - cfg.w_mismatch * mismatch
+
     def bead(self, a0: int, a1: int, b0: int, b1: int, score: float, ctx: float) -> Bead:
         """The Bead for src sentences a0..a1-1 and tgt b0..b1-1 with its DP score (continuation
         included) and context, plus exact per-signal evidence."""
@@ -338,6 +476,8 @@ class _Problem:
             ev["paragraph"] = 1.0
         if any((s, t) in self.anchor_set for s in range(a0, a1) for t in range(b0, b1)):
             ev["anchor"] = 1.0
+        if (a0, b0) in self.gap_beads:
+            ev["position"] = 1.0  # aligned by length and position inside an unmatched run
         if self.chrf is not None:
             sp = " ".join(p for p in self.chrf.src_text[a0:a1] if p)
             tp = " ".join(p for p in self.chrf.tgt_text[b0:b1] if p)
@@ -348,6 +488,17 @@ class _Problem:
                 [self.S[k].text for k in range(a0, a1)], [self.T[k].text for k in range(b0, b1)]))
         ev.pop("pivot", None)
         return Bead(src_ids, tgt_ids, min(1.0, max(0.0, similarity)), ev)
+
+
+_GAP_MOVES = ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2))
+
+
+def _rotations(k: int) -> list[int]:
+    """TGT rotations for the permutation null of a run of k sentences: a few offsets spread
+    over the run (none for k < 3, where rotating cannot break an order)."""
+    if k < 3:
+        return []
+    return sorted({max(1, min(k - 1, round(k * f))) for f in (0.25, 0.5, 0.75)})
 
 
 def _body_pivots(sents: list[Sentence], pivots) -> list[str | None] | None:
