@@ -141,7 +141,9 @@ def manifest_pairs(manifest: Path) -> list[tuple[str, str]]:
     return [(str(manifest.parent / e["src"]), str(manifest.parent / e["tgt"])) for e in entries]
 
 
-def run_engine_api(manifest: Path, out_dir: Path, engine: str, workers: int, mt: str) -> tuple[float, float]:
+def run_engine_api(
+    manifest: Path, out_dir: Path, engine: str, workers: int, mt: str, models_dir: str | None
+) -> tuple[float, float]:
     """Wall seconds to compare every pair through an engine's map and write one JSON per pair
     on the driver: the engines alone, without the batch command's bookkeeping. Returns
     (total seconds, of which starting the engine), as a user pays the start on every batch."""
@@ -153,7 +155,9 @@ def run_engine_api(manifest: Path, out_dir: Path, engine: str, workers: int, mt:
     from aligner.translate import MTOptions
 
     pairs = manifest_pairs(manifest)
-    job = functools.partial(compare_pair, CompareOptions(src_lang="ru", tgt_lang="ar", mt=MTOptions(mode=mt)))
+    # No translation cache: every run must do its own MT, not read the previous run's.
+    mt_options = MTOptions(mode=mt, models_dir=models_dir, use_cache=False)
+    job = functools.partial(compare_pair, CompareOptions(src_lang="ru", tgt_lang="ar", mt=mt_options))
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write(index: int, result: dict) -> None:
@@ -198,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--engines", nargs="+", default=["local", "ray"], choices=["local", "ray"])
     p.add_argument("--repeat", type=int, default=1, help="runs per setting; the best is reported")
     p.add_argument("--mt", default="off", help="--mt for the batch (default: off, to measure the pipeline)")
+    p.add_argument("--models-dir", help="--models-dir for MT (e.g. the test model from scripts/make_test_model.py)")
     p.add_argument(
         "--via", choices=["cli", "api"], default="cli",
         help="cli: time `aligner batch --engine E` as a user runs it; api: the engines alone (default: cli)",
@@ -209,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = round(os.getloadavg()[0], 2)
     work = args.keep or Path(tempfile.mkdtemp(prefix="aligner-bench-"))
     manifest = make_corpus(work / "corpus", args.pairs)
-    extra = ["--mt", args.mt]
+    extra = ["--mt", args.mt, "--no-cache"] + (["--models-dir", args.models_dir] if args.models_dir else [])
     rows, reference = [], None
     for engine in args.engines:
         for workers in args.workers:
@@ -219,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                 if args.via == "cli":
                     wall, start = run_batch_cli(manifest, out, engine, workers, extra), 0.0
                 else:
-                    wall, start = run_engine_api(manifest, out, engine, workers, args.mt)
+                    wall, start = run_engine_api(manifest, out, engine, workers, args.mt, args.models_dir)
                 results = results_of(out)
                 if reference is None:
                     reference = results
