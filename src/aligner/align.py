@@ -75,7 +75,7 @@ class AlignConfig:
     gap_rigid: float = 3.0  # skip / merge cost of the rigid alignment that tests a run
     gap_min_score: float = 0.0  # its log-odds per sentence must reach this ...
     gap_null_margin: float = 0.3  # ... and beat the run with TGT rotated by this much
-    gap_short: int = 2  # runs this short (a side) cannot be rotated: they need matched neighbours
+    gap_short: int = 2  # runs this short (a side) cannot be rotated: they need a matched neighbour
     gap_max: int = 400  # runs longer than this (a side) are left as they are
     context_isolated: float = 0.5  # share of the context term where anchors are sparse
     corner_weight: float = 0.5  # document start/end as context anchors
@@ -351,12 +351,19 @@ class _Problem:
             s0, s1, t0, t1 = path[k][0], path[e - 1][1], path[k][2], path[e - 1][3]
             filled = None
             if s1 > s0 and t1 > t0 and max(s1 - s0, t1 - t0) <= cfg.gap_max:
-                filled = self._gap_path(s0, s1, t0, t1)
+                # each end: a document edge (None) or whether the matched bead there is sure
+                ends = [None if k == 0 else self._confident(path[k - 1]),
+                        None if e == len(path) else self._confident(path[e])]
+                filled = self._gap_path(s0, s1, t0, t1, ends)
             out.extend(filled if filled is not None else path[k:e])
             k = e
         return out
 
-    def _gap_path(self, s0: int, s1: int, t0: int, t1: int):
+    def _confident(self, st) -> bool:
+        """A DP step is a sure match: per-sentence log-odds of at least `trust_logit`."""
+        return st[4] / ((st[1] - st[0] + st[3] - st[2]) / 2.0) >= self.cfg.trust_logit
+
+    def _gap_path(self, s0: int, s1: int, t0: int, t1: int, ends: list[bool | None]):
         """Length-only alignment of src s0..s1-1 with tgt t0..t1-1 (steps as in `_dp`), or
         None when the run does not look like a translation of itself.
 
@@ -365,22 +372,26 @@ class _Problem:
         agree). The run passes if that alignment's log-odds per sentence reaches
         `gap_min_score`, and beats the same run with TGT rotated (a permutation null: the
         lengths of a translation agree *in this order*) by `gap_null_margin`. Runs too short
-        to rotate (<= `gap_short` sentences a side) must sit between two matched beads.
+        to rotate (<= `gap_short` sentences a side) must sit next to sure matches (`ends`).
         The beads come from a flexible pass (skips `gap_skip`, merges as in the DP)."""
         cfg = self.cfg
         ks, kt = s1 - s0, t1 - t0
         src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x])) for x in range(s0, s1)]
         tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y])) for y in range(t0, t1)]
         size = max(ks, kt)
-        score = self._gap_dp(src, tgt, cfg.gap_rigid, cfg.gap_rigid)[1] / size
+        # |ks - kt| moves off the diagonal are unavoidable: they are not held against it.
+        free = cfg.gap_rigid * abs(ks - kt)
+        score = (self._gap_dp(src, tgt, cfg.gap_rigid, cfg.gap_rigid)[1] + free) / size
         if score < cfg.gap_min_score:
             return None
         if min(ks, kt) <= cfg.gap_short:
-            inner = 0 < s0 and s1 < self.n and 0 < t0 and t1 < self.m
-            if not inner:
+            # A maximal run is bounded by matched beads or document edges; a short one takes
+            # its position from them, so they must be sure matches (a chance match in
+            # unrelated text says nothing about its neighbours), at least one of them.
+            if False in ends or True not in ends or max(ks, kt) > cfg.gap_short + 1:
                 return None
         else:
-            nulls = [self._gap_dp(src, tgt[r:] + tgt[:r], cfg.gap_rigid, cfg.gap_rigid)[1] / size
+            nulls = [(self._gap_dp(src, tgt[r:] + tgt[:r], cfg.gap_rigid, cfg.gap_rigid)[1] + free) / size
                      for r in _rotations(kt)]
             if score < max(nulls) + cfg.gap_null_margin:
                 return None
@@ -517,7 +528,11 @@ def _paragraph_starts(sents: list[Sentence]) -> np.ndarray:
 
 
 def _restrict(index: signals.KeyIndex, *categories: str) -> signals.KeyIndex:
-    keep = lambda d: {k: w for k, w in d.items() if index.category[k] in categories}  # noqa: E731
+    """The index with only keys of these categories (the same object when nothing drops)."""
+    allowed = {k for k, c in index.category.items() if c in categories}
+    if len(allowed) == len(index.category):
+        return index
+    keep = lambda d: {k: w for k, w in d.items() if k in allowed} if d else d  # noqa: E731
     return signals.KeyIndex([keep(d) for d in index.src], [keep(d) for d in index.tgt],
                             index.src_total, index.tgt_total, index.category, index.df_src, index.df_tgt)
 
