@@ -857,6 +857,10 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
     ringES = [np.zeros(W + 2 * PAD, dtype=np.int8) for _ in range(R)]
     neg = np.full(W, NEG)
     cols = np.arange(W)
+    candM = np.empty((len(shapes), W))  # per shape: value, bead score, context, entry state
+    candS = np.empty((len(shapes), W))
+    candC = np.empty((len(shapes), W))
+    candE = np.empty((len(shapes), W), dtype=np.int8)
 
     def view(row: np.ndarray, off: int) -> np.ndarray:
         if -PAD <= off <= PAD:
@@ -869,11 +873,10 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
         for i in range(r0, r1):
             J = lo[i] + cols
             valid = J <= m
-            XM = neg.copy()
-            argM = np.zeros(W, dtype=np.int8)
-            estate = np.zeros(W, dtype=np.int8)
             if i == 0:
-                XM[J == 0] = 0.0
+                XM = np.where(J == 0, 0.0, NEG)
+                argM = np.zeros(W, dtype=np.int8)
+                estate = np.zeros(W, dtype=np.int8)
                 XG1 = neg
                 XG = neg
                 argG = np.zeros(W, dtype=np.int8)
@@ -888,20 +891,25 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
                 argG = (gp > g1p).astype(np.int8)
                 sc = np.zeros(W)
                 cx = np.zeros(W)
-                for code, (a, b) in enumerate(shapes, start=1):
+                # All bead shapes at once: the best candidate per cell (the first shape on
+                # ties), with the state it enters from and its score and context.
+                for code, (a, b) in enumerate(shapes):
                     if i - a < 0:
+                        candM[code] = NEG
                         continue
                     o = int(lo[i] - b - lo[i - a])
-                    S, C = block[(a, b)][0][i - r0], block[(a, b)][1][i - r0]
-                    E = view(ringE[(i - a) % R], o)
-                    cand = E + S
-                    better = cand > XM
-                    if better.any():
-                        XM = np.where(better, cand, XM)
-                        argM[better] = code
-                        estate = np.where(better, view(ringES[(i - a) % R], o), estate)
-                        sc = np.where(better, S, sc)
-                        cx = np.where(better, C, cx)
+                    candS[code] = block[(a, b)][0][i - r0]
+                    candC[code] = block[(a, b)][1][i - r0]
+                    np.add(view(ringE[(i - a) % R], o), candS[code], out=candM[code])
+                    candE[code] = view(ringES[(i - a) % R], o)
+                pick = candM.argmax(0)
+                XM = candM[pick, cols]
+                found = XM > NEG
+                XM = np.where(found, XM, NEG)
+                argM = np.where(found, pick + 1, 0).astype(np.int8)
+                estate = np.where(found, candE[pick, cols], 0).astype(np.int8)
+                sc = np.where(found, candS[pick, cols], 0.0)
+                cx = np.where(found, candC[pick, cols], 0.0)
             DM = np.where(valid, XM, NEG)
             # G1: one skip after a match; the 0-1 skip comes from M in this row at j-1.
             fromM01 = np.concatenate(([NEG], DM[:-1]))
