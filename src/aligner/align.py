@@ -901,7 +901,8 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
                     candS[code] = block[(a, b)][0][i - r0]
                     candC[code] = block[(a, b)][1][i - r0]
                     np.add(view(ringE[(i - a) % R], o), candS[code], out=candM[code])
-                    candE[code] = view(ringES[(i - a) % R], o)
+                    # (out of the padded window the value is NEG, the state irrelevant)
+                    candE[code] = view(ringES[(i - a) % R], o) if -PAD <= o <= PAD else 0
                 pick = candM.argmax(0)
                 XM = candM[pick, cols]
                 found = XM > NEG
