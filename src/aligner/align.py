@@ -25,6 +25,9 @@ How it works (in the spirit of Gale-Church, Vecalign and Bertalign; our own code
 6. *Second pass*: if most of SRC matched confidently yet something stayed unmatched, the
    confident beads become the anchors and the run bonus applies everywhere, so stretches
    without names or numbers inside a visibly parallel pair are aligned by length and place.
+7. *Third pass* (weight-free): a run left unmatched on both sides is aligned by lengths
+   alone when a rigid Gale-Church alignment of it scores well and clearly better than the
+   same run with TGT rotated (the lengths of a translation agree in order).
 
 `Bead.similarity` is the logistic of the bead's per-sentence log-odds, an estimate of
 P(translation pair) in [0, 1]; `Bead.evidence` holds the per-signal values behind it.
@@ -112,8 +115,9 @@ def align(
     Every body sentence id of each side is in exactly one bead; unmatched sentences become
     1-0 / 0-1 beads with similarity 0. Pivots (English translations) are indexed by sentence
     id and may contain None; when given, pivot chrF becomes the strongest signal. `keys`
-    may carry precomputed `signals.document_keys` of both sides (batch jobs that compare one
-    source with many versions, benchmarks that time feature extraction apart)."""
+    may carry precomputed keys of both sides' body sentences (`signals.pair_keys` or
+    `signals.document_keys`: batch jobs that compare one source with many versions,
+    benchmarks that time feature extraction apart)."""
     cfg = config or AlignConfig()
     S = src.body()
     T = tgt.body()
