@@ -449,3 +449,22 @@ def test_gold_survives_a_finer_segmentation(seed_gold):
     resolved = resolve_gold(gold_file, coarser, tgt)
     assert len(resolved) == len(gold) - 1
     assert ((body[4].id,), (gold[4][1][0], gold[5][1][0])) in resolved
+
+
+def test_bench_script_reports_end_to_end_time(flores):
+    """scripts/bench_align.py: the total is extraction + alignment, F1 against the
+    construction is sane, and distinct sentences are counted."""
+    import json
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "bench_align.py"
+    proc = subprocess.run([sys.executable, str(script), "--sizes", "300", "600", "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [r["src"] for r in rows] == [300, 600]
+    for r in rows:
+        assert r["seconds"] >= r["features_seconds"] + r["align_seconds"] - 0.002
+        assert 0 < r["unique"] <= r["src"] + r["tgt"]
+        assert r["strict_f1"] >= 0.7 and r["lax_f1"] >= 0.75, r
