@@ -79,7 +79,8 @@ class AlignConfig:
     gap_min_score: float = 0.0  # its log-odds per sentence must reach this ...
     gap_null_margin: float = 0.3  # ... and beat the run with TGT rotated by this much
     gap_short: int = 2  # runs this short (a side) cannot be rotated: they need a matched neighbour
-    gap_max: int = 400  # runs longer than this (a side) are left as they are
+    gap_max: int = 400  # runs longer than this (a side) are left as they are ...
+    gap_max_cells: int = 30_000  # ... and so are runs whose banded DP would exceed this
     context_isolated: float = 0.5  # share of the context term where anchors are sparse
     corner_weight: float = 0.5  # document start/end as context anchors
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
@@ -380,6 +381,10 @@ class _Problem:
         The beads come from a flexible pass (skips `gap_skip`, merges as in the DP)."""
         cfg = self.cfg
         ks, kt = s1 - s0, t1 - t0
+        if max(ks, kt) > 2 * min(ks, kt) + 1:
+            return None  # counts this far apart: insertions or omissions, not one text
+        if ks * (2 * (abs(ks - kt) + 3) + 1) > cfg.gap_max_cells:
+            return None  # (pure-Python DP: bounded work per run)
         src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x])) for x in range(s0, s1)]
         tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y])) for y in range(t0, t1)]
         size = max(ks, kt)
