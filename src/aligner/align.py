@@ -76,8 +76,8 @@ class AlignConfig:
     gap_fill: bool = True  # weight-free: align runs left unmatched by length and position
     gap_skip: float = 1.0  # ... where a sentence of such a run may stay unmatched at this cost
     gap_rigid: float = 3.0  # skip / merge cost of the rigid alignment that tests a run
-    gap_min_score: float = 0.0  # its log-odds per sentence must reach this ...
-    gap_null_margin: float = 0.3  # ... and beat the run with TGT rotated by this much
+    gap_min_score: float = 0.2  # its log-odds per sentence must reach this ...
+    gap_null_margin: float = 0.4  # ... and beat the run with TGT rotated by this much
     gap_short: int = 2  # runs this short (a side) cannot be rotated: they need a matched neighbour
     gap_max: int = 400  # runs longer than this (a side) are left as they are ...
     gap_max_cells: int = 30_000  # ... and so are runs whose banded DP would exceed this
