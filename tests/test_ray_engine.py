@@ -193,3 +193,18 @@ def test_seed_comparisons_on_ray_equal_the_in_process_ones(engine, seed_ru, seed
     assert there == here
     verdicts = [r["summary"]["verdict"] for r in there]
     assert verdicts[0] == "translation" and verdicts[1:] == ["unrelated"] * 3
+
+
+def test_options_fit_one_actor(engine):
+    """CPU actors: MT threads = CPUs reserved per actor, unless the user chose a number."""
+    from aligner.compare import CompareOptions
+    from aligner.translate import MTOptions
+
+    assert engine.fit_options(CompareOptions()).mt.threads == 1
+    assert engine.fit_options(CompareOptions(mt=MTOptions(threads=3))).mt.threads == 3
+    wide = RayEngine(workers=1, cpus_per_worker=4)
+    wide.gpus_per_worker = 0.0
+    assert wide.fit_options(CompareOptions()).mt.threads == 4
+    gpu = RayEngine(workers=1)
+    gpu.gpus_per_worker = 1.0
+    assert gpu.fit_options(CompareOptions()).mt.threads is None  # GPU MT: threads unused

@@ -12,6 +12,7 @@ Ray is optional (`pip install 'aligner[ray]'`) and imported only when this engin
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import os
@@ -225,6 +226,17 @@ class RayEngine:
         if self.ray is not None and self._owns_ray and self.ray.is_initialized():
             self.ray.shutdown()
         self._owns_ray = False
+
+    def fit_options(self, options: Any) -> Any:
+        """CompareOptions sized to one actor: MT threads = the CPUs Ray reserved for it.
+
+        Left alone, each CPU translator uses every core of its node, so N actors on an N-core
+        node would run N x N MT threads. Results do not depend on the thread count.
+        """
+        mt = getattr(options, "mt", None)
+        if mt is None or mt.threads is not None or self.gpus_per_worker > 0:
+            return options
+        return dataclasses.replace(options, mt=dataclasses.replace(mt, threads=max(1, int(self.options.cpus_per_worker))))
 
     # -- work ------------------------------------------------------------------------------
 
