@@ -156,7 +156,9 @@ def run_engine_api(
 
     pairs = manifest_pairs(manifest)
     # No translation cache: every run must do its own MT, not read the previous run's.
-    mt_options = MTOptions(mode=mt, models_dir=models_dir, use_cache=False)
+    # Same MT threads in both engines: the node's cores shared out between the workers.
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    mt_options = MTOptions(mode=mt, models_dir=models_dir, use_cache=False, threads=threads)
     job = functools.partial(compare_pair, CompareOptions(src_lang="ru", tgt_lang="ar", mt=mt_options))
     out_dir.mkdir(parents=True, exist_ok=True)
 
