@@ -32,6 +32,7 @@ _PUNCT = {
 _ARABIC_MARKS = regex.compile(r"[\u0640\u064B-\u065F\u0670\u06D6-\u06ED]")
 # Bidi controls and zero-width characters that only affect display.
 _INVISIBLE = regex.compile(r"[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]")
+_HAS_ARABIC = regex.compile(r"\p{Arabic}")
 
 # Letter variants that writers use interchangeably in Arabic names and words.
 _ARABIC_LETTERS = str.maketrans(
@@ -73,7 +74,7 @@ def match_key(text: str, lang: str | None = None) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = _INVISIBLE.sub("", t)
     t = normalize_punct(normalize_digits(t))
-    if lang in (None, "ar") and regex.search(r"\p{Arabic}", t):
+    if lang in (None, "ar") and _HAS_ARABIC.search(t):
         t = strip_arabic_marks(t).translate(_ARABIC_LETTERS)
     t = t.replace("ё", "е").replace("Ё", "Е")
     t = t.casefold()
