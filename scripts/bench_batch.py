@@ -165,24 +165,15 @@ def run_engine_api(
     def write(index: int, result: dict) -> None:
         atomic_write_text(out_dir / f"{index:05d}.json", json.dumps(result, ensure_ascii=False, sort_keys=True))
 
+    from aligner.engines import get_engine
+
     t0 = time.perf_counter()
-    startup = 0.0  # a process pool forks its workers lazily, inside the timing
-    if engine == "local":
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(job, pair): i for i, pair in enumerate(pairs)}
-            for fut in as_completed(futures):
-                write(futures[fut], fut.result())
-    else:
-        from aligner.engines.ray_engine import RayEngine
-
-        with RayEngine(workers=workers) as eng:
-            startup = time.perf_counter() - t0
-            for outcome in eng.map(job, pairs):
-                if outcome.error is not None:
-                    raise SystemExit(f"pair {outcome.index}: {outcome.error}")
-                write(outcome.index, outcome.value)
+    with get_engine(engine, workers=workers) as eng:  # the local pool forks lazily, in the timing
+        startup = time.perf_counter() - t0 if engine == "ray" else 0.0
+        for outcome in eng.map(job, pairs):
+            if outcome.error is not None:
+                raise SystemExit(f"pair {outcome.index}: {outcome.error}")
+            write(outcome.index, outcome.value)
     return time.perf_counter() - t0, startup
 
 
