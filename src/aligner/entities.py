@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from functools import lru_cache
@@ -823,7 +823,16 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
     non-initially or the next word is a name too."""
     titled = _arabic_titled_names(text, toks, taken) if lang == "ar" else []
-    raw: list[tuple[Entity, bool, bool]] = []  # entity, sentence-initial, adjective/patronymic
+    raw = [(e, at_token and _sentence_initial(text, e.start), adj) for e, at_token, adj in _raw_names(lang, toks, taken)]
+    out = _strength(text, raw, lambda: {m.group() for m in toks if m.group()[:1].islower()})
+    return sorted(titled + out, key=lambda c: c.entity.start) if titled else out
+
+
+def _raw_names(lang: str, toks: list, taken: SpanSet) -> list[tuple[Entity, bool, bool]]:
+    """Name-like words before any context is consulted: (entity, starts its token,
+    adjective/patronymic). Whether a word is sentence-initial is left to the caller, which
+    knows the text around it."""
+    raw: list[tuple[Entity, bool, bool]] = []
     for tok in toks:
         w = tok.group()
         if not (w[:1].isupper() or ("-" in w and _UPPER.search(w))) or _overlaps_any(tok.start(), tok.end(), taken):
@@ -836,10 +845,15 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
                 continue
             if part.endswith(("'s", "’s")):
                 part = part[:-2]  # Trump's
-            initial = start == tok.start() and _sentence_initial(text, start)
             low = part.casefold()
             adjective = lang == "ru" and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
-            raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), initial, adjective))
+            raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), start == tok.start(), adjective))
+    return raw
+
+
+def _strength(text: str, raw: list[tuple[Entity, bool, bool]], lower_words: Callable[[], set[str]]) -> list[_Candidate]:
+    """Candidates from (entity, sentence-initial, adjective/patronymic), offsets into `text`;
+    `lower_words` gives the lower-case words of `text` (asked for only when it is long)."""
     strong_keys = {e.key for e, initial, adj in raw if not initial and not adj}
     out = []
     lower: set[str] | None = None  # lower-case words of a long text, built once
@@ -851,13 +865,13 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
         if initial:
             if len(text) > 2000:
                 if lower is None:
-                    lower = {m.group() for m in toks if m.group()[:1].islower()}
+                    lower = lower_words()
                 common = e.surface.casefold() in lower
             else:
                 common = _has_word(text, e.surface.casefold())
         strong = not adj and not common and (not initial or e.key in strong_keys or joined)
         out.append(_Candidate(e, strong))
-    return sorted(titled + out, key=lambda c: c.entity.start) if titled else out
+    return out
 
 
 # Arabic titles after which the following words are a person's name (رئيس الوزراء ساناي
@@ -1132,6 +1146,64 @@ def _doc_names(text: str, lang: str) -> tuple[Entity, ...]:
     return tuple(e for e in extract(text, lang) if e.kind == "name" and e.key.startswith("name:"))
 
 
+class ContextNames:
+    """The names `match_names` looks for around a pair, for every window of a long document
+    without extracting any sentence twice.
+
+    `window(lo, hi)` equals `_doc_names(" ".join(texts[lo:hi]), lang)`, offsets included:
+    tokens, spans already taken (dates, numbers, places...) and name-like words come from
+    each sentence extracted once; only what depends on the surrounding text (is the word
+    sentence-initial, does the window write it in lower case or as a non-initial name, is the
+    next word a name too) is decided per window, on the joined text, as `extract` would.
+    Languages without capitals have no such names (empty windows)."""
+
+    def __init__(self, texts: Sequence[str], lang: str) -> None:
+        self.texts = list(texts)
+        self.lang = lang
+        self._raw: list[list[tuple[Entity, bool, bool]] | None] = [None] * len(self.texts)
+        self._lower: list[frozenset[str] | None] = [None] * len(self.texts)
+
+    def _sentence(self, k: int) -> list[tuple[Entity, bool, bool]]:
+        raw = self._raw[k]
+        if raw is None:
+            raw, lower = _sentence_name_words(self.texts[k], self.lang)
+            self._raw[k], self._lower[k] = raw, lower
+        return raw
+
+    def window(self, lo: int, hi: int) -> tuple[Entity, ...]:
+        lo, hi = max(0, lo), min(len(self.texts), hi)
+        text = " ".join(self.texts[lo:hi])
+        if self.lang not in ("ru", "en"):  # no capitals, or a script to guess from the whole window
+            return _doc_names(text, self.lang)
+        raw: list[tuple[Entity, bool, bool]] = []
+        pos = 0
+        for k in range(lo, hi):
+            for e, at_token, adj in self._sentence(k):
+                start = e.start + pos
+                initial = at_token and _sentence_initial(text, start)
+                raw.append((Entity(e.kind, e.key, e.surface, start, e.end + pos), initial, adj))
+            pos += len(self.texts[k]) + 1
+        lower = lambda: set().union(*(self._lower[k] for k in range(lo, hi)))  # noqa: E731
+        return tuple(c.entity for c in _strength(text, raw, lower) if c.strong)
+
+
+@lru_cache(maxsize=50_000)
+def _sentence_name_words(text: str, lang: str) -> tuple[list[tuple[Entity, bool, bool]], frozenset[str]]:
+    """Name-like words of one sentence (see `_raw_names`) and its lower-case words, with
+    the spans `_extract` takes before it looks for names."""
+    ntext = normalize_digits(text)
+    taken = SpanSet()
+    toks = list(TOKEN.finditer(text))
+    for found in (
+        _dates(text, ntext, lang, toks, taken),
+        _numbers(text, ntext, lang, toks, taken),
+        _gazetteer_scan(text, lang, toks, taken),
+        _attribution(text, lang, taken),
+    ):
+        taken.extend((x.start, x.end) for x in found)
+    return _raw_names(lang, toks, taken), frozenset(m.group() for m in toks if m.group()[:1].islower())
+
+
 def match_names(
     src_text: str,
     src_lang: str,
@@ -1139,6 +1211,8 @@ def match_names(
     tgt_lang: str,
     src_context: str | None = None,
     tgt_context: str | None = None,
+    src_context_names: Sequence[Entity] | None = None,
+    tgt_context_names: Sequence[Entity] | None = None,
 ) -> NameMatch:
     """Pair the names, places and organisations of two texts.
 
@@ -1149,7 +1223,9 @@ def match_names(
     Arabic side report a name as extra when it matches a name found anywhere in the other
     document: pass the *other* document's text as the context of the side it names, e.g.
     `match_names(ru_sent, "ru", ar_sent, "ar", src_context=ru_doc)` can report an Arabic
-    name of ru_doc missing from ru_sent."""
+    name of ru_doc missing from ru_sent. A long document passes `src_context_names` /
+    `tgt_context_names` instead (from `ContextNames.window`, the same names without
+    extracting the context again for every pair)."""
     s_ents, s_cands = _extract(src_text, src_lang)
     t_ents, t_cands = _extract(tgt_text, tgt_lang)
     s_keyed = [e for e in s_ents if e.kind == "place" or (e.kind == "name" and not e.key.startswith("name:"))]
@@ -1218,13 +1294,15 @@ def match_names(
     out.tgt_only.extend(c.entity for c in t_rest if c.strong)
 
     # 4. Arabic tokens naming someone from the other document, unmatched here
-    for ar_text, ar_is_src, context, other_lang in (
-        (tgt_text, False, src_context, src_lang),
-        (src_text, True, tgt_context, tgt_lang),
+    for ar_text, ar_is_src, context, context_names, other_lang in (
+        (tgt_text, False, src_context, src_context_names, src_lang),
+        (src_text, True, tgt_context, tgt_context_names, tgt_lang),
     ):
-        if context is None or _has_caps(tgt_lang if not ar_is_src else src_lang) or not _has_caps(other_lang):
+        if (context is None and context_names is None) or _has_caps(tgt_lang if not ar_is_src else src_lang) or not _has_caps(other_lang):
             continue
-        known = list({e.key: e for e in _doc_names(context, other_lang)}.values())
+        if context_names is None:
+            context_names = _doc_names(context, other_lang)
+        known = list({e.key: e for e in context_names}.values())
         used = [(e.start, e.end) for pair in out.matched for e in (pair[1] if not ar_is_src else pair[0],)]
         used += [(e.start, e.end) for e in (out.tgt_only if not ar_is_src else out.src_only)]
         hits = _arabic_hits(ar_text, known, other_lang, used)

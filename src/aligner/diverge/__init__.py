@@ -153,8 +153,12 @@ def flag_pairs(
         flags += _numeric_flags(bead, s, t, near_src, near_tgt)
         s_text, s_marks = _joined(s, bead.src)
         t_text, t_marks = _joined(t, bead.tgt)
+        # the names around the pair, which an Arabic side (no capitals) may carry: only
+        # `match_names` step 4 reads them, and only for a side with capitals facing Arabic
         nm = match_names(
-            s_text, s.doc.lang, t_text, t.doc.lang, src_context=s.context(bead.src), tgt_context=t.context(bead.tgt)
+            s_text, s.doc.lang, t_text, t.doc.lang,
+            src_context_names=s.context_names(bead.src) if s.doc.lang != "ar" and t.doc.lang == "ar" else None,
+            tgt_context_names=t.context_names(bead.tgt) if t.doc.lang != "ar" and s.doc.lang == "ar" else None,
         )
         _record_anchors(pair, bead, s, t, nm)
         links.extend(

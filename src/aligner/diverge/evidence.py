@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from aligner import names
-from aligner.entities import Entity, extract
+from aligner.entities import ContextNames, Entity, extract
 from aligner.normalize import match_key
 from aligner.types import Bead, Document, Sentence, Span
 
@@ -40,12 +40,26 @@ class _Side:
     _inner: set[str] | None = None
     _starts: list[int] = field(default_factory=list)
     _ids: list[int] = field(default_factory=list)
+    _names: ContextNames | None = None
+    _body_ids: list[int] = field(default_factory=list)
 
     def context(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> str:
         """The text around some sentences, in which the other side may look for the names
         a translation carries (bounded, so long documents stay linear)."""
         lo, hi = min(ids) - radius, max(ids) + radius
         return " ".join(x.text for x in self.doc.sentences if lo <= x.id <= hi and x.kind == "body")
+
+    def context_names(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> tuple[Entity, ...]:
+        """The names `match_names` finds in `context(ids)`, offsets into that text, from an
+        index that extracts each body sentence once (a per-pair extraction of the context
+        made scoring cost ~25 extractions a pair)."""
+        if self._names is None:
+            body = [x for x in self.doc.sentences if x.kind == "body"]
+            self._body_ids = [x.id for x in body]
+            self._names = ContextNames([x.text for x in body], self.doc.lang)
+        lo = bisect.bisect_left(self._body_ids, min(ids) - radius)
+        hi = bisect.bisect_right(self._body_ids, max(ids) + radius)
+        return self._names.window(lo, hi)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         k = bisect.bisect_right(self._starts, offset) - 1
