@@ -208,3 +208,13 @@ def test_options_fit_one_actor(engine):
     gpu = RayEngine(workers=1)
     gpu.gpus_per_worker = 1.0
     assert gpu.fit_options(CompareOptions()).mt.threads is None  # GPU MT: threads unused
+
+
+def _env(name):
+    return os.environ.get(name)
+
+
+def test_extra_environment_reaches_the_workers(engine):
+    eng = RayEngine(workers=1, env={"ALIGNER_CACHE_DIR": "/shared/cache"})
+    eng.start()  # reuses the module's Ray
+    assert [o.value for o in eng.map(_env, ["ALIGNER_CACHE_DIR"], warm=None)] == ["/shared/cache"]

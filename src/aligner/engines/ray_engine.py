@@ -128,12 +128,6 @@ class _PairWorker:
             raise self.broken
         return self.fn(item)
 
-    def where(self) -> dict[str, Any]:
-        import ray
-
-        ctx = ray.get_runtime_context()
-        return {"pid": os.getpid(), "node": ctx.get_node_id(), "gpus": list(ray.get_gpu_ids())}
-
 
 def _warm_imports() -> None:
     """Import the whole pipeline when the actor starts, not inside the first pair's timing."""
@@ -195,8 +189,6 @@ class RayEngine:
 
     def _init(self, ray: Any, opts: RayOptions) -> None:
         runtime_env: dict[str, Any] = {}
-        if opts.env:
-            runtime_env["env_vars"] = dict(opts.env)
         ship = opts.ship_code if opts.ship_code is not None else opts.address is not None
         if ship:
             import aligner
@@ -241,8 +233,9 @@ class RayEngine:
     # -- work ------------------------------------------------------------------------------
 
     def _new_actor(self, actor_class: Any, fn: Callable[[Any], Any], warm: Callable[[], Any] | None) -> Any:
+        extra: dict[str, Any] = {"runtime_env": {"env_vars": dict(self.options.env)}} if self.options.env else {}
         return actor_class.options(
-            num_cpus=self.options.cpus_per_worker, num_gpus=self.gpus_per_worker
+            num_cpus=self.options.cpus_per_worker, num_gpus=self.gpus_per_worker, **extra
         ).remote(fn, warm)
 
     def map(
