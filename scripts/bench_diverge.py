@@ -16,6 +16,7 @@ the time ratios printed, which is the check that the cost grows linearly.
 from __future__ import annotations
 
 import argparse
+import os
 import json
 import random
 import sys
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             dt = time.perf_counter() - t0
             if args.profile and not rows:
                 prof.disable()
-                pstats.Stats(prof, stream=sys.stderr).sort_stats("cumulative").print_stats(30)
+                pstats.Stats(prof, stream=sys.stderr).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(30)
             best = dt if best is None else min(best, dt)
         rows.append({"src": len(src.sentences), "tgt": len(tgt.sentences), "beads": len(beads),
                      "score_seconds": round(best, 3), "ms_per_bead": round(1000 * best / max(len(beads), 1), 3),

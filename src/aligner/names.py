@@ -372,4 +372,26 @@ def same_name(a: str, a_lang: str | None, b: str, b_lang: str | None) -> bool:
     if not sa or not sb:
         return False
     need = threshold(sa if len(sa) <= len(sb) else sb)
+    if not _may_reach(skeleton_variants(a, a_lang), skeleton_variants(b, b_lang), need):
+        return False
     return similarity(a, a_lang, b, b_lang) >= need
+
+
+def _may_reach(va: tuple[str, ...], vb: tuple[str, ...], need: float) -> bool:
+    """False when no pair of skeleton variants can reach `need`, decided without the edit
+    distance: every edit costs at least 0.5 and a skeleton letter with no equal letter on the
+    other side needs one, so `similarity` <= 1 - 0.5 * (longer - common letters) / longer.
+    Most word pairs fail here, which keeps `match_names` cheap on long documents."""
+    for xa in va:
+        for xb in vb:
+            if not xa or not xb:
+                continue
+            if xa == xb:
+                return True
+            if min(_consonants(xa), _consonants(xb)) <= 2:
+                continue  # short skeletons must be identical
+            longer = max(len(xa), len(xb))
+            common = sum(min(xa.count(c), xb.count(c)) for c in set(xa))
+            if 1.0 - 0.5 * (longer - common) / longer >= need:
+                return True
+    return False

@@ -12,6 +12,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -42,6 +43,9 @@ class _Side:
     _ids: list[int] = field(default_factory=list)
     _names: ContextNames | None = None
     _body_ids: list[int] = field(default_factory=list)
+    _quotes_at: dict[int, list[int]] | None = None
+    _quote_words: list[int] = field(default_factory=list)
+    _name_stems: dict[str, set[int]] | None = None
 
     def context(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> str:
         """The text around some sentences, in which the other side may look for the names
@@ -79,6 +83,38 @@ class _Side:
                         for m in _WORD.finditer(e.surface):
                             self._inner |= _stems(m.group(), self.doc.lang)
         return self._inner
+
+    def quotes_at(self, sentence_id: int) -> list[int]:
+        """Indices into `quotes` of the quotes overlapping one sentence, in `quotes` order
+        (indexed once, so a pair never scans every quote of the document)."""
+        if self._quotes_at is None:
+            self._quotes_at = defaultdict(list)
+            self._quote_words = [len(_WORD.findall(self.doc.text[q.start : q.end])) for q in self.quotes]
+            for k, q in enumerate(self.quotes):
+                i = max(0, bisect.bisect_right(self._starts, q.start) - 1)
+                while i < len(self._starts) and self._starts[i] < q.end:
+                    x = self.by_id[self._ids[i]]
+                    if min(x.end, q.end) > max(x.start, q.start):
+                        self._quotes_at[x.id].append(k)
+                    i += 1
+        return self._quotes_at.get(sentence_id, [])
+
+    def quote_words(self, k: int) -> int:
+        """Words inside quote `k` (call `quotes_at` first)."""
+        return self._quote_words[k]
+
+    def names_sharing_stem(self, stems: frozenset[str] | set[str]) -> int:
+        """How many name entities of the document share a stem with `stems`."""
+        if self._name_stems is None:
+            self._name_stems = defaultdict(set)
+            k = 0
+            for ents in self.ents.values():
+                for o in ents:
+                    if o.kind == "name":
+                        for st in _stems(o.surface, self.doc.lang):
+                            self._name_stems[st].add(k)
+                    k += 1
+        return len(set().union(*(self._name_stems.get(st, ()) for st in stems)))
 
     def common_place(self, key: str) -> bool:
         """A place named in many sentences ('Japan' in an article on Japan) anchors nothing."""
@@ -220,9 +256,11 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LATIN = regex.compile(r"[\p{Latin}\p{M}'’.\- ]+")
 
 
-def _stems(word: str, lang: str) -> set[str]:
+@lru_cache(maxsize=200_000)
+def _stems(word: str, lang: str) -> frozenset[str]:
     """Forms that count as the same spelling: Arabic proclitics (و/ب/ل/ال...) and Russian
-    case endings do not make a name 'spelled differently'."""
+    case endings do not make a name 'spelled differently'. (Memoised: the name checks ask
+    for the same words of a document again and again.)"""
     w = match_key(word, lang)
     out = {w}
     if lang == "ar":
@@ -233,7 +271,7 @@ def _stems(word: str, lang: str) -> set[str]:
         for e in _RU_ENDINGS:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 out.add(w[: -len(e)])
-    return out
+    return frozenset(out)
 
 
 LOOSE_NAME_SIMILARITY = 0.75

@@ -179,7 +179,7 @@ def _person_like(e: Entity, side: _Side) -> bool:
         for other in side.ents.get(x.id, ()):
             if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
                 return True
-    count = sum(1 for ents in side.ents.values() for o in ents if o.kind == "name" and _stems(o.surface, lang) & mine)
+    count = side.names_sharing_stem(mine)
     return count >= 2
 
 

@@ -27,17 +27,19 @@ def _speech(side: _Side, ids: Sequence[int]) -> tuple[float, list[Span]]:
     and drop those freely."""
     sents = side.sentences(ids)
     total = sum(x.end - x.start for x in sents) or 1
-    spans: list[Span] = []
+    spans: list[tuple[Span, int]] = []  # (span, sentence id)
     for x in sents:
-        for q in side.quotes:
+        for k in side.quotes_at(x.id):
+            q = side.quotes[k]
             a, b = max(x.start, q.start), min(x.end, q.end)
             if b > a:
-                spans.append((a, b))
-    words = [len(_WORD.findall(side.doc.text[q.start : q.end])) for q in side.quotes]
+                spans.append(((a, b), x.id))
     keep = []
-    for sp in spans:
-        q = next(q for q in side.quotes if q.start <= sp[0] and sp[1] <= q.end)
-        n = words[side.quotes.index(q)]
+    for sp, sid in spans:
+        # the first quote (in document order of `quotes`) holding the span; any such quote
+        # overlaps the span's sentence
+        k = next(k for k in side.quotes_at(sid) if side.quotes[k].start <= sp[0] and sp[1] <= side.quotes[k].end)
+        n = side.quote_words(k)
         share = (sp[1] - sp[0]) / total
         if n >= SPEECH_MIN_WORDS or (n >= 4 and share >= 0.2) or (n >= 3 and share >= 0.3):
             keep.append(sp)
