@@ -73,6 +73,21 @@ def test_every_job_comes_back_once_with_its_value(engine):
     assert all(isinstance(o, Outcome) and o.error is None and o.value == -o.item for o in outs)
 
 
+def test_jobs_are_read_lazily(engine):
+    """A generator is consumed as workers free up, not all at once before the first result."""
+    drawn = []
+
+    def jobs():
+        for i in range(12):
+            drawn.append(i)
+            yield i
+
+    it = engine.map(operator.neg, jobs(), warm=None)
+    first = next(it)
+    assert first.error is None and len(drawn) < 12  # at most workers x in_flight (+1) drawn so far
+    assert sorted([first.index] + [o.index for o in it]) == list(range(12))
+
+
 def test_empty_input_starts_nothing(engine):
     assert list(engine.map(operator.neg, [], warm=None)) == []
 

@@ -13,6 +13,7 @@ Ray is optional (`pip install 'aligner[ray]'`) and imported only when this engin
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import math
 import os
@@ -258,7 +259,10 @@ class RayEngine:
         from ray.exceptions import RayActorError, RayTaskError
 
         actor_class = ray.remote(max_restarts=0)(_PairWorker)
-        queue: deque[tuple[int, Any, int]] = deque((i, item, 0) for i, item in enumerate(items))
+        # Jobs are read lazily (a manifest may hold millions); the first few decide how many
+        # actors are worth starting.
+        source = ((i, item, 0) for i, item in enumerate(items))
+        queue: deque[tuple[int, Any, int]] = deque(itertools.islice(source, self.workers * self.options.in_flight))
         if not queue:
             return
         retry: deque[tuple[int, Any, int]] = deque()  # pairs whose worker died: run alone
@@ -283,8 +287,11 @@ class RayEngine:
                     submit(a, retry.popleft())
                     alone[a] = True
                     continue
-                while queue and load[a] < self.options.in_flight:
-                    submit(a, queue.popleft())
+                while load[a] < self.options.in_flight:
+                    job = queue.popleft() if queue else next(source, None)
+                    if job is None:
+                        break
+                    submit(a, job)
 
         try:
             fill()
