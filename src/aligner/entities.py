@@ -1080,20 +1080,25 @@ def _arabic_hits(
     one occurrence, best similarity first, then in reading order."""
     cands: list[tuple[float, int, int, Entity]] = []
     exclude = SpanSet(exclude)
+    tokens = []
     for m in TOKEN.finditer(text):
         if _overlaps_any(m.start(), m.end(), exclude):
             continue
-        tok = m.group()
-        best_here: dict[int, tuple[float, Entity]] = {}
-        variants = gazetteer.arabic_variants(tok)
-        key = _akey(tok)
+        key = _akey(m.group())
         if _ar_function_word(key):
             continue  # a function word with a clitic (والتي، فيها) is never a name
+        variants = [(v, strip) for v, strip in gazetteer.arabic_variants(m.group()) if len(v) >= 3 and _ARABIC_WORD.fullmatch(v)]
+        if variants:
+            tokens.append((m, key, variants))
+    every = range(len(wanted))
+    maybe = _maybe_same(wanted, wanted_lang, {v for _, _, vs in tokens for v, _ in vs})
+    for m, key, variants in tokens:
+        tok = m.group()
+        best_here: dict[int, tuple[float, Entity]] = {}
         for v, strip in variants:
-            if len(v) < 3 or not _ARABIC_WORD.fullmatch(v):
-                continue
             light = key[: len(key) - len(v)] in ("", "و", "ال", "وال")  # clitics that names take freely
-            for i, w in enumerate(wanted):
+            for i in (maybe[v] if maybe is not None else every):
+                w = wanted[i]
                 if not names.same_name(w.surface, wanted_lang, v, "ar"):
                     continue
                 sim = names.similarity(w.surface, wanted_lang, v, "ar")
@@ -1115,6 +1120,50 @@ def _arabic_hits(
         out[i] = e
         used.add(pos)
     return out
+
+
+_SKELETON_LETTERS = 26  # skeleton classes are the capitals A-Z
+
+
+@lru_cache(maxsize=200_000)
+def _letter_counts(skel: str) -> tuple[int, ...]:
+    counts = [0] * _SKELETON_LETTERS
+    for c in skel:
+        counts[(ord(c) - 65) % _SKELETON_LETTERS] += 1
+    return tuple(counts)
+
+
+def _maybe_same(wanted: list[Entity], wanted_lang: str, variants: set[str]) -> dict[str, list[int]] | None:
+    """For each Arabic variant, the indices of `wanted` that `names.same_name` may accept, in
+    order; None when there are too few pairs to be worth it. A necessary condition, checked
+    for all pairs at once: `same_name` needs a similarity of at least 0.75 for some pair of
+    skeleton variants, every edit costs at least 0.5, and each letter of the longer skeleton
+    without an equal letter on the other side needs an edit, so at least half the letters of
+    the longer skeleton must be shared (see `names._may_reach`)."""
+    if len(wanted) * len(variants) < 64:
+        return None
+    import numpy as np
+
+    order = sorted(variants)
+    rows_v, owner_v, rows_w, owner_w = [], [], [], []
+    for k, v in enumerate(order):
+        for sk in names.skeleton_variants(v, "ar"):
+            rows_v.append(sk)
+            owner_v.append(k)
+    for i, w in enumerate(wanted):
+        for sk in names.skeleton_variants(w.surface, wanted_lang):
+            rows_w.append(sk)
+            owner_w.append(i)
+    if not rows_v or not rows_w:
+        return {v: [] for v in order}
+    cv = np.array([_letter_counts(x) for x in rows_v], dtype=np.int16)
+    cw = np.array([_letter_counts(x) for x in rows_w], dtype=np.int16)
+    common = np.minimum(cv[:, None, :], cw[None, :, :]).sum(axis=2)
+    longer = np.maximum(np.array([len(x) for x in rows_v])[:, None], np.array([len(x) for x in rows_w])[None, :])
+    ok = 2 * common >= longer
+    hit = np.zeros((len(order), len(wanted)), dtype=bool)
+    np.logical_or.at(hit, (np.array(owner_v)[:, None], np.array(owner_w)[None, :]), ok)
+    return {v: np.flatnonzero(hit[k]).tolist() for k, v in enumerate(order)}
 
 
 def find_names(text: str, lang: str, wanted: Iterable[Entity], wanted_lang: str) -> list[tuple[Entity, Entity]]:
