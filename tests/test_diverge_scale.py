@@ -4,20 +4,78 @@ must not extract the context again for every pair."""
 
 from __future__ import annotations
 
+import importlib.util
 import random
+import sys
+from pathlib import Path
 
 import pytest
 
 from aligner import entities
 from aligner.align import align
-from aligner.diverge import evidence, score
+from aligner.diverge import evidence, score, wording
 from aligner.evaluation import make_document, split_sentence
-from aligner.segment import load_document
+from aligner.segment import load_document, segment
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _reference_context_names(self, ids, radius=evidence.CONTEXT_SENTENCES):
     """The old path: extract the joined context of every pair."""
     return entities._doc_names(self.context(ids, radius), self.doc.lang)
+
+
+def _reference_speech(side, ids):
+    """The old `wording._speech`: every quote of the document scanned for every pair."""
+    sents = side.sentences(ids)
+    total = sum(x.end - x.start for x in sents) or 1
+    spans = []
+    for x in sents:
+        for q in side.quotes:
+            a, b = max(x.start, q.start), min(x.end, q.end)
+            if b > a:
+                spans.append((a, b))
+    words = [len(evidence._WORD.findall(side.doc.text[q.start : q.end])) for q in side.quotes]
+    keep = []
+    for sp in spans:
+        q = next(q for q in side.quotes if q.start <= sp[0] and sp[1] <= q.end)
+        n = words[side.quotes.index(q)]
+        share = (sp[1] - sp[0]) / total
+        if n >= wording.SPEECH_MIN_WORDS or (n >= 4 and share >= 0.2) or (n >= 3 and share >= 0.3):
+            keep.append(sp)
+    return sum(b - a for a, b in keep) / total, keep
+
+
+def _reference_names_sharing_stem(self, stems):
+    """The old count in `_person_like`: every name entity of the document compared."""
+    lang = self.doc.lang
+    return sum(1 for ents in self.ents.values() for o in ents if o.kind == "name" and evidence._stems(o.surface, lang) & stems)
+
+
+def _reference_arabic_hits(text, wanted, wanted_lang, exclude, strict=frozenset()):
+    """`_arabic_hits` with every (name, token) pair sent to `same_name` (no screening)."""
+    real = entities._maybe_same
+    entities._maybe_same = lambda *a: None
+    try:
+        return _real_arabic_hits(text, wanted, wanted_lang, exclude, strict)
+    finally:
+        entities._maybe_same = real
+
+
+_real_arabic_hits = entities._arabic_hits
+
+
+@pytest.fixture
+def reference(monkeypatch):
+    """Switch scoring to the straightforward per-pair implementations."""
+
+    def on():
+        monkeypatch.setattr(evidence._Side, "context_names", _reference_context_names)
+        monkeypatch.setattr(evidence._Side, "names_sharing_stem", _reference_names_sharing_stem)
+        monkeypatch.setattr(wording, "_speech", _reference_speech)
+        monkeypatch.setattr(entities, "_arabic_hits", _reference_arabic_hits)
+
+    return on
 
 
 def _flags(pairs):
@@ -54,24 +112,45 @@ def test_context_windows_equal_whole_window_extraction(flores, lang):
 
 
 @pytest.mark.parametrize(("lang", "seed"), [("ru", 1), ("en", 2), ("ru", 3)])
-def test_score_equals_reference_on_flores(flores, monkeypatch, lang, seed):
+def test_score_equals_reference_on_flores(flores, reference, lang, seed):
     src, tgt = _pair(flores, lang, 120, seed)
     beads = align(src, tgt)
     fast, fast_summary = score(src, tgt, beads)
-    monkeypatch.setattr(evidence._Side, "context_names", _reference_context_names)
+    reference()
     ref, ref_summary = score(src, tgt, beads)
     assert _flags(fast) == _flags(ref)
     assert fast_summary == ref_summary
     assert sum(len(p.flags) for p in fast) > 5
 
 
-def test_score_equals_reference_on_seed_pair(seed_ru, seed_ar, monkeypatch):
+def test_score_equals_reference_on_seed_pair(seed_ru, seed_ar, reference):
     src, tgt = load_document(seed_ru), load_document(seed_ar)
     beads = align(src, tgt)
     fast, _ = score(src, tgt, beads)
-    monkeypatch.setattr(evidence._Side, "context_names", _reference_context_names)
+    reference()
     ref, _ = score(src, tgt, beads)
     assert _flags(fast) == _flags(ref)
+    assert sum(len(p.flags) for p in fast) == 5
+
+
+def test_score_equals_reference_on_perturbation_suite(reference):
+    """Every perturbed seed pair of scripts/perturb_eval.py scores alike on both paths."""
+    spec = importlib.util.spec_from_file_location("perturb_eval", ROOT / "scripts" / "perturb_eval.py")
+    perturb = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = perturb
+    spec.loader.exec_module(perturb)
+    seed = {"src": (perturb.SEEDS / perturb.SRC_FILE).read_text(encoding="utf-8"),
+            "tgt": (perturb.SEEDS / perturb.TGT_FILE).read_text(encoding="utf-8")}
+    cases = [perturb.apply(perturb.apply(seed, c.base), c.edits) for c in perturb.CASES]
+    docs = []
+    for texts in cases:
+        src, tgt = segment(texts["src"], "ru"), segment(texts["tgt"], "ar")
+        docs.append((src, tgt, align(src, tgt)))
+    fast = [_flags(score(*d)[0]) for d in docs]
+    reference()
+    ref = [_flags(score(*d)[0]) for d in docs]
+    assert len(cases) >= 30
+    assert fast == ref
 
 
 def test_context_extracted_once_per_sentence(flores, monkeypatch):
