@@ -1135,11 +1135,10 @@ def _letter_counts(skel: str) -> tuple[int, ...]:
 
 def _maybe_same(wanted: list[Entity], wanted_lang: str, variants: set[str]) -> dict[str, list[int]] | None:
     """For each Arabic variant, the indices of `wanted` that `names.same_name` may accept, in
-    order; None when there are too few pairs to be worth it. A necessary condition, checked
-    for all pairs at once: `same_name` needs a similarity of at least 0.75 for some pair of
-    skeleton variants, every edit costs at least 0.5, and each letter of the longer skeleton
-    without an equal letter on the other side needs an edit, so at least half the letters of
-    the longer skeleton must be shared (see `names._may_reach`)."""
+    order; None when there are too few pairs to be worth it. `names._may_reach` for all pairs
+    at once: some pair of skeleton variants must be identical, or (both with more than two
+    consonants) share enough letters that the edit similarity can still reach the pair's
+    threshold (every edit costs at least 0.5)."""
     if len(wanted) * len(variants) < 64:
         return None
     import numpy as np
@@ -1156,13 +1155,28 @@ def _maybe_same(wanted: list[Entity], wanted_lang: str, variants: set[str]) -> d
             owner_w.append(i)
     if not rows_v or not rows_w:
         return {v: [] for v in order}
+    ids: dict[str, int] = {}
+    iv = np.array([ids.setdefault(x, len(ids)) for x in rows_v])
+    iw = np.array([ids.setdefault(x, len(ids)) for x in rows_w])
     cv = np.array([_letter_counts(x) for x in rows_v], dtype=np.int16)
     cw = np.array([_letter_counts(x) for x in rows_w], dtype=np.int16)
     common = np.minimum(cv[:, None, :], cw[None, :, :]).sum(axis=2)
     longer = np.maximum(np.array([len(x) for x in rows_v])[:, None], np.array([len(x) for x in rows_w])[None, :])
-    ok = 2 * common >= longer
+    short = np.minimum(np.array([names._consonants(x) for x in rows_v])[:, None],
+                       np.array([names._consonants(x) for x in rows_w])[None, :]) <= 2
+    # the threshold of each (name, variant) pair, from the shorter main skeleton
+    main_v = [names.skeleton(v, "ar") for v in order]
+    main_w = [names.skeleton(w.surface, wanted_lang) for w in wanted]
+    len_v, len_w = np.array([len(x) for x in main_v]), np.array([len(x) for x in main_w])
+    cons_v = np.array([names._consonants(x) for x in main_v])
+    cons_w = np.array([names._consonants(x) for x in main_w])
+    n = np.where(len_w[None, :] <= len_v[:, None], cons_w[None, :], cons_v[:, None])
+    need = np.where(n <= 2, 1.0, np.where(n <= 4, 0.8, 0.75))  # names.threshold
+    ov, ow = np.array(owner_v), np.array(owner_w)
+    bound = 1.0 - 0.5 * (longer - common) / np.maximum(longer, 1)
+    ok = ((iv[:, None] == iw[None, :]) & (longer > 0)) | (~short & (bound >= need[ov[:, None], ow[None, :]] - 1e-9))
     hit = np.zeros((len(order), len(wanted)), dtype=bool)
-    np.logical_or.at(hit, (np.array(owner_v)[:, None], np.array(owner_w)[None, :]), ok)
+    np.logical_or.at(hit, (ov[:, None], ow[None, :]), ok)
     return {v: np.flatnonzero(hit[k]).tolist() for k, v in enumerate(order)}
 
 

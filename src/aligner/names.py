@@ -313,15 +313,29 @@ def skeleton_similarity(a: str, b: str) -> float:
         return 1.0 if a else 0.0
     if not a or not b:
         return 0.0
+    # the plain DP with the costs looked up once per letter (all costs are multiples of 0.5,
+    # so the sums are exact whatever the order)
+    del_b = [_indel_cost(y) for y in b]
     prev = [0.0]
-    for y in b:
-        prev.append(prev[-1] + _indel_cost(y))
+    for c in del_b:
+        prev.append(prev[-1] + c)
+    pairs = tuple(enumerate(zip(b, del_b), 1))
     for x in a:
-        cur = [prev[0] + _indel_cost(x)]
-        for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + _indel_cost(x), cur[j - 1] + _indel_cost(y), prev[j - 1] + _sub_cost(x, y)))
+        del_x = _indel_cost(x)
+        cheap = _CHEAP_WITH.get(x, "")
+        left = prev[0] + del_x
+        cur = [left]
+        for j, (y, del_y) in pairs:
+            sub = prev[j - 1] + (0.0 if x == y else 0.5 if y in cheap else 1.0)
+            up = prev[j] + del_x
+            left = left + del_y
+            left = min(up, left, sub)
+            cur.append(left)
         prev = cur
     return max(0.0, 1.0 - prev[-1] / max(len(a), len(b)))
+
+
+_CHEAP_WITH = {x: "".join(y for p in _CHEAP if x in p for y in p if y != x) for p in _CHEAP for x in p}
 
 
 def _consonants(s: str) -> int:
