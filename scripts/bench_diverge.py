@@ -11,6 +11,7 @@ the time ratios printed, which is the check that the cost grows linearly.
 
     .venv/bin/python scripts/bench_diverge.py                # 5,000 / 10,000 / 20,000 SRC sentences
     .venv/bin/python scripts/bench_diverge.py --sizes 1000 2000 4000 --align
+    BENCH_SORT=tottime .venv/bin/python scripts/bench_diverge.py --sizes 2000 --profile   # where the time goes
 """
 
 from __future__ import annotations
