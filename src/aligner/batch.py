@@ -23,6 +23,7 @@ local and the Ray engine (`aligner.engines`) give the same output directory.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as _dt
@@ -35,7 +36,7 @@ import re
 import sys
 import time
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -263,12 +264,13 @@ def run_pair(options: Any, formats: tuple[str, ...], job: PairJob) -> dict[str, 
 _PERFORMANCE_ONLY = ("threads", "use_cache", "cache_dir", "max_batch_tokens")
 
 
-def options_key(options: Any, formats: Sequence[str]) -> dict[str, Any]:
-    """The result-changing options, as plain data (also shown in index.json)."""
+def options_key(options: Any) -> dict[str, Any]:
+    """The result-changing options, as plain data (also shown in index.json). The report
+    formats are not part of it: a pair is done when the reports asked for exist."""
     d = dataclasses.asdict(options)
     for k in _PERFORMANCE_ONLY:
         d.get("mt", {}).pop(k, None)
-    return {"options": d, "formats": sorted(formats), "aligner": __version__}
+    return {"options": d, "aligner": __version__}
 
 
 def fingerprint(job: PairJob, key: dict[str, Any]) -> str:
@@ -386,39 +388,64 @@ def run_batch(
         layout.results.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create output directory {out_dir}: {exc.strerror or exc}") from None
-    emit = progress or (lambda event: None)
-    key = options_key(options, formats)
-    fps = {job.name: fingerprint(job, key) for job in jobs}
-    todo = [job for job in jobs if force or not is_done(layout, job, fps[job.name], formats)]
-    skipped = len(jobs) - len(todo)
-    started = time.time()
-    emit({"event": "start", "total": len(jobs), "todo": len(todo), "skipped": skipped})
+    with _lock(layout.root):
+        _remove_stale_temps(layout)
+        emit = progress or (lambda event: None)
+        key = options_key(options)
+        fps = {job.name: fingerprint(job, key) for job in jobs}
+        todo = [job for job in jobs if force or not is_done(layout, job, fps[job.name], formats)]
+        skipped = len(jobs) - len(todo)
+        started = time.time()
+        emit({"event": "start", "total": len(jobs), "todo": len(todo), "skipped": skipped})
 
-    failed = done_now = 0
-    interrupted = False
-    try:
-        if todo:
-            with get_engine(engine, workers=_workers(engine, workers, len(todo)), address=address) as eng:
-                run_options = _fit_threads(eng, options)
-                fn = functools.partial(run_pair, run_options, formats)
-                for outcome in eng.map(fn, todo):
-                    job: PairJob = outcome.item
-                    record = _write_outcome(layout, job, fps[job.name], formats, outcome.value, outcome.error)
-                    done_now += 1
-                    failed += record["status"] != "ok"
-                    emit({"event": "pair", "done": skipped + done_now, "total": len(jobs), **_brief(record)})
-    except KeyboardInterrupt:
-        interrupted = True
-    seconds = time.time() - started
-    records = [_record_or_pending(layout, job, fps[job.name], formats) for job in jobs]
-    index = build_index(records, key, engine, workers, seconds, interrupted, started)
-    write_index(layout.root, index)
-    failed_total = sum(1 for r in records if r["status"] == "failed")
-    emit({"event": "end", "total": len(jobs), "done_now": done_now, "skipped": skipped,
-          "failed": failed_total, "seconds": round(seconds, 3), "interrupted": interrupted,
-          "index": str(layout.root / "index.html")})
-    return BatchResult(len(jobs), done_now, skipped, failed_total, interrupted, seconds, index,
-                       layout.root / "index.json", records)
+        done_now = 0
+        interrupted = False
+        try:
+            if todo:
+                with get_engine(engine, workers=_workers(engine, workers, len(todo)), address=address) as eng:
+                    run_options = _fit_threads(eng, options)
+                    fn = functools.partial(run_pair, run_options, formats)
+                    for outcome in eng.map(fn, todo):
+                        job: PairJob = outcome.item
+                        record = _write_outcome(layout, job, fps[job.name], formats, outcome.value, outcome.error)
+                        done_now += 1
+                        emit({"event": "pair", "done": skipped + done_now, "total": len(jobs), **_brief(record)})
+        except KeyboardInterrupt:
+            interrupted = True
+        seconds = time.time() - started
+        records = [_record_or_pending(layout, job, fps[job.name], formats) for job in jobs]
+        index = build_index(records, key, formats, engine, workers, seconds, interrupted, started)
+        write_index(layout.root, index)
+        failed_total = sum(1 for r in records if r["status"] == "failed")
+        emit({"event": "end", "total": len(jobs), "done_now": done_now, "skipped": skipped,
+              "failed": failed_total, "seconds": round(seconds, 3), "interrupted": interrupted,
+              "index": str(layout.root / "index.html")})
+        return BatchResult(len(jobs), done_now, skipped, failed_total, interrupted, seconds, index,
+                           layout.root / "index.json", records)
+
+
+@contextlib.contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    """One batch per output directory at a time: two would redo and overwrite each other's
+    pairs. The lock dies with its process, so a SIGKILLed batch never leaves it behind."""
+    import fcntl
+
+    with open(root / ".lock", "a+") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError(f"{root}: another aligner batch is writing to this directory") from None
+        yield
+
+
+def _remove_stale_temps(layout: Layout) -> None:
+    """Temp files of a killed batch (never renamed into place) are junk: remove them."""
+    for folder in (layout.root, layout.pairs, layout.results):
+        for tmp in folder.glob(".*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 def _workers(engine: str, workers: int | None, n_todo: int) -> int | None:
@@ -507,7 +534,7 @@ def rank(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def build_index(
-    records: list[dict[str, Any]], key: dict[str, Any], engine: str, workers: int | None,
+    records: list[dict[str, Any]], key: dict[str, Any], formats: Sequence[str], engine: str, workers: int | None,
     seconds: float, interrupted: bool, started: float,
 ) -> dict[str, Any]:
     ranked = rank(records)
@@ -532,7 +559,7 @@ def build_index(
         "elapsed_s": round(seconds, 3),
         "engine": engine,
         "workers": workers,
-        "settings": key,
+        "settings": {**key, "formats": list(formats)},
         "pairs": pairs,
     }
 
@@ -655,7 +682,7 @@ footer { color:var(--muted); font-size:.85em; margin-top:1.2rem; }
       {% if p.status == 'ok' and p.verdict_reason %}<br><small>{{ p.verdict_reason }}</small>{% endif %}
       {% if p.error %}<br><span class="err">{{ p.error }}</span>{% endif %}</td>
     <td class="num">{% if p.status == 'ok' %}{{ '%.2f' % p.overall_divergence }}<span class="bar"><span style="width:{{ '%.0f' % (p.overall_divergence * 100) }}%"></span></span><br><small>coverage {{ '%.0f' % (p.coverage_src * 100) }}% / {{ '%.0f' % (p.coverage_tgt * 100) }}% &middot; {{ p.flagged_pairs }} of {{ p.body_pairs }} pairs flagged</small>{% endif %}</td>
-    <td>{% for k, n in (p.flag_counts or {}).items()|sort %}<span class="k" title="{{ flag_labels.get(k, k) }}">{{ k }} {{ n }}</span>{% endfor %}</td>
+    <td>{% for k, n in (p.get('flag_counts') or {}).items()|sort %}<span class="k" title="{{ flag_labels.get(k, k) }}">{{ k }} {{ n }}</span>{% endfor %}</td>
     <td>{% for fmt, rel in (p.reports or {}).items() %}<a href="{{ rel }}">{{ fmt }}</a> {% endfor %}</td>
   </tr>
   {% endfor %}
