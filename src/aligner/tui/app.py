@@ -206,6 +206,7 @@ class AlignerApp(App[None]):
     """Side-by-side viewer of one `Comparison`."""
 
     TITLE = "aligner view"
+    ENABLE_COMMAND_PALETTE = False  # every action has its own key; keeps the footer short
     CSS = """
     Screen { layout: vertical; }
     #header { height: 2; background: $panel; padding: 0 1; }
@@ -218,8 +219,8 @@ class AlignerApp(App[None]):
     #search.-active { display: block; }
     """
     BINDINGS = [
-        Binding("n", "next_divergent", "next div"),
-        Binding("N", "prev_divergent", "prev div"),
+        Binding("n", "next_divergent", "next"),
+        Binding("N", "prev_divergent", "prev"),
         Binding("f", "filter", "filter"),
         Binding("slash", "search", "search", key_display="/"),
         Binding("p", "toggle_pivots", "pivots"),
@@ -308,7 +309,8 @@ class AlignerApp(App[None]):
         if total:
             bar.update(total=total, progress=done or 0)
         if label:
-            self.query_one("#loading-label", Label).update(str(label))
+            text = f"{label}… {done}/{total}" if total and total > 1 else f"{label}…"
+            self.query_one("#loading-label", Label).update(text)
 
     def load_failed(self, message: str) -> None:
         self.query_one("#loading-label", Label).update(f"Could not compare: {message}\nPress q to quit.")
@@ -323,6 +325,7 @@ class AlignerApp(App[None]):
         table.focus()
         self.update_header()
         self.relayout(force=True)
+        self.call_after_refresh(self.relayout)  # the table had no width yet if just shown
         if comparison.mt.notice:
             self.notify(comparison.mt.notice, title="MT", timeout=8)
 
@@ -347,7 +350,7 @@ class AlignerApp(App[None]):
         if c is None:
             return
         left, right = self.sides
-        line1 = Text(no_wrap=True, overflow="ellipsis")
+        line1 = Text(no_wrap=True, overflow="ellipsis", end="")
         for i, side in enumerate((left, right)):
             if i:
                 line1.append("  ⇄  ", style="bold")
@@ -359,13 +362,13 @@ class AlignerApp(App[None]):
         line2 = Text(no_wrap=True, overflow="ellipsis")
         line2.append(s.verdict.upper(), style=verdict_style.get(s.verdict, "bold"))
         line2.append(f"  divergence {s.overall_divergence:.2f}")
-        line2.append(f"  coverage {s.coverage_src:.0%}/{s.coverage_tgt:.0%}")
+        line2.append(f"  MT {c.mt.mode}", style="bold" if c.mt.mode != "off" else "dim")
         n_div = sum(map(model.is_divergent, c.pairs))
         line2.append(f"  {len(c.pairs)} pairs, {n_div} divergent")
-        line2.append(f"  MT {c.mt.mode}", style="bold" if c.mt.mode != "off" else "dim")
+        line2.append(f"  coverage {s.coverage_src:.0%}/{s.coverage_tgt:.0%}")
         if s.verdict_reason:
             line2.append(f"  — {s.verdict_reason}", style="dim")
-        self.query_one("#header", Static).update(Group(line1, line2))
+        self.query_one("#header", Static).update(Text("\n").join([line1, line2]))
 
     def relayout(self, force: bool = False) -> None:
         """Rebuild the rows when the width, sides, pivots, filter or search changed."""
@@ -464,8 +467,8 @@ class AlignerApp(App[None]):
                     out.append(f"  {side.name.upper()} «")
                     out.append(bidi.display(doc.text[span[0] : span[1]]), style=model.FLAG_STYLES.get(flag.kind, "bold"))
                     out.append("»")
-            if flag.detail:
-                out.append(f"  — {flag.detail}", style="italic")
+            if flag.detail:  # English prose quoting both languages: LTR base, Arabic runs reordered
+                out.append(f"  — {bidi.display(flag.detail, rtl=False)}", style="italic")
         if not pair.flags and pair.section == "body":
             out.append("\nno flags" + (" (unmatched)" if model.is_unmatched(pair) else ""), style="dim")
         for side in self.sides:
