@@ -125,7 +125,7 @@ def run_batch_cli(manifest: Path, out_dir: Path, engine: str, workers: int, extr
     import subprocess
 
     cmd = [sys.executable, "-m", "aligner", "batch", str(manifest), "-o", str(out_dir),
-           "--engine", engine, "--workers", str(workers), *extra]
+           "--engine", engine, "--workers", str(workers), "--progress", "none", *extra]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
