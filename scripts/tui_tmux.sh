@@ -6,7 +6,8 @@
 #   scripts/tui_tmux.sh [OUTDIR] [SRC TGT]    # default: the seed pair, captures in ./tui-capture
 #
 # Writes OUTDIR/<size>-<step>.txt for 80x24 and 160x48: the opening screen, after `n` (first
-# divergent pair), after `s` (sides swapped), after `f`+divergent filter and after `?` (help).
+# divergent pair), after `s` (sides swapped), after `f`+divergent filter, after `?` (help),
+# after `/` + an Arabic search and after `p` (pivots; with --mt off it says MT was off).
 # Then runs a check: every Arabic line in the capture must equal the same logical text shaped
 # and reversed (what a bidi-less terminal must be sent), and no Russian line may be reversed.
 set -euo pipefail
@@ -50,6 +51,12 @@ for size in 80x24 160x48; do
   tmux send-keys -t "$SESSION" Down Enter; sleep 0.8; capture "$size-4-divergent-only"
   tmux send-keys -t "$SESSION" '?'; sleep 0.6; capture "$size-5-help"
   tmux send-keys -t "$SESSION" Escape; sleep 0.3
+  tmux send-keys -t "$SESSION" f Home Enter; sleep 0.6  # back to all pairs
+  tmux send-keys -t "$SESSION" /; sleep 0.3
+  tmux send-keys -t "$SESSION" -l "موسكو"; tmux send-keys -t "$SESSION" Enter; sleep 0.8
+  capture "$size-6-search-arabic"
+  tmux send-keys -t "$SESSION" Escape; sleep 0.4  # alone: ESC+key would read as Alt+key
+  tmux send-keys -t "$SESSION" p; sleep 0.6; capture "$size-7-pivots"
   tmux send-keys -t "$SESSION" q; sleep 0.8
   cleanup
 done

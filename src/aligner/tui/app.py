@@ -214,7 +214,7 @@ class AlignerApp(App[None]):
     #loading > Label { width: 100%; content-align: center middle; }
     #loading ProgressBar { width: auto; }
     PairTable { height: 1fr; scrollbar-gutter: stable; scrollbar-size-vertical: 1; }
-    #detail { height: 8; border-top: solid $accent; background: $surface; padding: 0 1; }
+    #detail { height: 30%; min-height: 8; max-height: 16; border-top: solid $accent; background: $surface; padding: 0 1; }
     #search { dock: bottom; display: none; }
     #search.-active { display: block; }
     """
