@@ -10,6 +10,7 @@ import asyncio
 import json
 
 import pytest
+import regex
 
 from aligner.cli import build_parser
 from aligner.cli.view import build_app, load_saved
@@ -385,3 +386,36 @@ def test_progress_is_shown_while_the_worker_runs():
             assert app.comparison is not None and app.rows
 
     asyncio.run(main())
+
+
+def test_mt_runs_in_the_worker_with_progress_and_pivots(seed_ru, seed_ar):
+    """`--mt ct2` with the tiny test model: progress while translating, MT in the header,
+    the model's notice as a notification, and `p` puts the pivots into the rows."""
+    from mt_helpers import test_models_dir
+
+    app = seed_app(seed_ru, seed_ar, "--mt", "ct2", "--models-dir", str(test_models_dir()), "--no-cache")
+    labels: set[str] = set()
+    shown = app.progress
+
+    def progress(*args, **kwargs):  # record every label the loading screen showed
+        shown(*args, **kwargs)
+        labels.add(str(app.query_one("#loading-label").render()))
+
+    app.progress = progress
+
+    async def main():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+            assert "MT ct2" in header(app)
+            assert any("test model" in n.message for n in app._notifications)
+            table = app.query_one(PairTable)
+            await pilot.press("j")
+            before = table.rows[table.coordinate_to_cell_key((1, 0)).row_key].height
+            assert "SRC in English:" in detail(app) and "TGT in English:" in detail(app)
+            await pilot.press("p")
+            await pilot.pause()
+            assert table.rows[table.coordinate_to_cell_key((1, 0)).row_key].height > before
+
+    asyncio.run(main())
+    assert any(regex.fullmatch(r"translate… \d+/\d+", lab) for lab in labels), labels

@@ -475,7 +475,7 @@ class AlignerApp(App[None]):
             pivot = side.pivot(pair)
             if pivot:
                 out.append(f"\n{side.name.upper()} in English: ", style="bold #8b949e")
-                out.append(pivot, style="italic")
+                out.append(bidi.display(pivot, rtl=False), style="italic")
         if pair.evidence:
             ev = " · ".join(f"{k} {v:.2f}" for k, v in pair.evidence.items())
             out.append(f"\nevidence: {ev}", style="dim")
