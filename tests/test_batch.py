@@ -64,6 +64,7 @@ def _stamps(out: Path) -> dict[str, tuple[int, int]]:
 def test_directory_convention_pairs_files_and_picks_src(seed_dir):
     (seed_dir / "lonely.ar.txt").write_text("نص وحيد.", encoding="utf-8")
     (seed_dir / "notes.txt").write_text("not a pair", encoding="utf-8")
+    (seed_dir / "notes.old.txt").write_text("not a pair either", encoding="utf-8")
     jobs = {j.name: j for j in discover(seed_dir)}
     assert set(jobs) == {"related", "other1", "other2", "other3", "lonely"}
     rel = jobs["related"]

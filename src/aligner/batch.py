@@ -115,6 +115,8 @@ def _from_directory(folder: Path, src_lang: str, tgt_lang: str) -> list[PairJob]
             src = others[0]
         elif tgt is None and src is not None and len(others) == 1:
             tgt = others[0]
+        if len(files) == 1 and langs[0] not in LANGS:
+            continue  # e.g. notes.old.txt: not a pair member, just a file with two dots
         if src is None or tgt is None or src == tgt:
             found = ", ".join(f.name for f in files.values())
             if len(files) < 2:

@@ -109,6 +109,6 @@ def _with_bar(jobs: list[batch.PairJob], args: argparse.Namespace, options: Any,
     console.print(
         f"{result.total} pairs: {verdicts}; {result.failed} failed; {result.skipped} skipped as done; "
         f"{result.seconds:.1f} s. Index: {result.index_path.with_suffix('.html')}",
-        markup=False, highlight=False,
+        markup=False, highlight=False, soft_wrap=True,
     )
     return result
