@@ -4,6 +4,7 @@
 # reads right to left with joined letters and Russian left to right.
 #
 #   scripts/tui_tmux.sh [OUTDIR] [SRC TGT]    # default: the seed pair, captures in ./tui-capture
+#   TUI_SIZES="100x30" scripts/tui_tmux.sh    # other terminal sizes (default "80x24 160x48")
 #
 # Writes OUTDIR/<size>-<step>.txt for 80x24 and 160x48: the opening screen, after `n` (first
 # divergent pair), after `s` (sides swapped), after `f`+divergent filter, after `?` (help),
@@ -38,7 +39,7 @@ wait_for() {  # $1: text that shows the screen is ready; gives up after ~20 s
   return 1
 }
 
-for size in 80x24 160x48; do
+for size in ${TUI_SIZES:-80x24 160x48}; do
   cols="${size%x*}"; rows="${size#*x}"
   tmux new-session -d -s "$SESSION" -x "$cols" -y "$rows" \
     "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 COLUMNS=$cols LINES=$rows '$ALIGNER' view '$SRC' '$TGT' --mt off --export-dir '$OUT'"

@@ -7,7 +7,6 @@ tests use the hand-written sample in `tests/tui_sample.py`, which carries Englis
 from __future__ import annotations
 
 import asyncio
-import json
 
 import pytest
 import regex
@@ -57,7 +56,9 @@ def seed_json(tmp_path_factory, seed_ru, seed_ar):
 
     comparison = compare_files(seed_ru, seed_ar, CompareOptions(mt=MTOptions(mode="off")))
     path = tmp_path_factory.mktemp("view") / "seed.json"
-    path.write_text(json.dumps(comparison.to_dict()), encoding="utf-8")
+    from aligner import report
+
+    report.write(comparison, "json", path)  # exactly what `aligner compare -o x.json` writes
     return path
 
 
