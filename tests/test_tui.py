@@ -184,6 +184,9 @@ def test_search_finds_russian_and_arabic_and_repeats(seed_ru, seed_ar):
         app.query_one(PairTable).move_cursor(row=0)
         await search(pilot, "موسكو")
         assert app.current_index() == ar_hits[0]
+        from aligner import bidi
+
+        assert app.query_one("#search").border_title == bidi.display("موسكو")  # reads right
 
     drive(seed_app(seed_ru, seed_ar), script)
 

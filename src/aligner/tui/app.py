@@ -583,6 +583,11 @@ class AlignerApp(App[None]):
                 break
         self.notify(f"“{query}”: {n_rows} pair(s) match.", timeout=3)
 
+    @on(Input.Changed, "#search")
+    def search_typed(self, event: Input.Changed) -> None:
+        """The Input draws logical order; show an Arabic query as it reads, in the border."""
+        event.input.border_title = bidi.display(event.value) if bidi.has_rtl(event.value) else None
+
     def action_close_search(self) -> None:
         box = self.query_one("#search", Input)
         if box.has_class("-active"):
