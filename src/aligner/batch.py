@@ -679,7 +679,7 @@ footer { color:var(--muted); font-size:.85em; margin-top:1.2rem; }
   {% set v = p.verdict if p.status == 'ok' else p.status %}
   <tr class="pair" data-status="{{ p.status }}" data-verdict="{{ v }}" data-name="{{ p.name|lower }}">
     <td class="num">{{ p.rank }}</td>
-    <td><b>{{ p.name }}</b><br><small>{{ p.src }} ({{ p.src_lang }}) &rarr; {{ p.tgt }} ({{ p.tgt_lang }})</small></td>
+    <td><b>{% if (p.reports or {}).get('html') %}<a href="{{ p.reports.html }}">{{ p.name }}</a>{% else %}{{ p.name }}{% endif %}</b><br><small>{{ p.src }} ({{ p.src_lang }}) &rarr; {{ p.tgt }} ({{ p.tgt_lang }})</small></td>
     <td><span class="verdict v-{{ v }}">{{ verdict_labels.get(v, v) }}</span>
       {% if p.status == 'ok' and p.verdict_reason %}<br><small>{{ p.verdict_reason }}</small>{% endif %}
       {% if p.error %}<br><span class="err">{{ p.error }}</span>{% endif %}</td>
