@@ -423,3 +423,19 @@ def test_mt_runs_in_the_worker_with_progress_and_pivots(seed_ru, seed_ar):
 
     asyncio.run(main())
     assert any(regex.fullmatch(r"translate… \d+/\d+", lab) for lab in labels), labels
+
+
+def test_new_search_includes_the_current_row_and_wraps(seed_ru, seed_ar):
+    async def script(app, pilot):
+        pairs = app.comparison.pairs
+        word = pairs[1].src_text.split()[0]  # "Правительство…": in pair 2 and maybe later
+        hits = [i for i, p in enumerate(pairs) if model.find(p.src_text, word)]
+        app.select_pair(1)
+        await search(pilot, word)
+        assert app.current_index() == 1
+        for expected in hits[1:] + [hits[0]]:  # Enter again walks the hits and wraps round
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.current_index() == expected
+
+    drive(seed_app(seed_ru, seed_ar), script)

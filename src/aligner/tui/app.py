@@ -563,10 +563,10 @@ class AlignerApp(App[None]):
     @on(Input.Submitted, "#search")
     def search_submitted(self, event: Input.Submitted) -> None:
         query = event.value.strip()
-        if query != self.query_text:
+        new_query = query != self.query_text
+        if new_query:  # repaint the hits; a new query may match the row under the cursor
             self.query_text = query
             self.relayout()
-            self.query_one(PairTable).move_cursor(row=max(0, self.query_one(PairTable).cursor_row - 1), animate=False)
         if not query:
             self.action_close_search()
             return
@@ -575,8 +575,8 @@ class AlignerApp(App[None]):
             self.notify(f"“{query}” is not in the pairs shown.", severity="warning", timeout=4)
             return
         table = self.query_one(PairTable)
-        start = table.cursor_row
-        order = list(range(start + 1, len(self.rows))) + list(range(0, start + 1))
+        start = table.cursor_row if new_query else table.cursor_row + 1
+        order = list(range(start, len(self.rows))) + list(range(0, start))
         for row in order:
             if model.pair_matches(self.comparison.pairs[self.rows[row]], query):
                 table.move_cursor(row=row, animate=False)
