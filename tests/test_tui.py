@@ -372,9 +372,6 @@ def test_progress_is_shown_while_the_worker_runs():
         release.wait(5)
         return sample()
 
-    async def script(app, pilot):
-        pass
-
     async def main():
         app = AlignerApp(loader=loader)
         async with app.run_test(size=(80, 24)) as pilot:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
