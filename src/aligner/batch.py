@@ -409,6 +409,8 @@ def run_batch(
                     fn = functools.partial(run_pair, run_options, formats)
                     for outcome in eng.map(fn, todo):
                         job: PairJob = outcome.item
+                        if isinstance(outcome.error, KeyboardInterrupt):  # Ctrl-C reached the worker first
+                            raise KeyboardInterrupt
                         record = _write_outcome(layout, job, fps[job.name], formats, outcome.value, outcome.error)
                         done_now += 1
                         emit({"event": "pair", "done": skipped + done_now, "total": len(jobs), **_brief(record)})
