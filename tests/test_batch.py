@@ -351,3 +351,14 @@ def test_failed_job_error_messages_are_one_line():
     assert batch.one_line_error(ValueError("x\ny")) == "internal error: ValueError: x y"
     with pytest.raises(InputError, match="only one"):
         batch.run_pair(OFF, ("json",), PairJob("n", "a", "a", error="n: only one file"))
+
+
+def test_an_edited_translation_memory_redoes_the_pairs(seed_dir, tmp_path):
+    tm = tmp_path / "tm.tsv"
+    tm.write_text("Токио\tTokyo\n", encoding="utf-8")
+    opts = CompareOptions(mt=MTOptions(mode="tm", tm_paths=(str(tm),), use_cache=False))
+    jobs = discover(seed_dir)
+    assert run_batch(jobs, tmp_path / "out", opts, workers=1).done_now == 4
+    assert run_batch(jobs, tmp_path / "out", opts, workers=1).done_now == 0
+    tm.write_text("Токио\tTokyo\nЯпония\tJapan\n", encoding="utf-8")
+    assert run_batch(jobs, tmp_path / "out", opts, workers=1).done_now == 4

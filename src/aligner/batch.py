@@ -276,9 +276,11 @@ def options_key(options: Any) -> dict[str, Any]:
 
 
 def fingerprint(job: PairJob, key: dict[str, Any]) -> str:
-    """What a finished result depends on: both inputs (path, size, mtime) and the options."""
+    """What a finished result depends on: both inputs and any translation memory (path, size,
+    mtime), and the options. (A model replaced in place is not seen: use --force then.)"""
     parts: list[Any] = [dataclasses.asdict(job), key]
-    for p in (job.src, job.tgt):
+    tms = key.get("options", {}).get("mt", {}).get("tm_paths", ())
+    for p in (job.src, job.tgt, *tms):
         try:
             st = os.stat(p)
             parts.append([st.st_size, st.st_mtime_ns])
