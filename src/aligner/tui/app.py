@@ -43,25 +43,21 @@ NUM_W, DIV_W = 5, 6  # the "#" and divergence columns, margins included
 EXPORT_FORMATS = ("json", "tsv", "tmx", "md", "html")
 
 HELP = """\
-[b]aligner view[/b] — two versions of one article, aligned sentence by sentence.
-
-Each row is one aligned pair: SRC on the left, TGT on the right ([b]s[/b] swaps them).
-Rows are tinted by divergence: [on #3d1f22] red [/] high or unmatched,
-[on #3a3218] amber [/] flagged or notable, plain = close; meta and boilerplate are dim.
-Flagged spans are highlighted in the text:
+[b]aligner view[/b]: one row per aligned pair, SRC left, TGT right.
+[on #3d1f22] red [/] high or unmatched  [on #3a3218] amber [/] flagged  [dim]dim[/] meta
 [bold black on #e5c07b] number/date [/] [bold black on #61afef] name [/] \
 [bold black on #c678dd] quote/attribution [/] [bold black on #98c379] search hit [/]
 
-[b]↑ ↓ / j k[/b]   move          [b]PgUp PgDn Home End[/b]  page, ends
-[b]n / N[/b]       next / previous divergent pair
-[b]f[/b]           filter: all, divergent only, or by flag kind
-[b]/[/b]           search both languages and the pivots (Enter again: next hit)
-[b]p[/b]           show / hide the English pivots in the table
+[b]↑ ↓  j k[/b]    move; [b]PgUp PgDn Home End[/b]: page, ends
+[b]n  N[/b]        next / previous divergent pair
+[b]f[/b]           filter: all, divergent only, one flag kind
+[b]/[/b]           search both languages and the pivots
+            (Enter: next hit, Esc: close the search)
+[b]p[/b]           English pivots on / off (when MT was on)
 [b]s[/b]           swap sides
-[b]e[/b]           export the report (json, tsv, tmx, md, html)
-[b]?[/b]           this help            [b]q[/b]  quit
-Mouse: click a row to select it; the wheel scrolls.
-
+[b]e[/b]           export: json, tsv, tmx, md, html
+[b]?[/b]           this help         [b]q[/b]  quit
+Mouse: click selects a row, the wheel scrolls.
 Press any key to close."""
 
 
@@ -90,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 80%; max-width: 84; height: auto; max-height: 90%;
+        width: 66; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;
     }
     """
