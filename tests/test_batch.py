@@ -58,6 +58,14 @@ def _stamps(out: Path) -> dict[str, tuple[int, int]]:
     return {p.stem: (p.stat().st_ino, p.stat().st_mtime_ns) for p in (out / "results").glob("*.json")}
 
 
+def _validate(index: dict) -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "src" / "aligner" / "schemas" / "batch-index-1.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(index, schema)
+
+
 # -- inputs -----------------------------------------------------------------------------------
 
 
@@ -132,7 +140,14 @@ def test_batch_over_seed_directory_writes_reports_records_and_ranked_index(seed_
     assert (res.total, res.done_now, res.skipped, res.failed, res.exit_code) == (4, 4, 0, 0, 0)
 
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    _validate(index)
     assert index["schema"] == "aligner.batch-index/1" and index["complete"] is True
+    assert index["workers"] == 2
+    for field, value in (("status", "done"), ("error", "two\nlines"), ("name", "a/b")):
+        broken = json.loads(json.dumps(index))
+        broken["pairs"][0][field] = value
+        with pytest.raises(Exception, match="is not|does not match|was expected"):
+            _validate(broken)
     assert index["counts"] == {"ok": 4, "failed": 0, "pending": 0}
     assert index["verdicts"] == {"unrelated": 3, "translation": 1}
     names = [p["name"] for p in index["pairs"]]
@@ -188,6 +203,7 @@ def test_failing_pairs_in_the_middle_are_reported_and_the_rest_continue(tmp_path
     proc = _cli("batch", manifest, "-o", out, "--mt", "off", "--workers", "2", "--formats", "json,md")
     assert proc.returncode == EXIT_BATCH_FAILED, proc.stderr
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    _validate(index)
     by = {p["name"]: p for p in index["pairs"]}
     assert index["counts"] == {"ok": 2, "failed": 3, "pending": 0}
     assert [p["status"] for p in index["pairs"]][:3] == ["failed"] * 3  # failures ranked first
@@ -337,6 +353,7 @@ def test_ctrl_c_keeps_finished_pairs_writes_the_index_and_exits_130(tmp_path, se
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    _validate(index)
     assert index["complete"] is False and index["total"] == n
     assert index["counts"]["ok"] >= 2 and index["counts"]["pending"] > 0
     assert index["counts"]["ok"] + index["counts"]["pending"] + index["counts"]["failed"] == n

@@ -407,6 +407,7 @@ def run_batch(
         try:
             if todo:
                 with get_engine(engine, workers=_workers(engine, workers, len(todo)), address=address) as eng:
+                    workers = getattr(eng, "workers", None) or workers  # what the engine really runs
                     run_options = _fit_threads(eng, options)
                     fn = functools.partial(run_pair, run_options, formats)
                     for outcome in eng.map(fn, todo):
