@@ -408,7 +408,7 @@ def test_mt_runs_in_the_worker_with_progress_and_pivots(seed_ru, seed_ar):
         async with app.run_test(size=(80, 24)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause(0.1)
-            assert "MT ct2" in header(app)
+            assert "MT ct2" in header(app) and app.comparison.mt.backend in header(app)
             assert any("test model" in n.message for n in app._notifications)
             table = app.query_one(PairTable)
             await pilot.press("j")

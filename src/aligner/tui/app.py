@@ -362,6 +362,8 @@ class AlignerApp(App[None]):
         n_div = sum(map(model.is_divergent, c.pairs))
         line2.append(f"  {len(c.pairs)} pairs, {n_div} divergent")
         line2.append(f"  coverage {s.coverage_src:.0%}/{s.coverage_tgt:.0%}")
+        if c.mt.mode != "off" and c.mt.backend:
+            line2.append(f"  {c.mt.backend}", style="dim")
         if s.verdict_reason:
             line2.append(f"  — {s.verdict_reason}", style="dim")
         self.query_one("#header", Static).update(Text("\n").join([line1, line2]))
