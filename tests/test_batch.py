@@ -379,3 +379,14 @@ def test_an_edited_translation_memory_redoes_the_pairs(seed_dir, tmp_path):
     assert run_batch(jobs, tmp_path / "out", opts, workers=1).done_now == 0
     tm.write_text("Токио\tTokyo\nЯпония\tJapan\n", encoding="utf-8")
     assert run_batch(jobs, tmp_path / "out", opts, workers=1).done_now == 4
+
+
+def test_progress_bar_mode_ends_with_a_summary_and_the_pairs_to_look_at(seed_dir, tmp_path):
+    (seed_dir / "broken.ru.txt").write_text("", encoding="utf-8")
+    (seed_dir / "broken.ar.txt").write_text("", encoding="utf-8")
+    proc = _cli("batch", seed_dir, "-o", tmp_path / "out", "--mt", "off", "--workers", "2", "--progress", "bar")
+    assert proc.returncode == EXIT_BATCH_FAILED
+    assert not proc.stderr.lstrip().startswith("{")  # not the JSON lines
+    assert "5 pairs: 3 unrelated, 1 translation; 1 failed" in proc.stderr
+    assert "failed: broken:" in proc.stderr and "1. broken:" in proc.stderr
+    assert "unrelated, divergence" in proc.stderr and "related: translation" not in proc.stderr
