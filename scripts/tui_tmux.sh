@@ -46,11 +46,12 @@ for size in ${TUI_SIZES:-80x24 160x48}; do
   tmux set-option -t "$SESSION" status off >/dev/null
   wait_for "Pair 1/"
   sleep 0.5; capture "$size-1-open"
-  tmux send-keys -t "$SESSION" n; sleep 0.6; capture "$size-2-next-divergent"
+  tmux send-keys -t "$SESSION" n; wait_for "●"; sleep 0.3; capture "$size-2-next-divergent"
   tmux send-keys -t "$SESSION" s; sleep 0.8; capture "$size-3-swapped"
-  tmux send-keys -t "$SESSION" s f; sleep 0.6
-  tmux send-keys -t "$SESSION" Down Enter; sleep 0.8; capture "$size-4-divergent-only"
-  tmux send-keys -t "$SESSION" '?'; sleep 0.6; capture "$size-5-help"
+  tmux send-keys -t "$SESSION" s f; wait_for "Show which pairs"
+  tmux send-keys -t "$SESSION" Down Enter; wait_for "showing divergent"; sleep 0.3
+  capture "$size-4-divergent-only"
+  tmux send-keys -t "$SESSION" '?'; wait_for "Press any key"; sleep 0.2; capture "$size-5-help"
   tmux send-keys -t "$SESSION" Escape; sleep 0.3
   tmux send-keys -t "$SESSION" f Home Enter; sleep 0.6  # back to all pairs
   tmux send-keys -t "$SESSION" /; sleep 0.3
