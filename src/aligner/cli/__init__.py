@@ -26,12 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"aligner {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        try:
-            module = importlib.import_module(f"aligner.cli.{name}")
-        except ModuleNotFoundError as exc:  # TEMPORARY while subcommands land; removed at integration
-            if exc.name == f"aligner.cli.{name}":
-                continue
-            raise
+        module = importlib.import_module(f"aligner.cli.{name}")
         module.register(sub)
     return parser
 
