@@ -80,6 +80,16 @@ def test_default_output_is_a_terminal_report_not_json(seed_ru, seed_ar):
     assert "translation" in proc.stdout and "Нагоси" in proc.stdout
 
 
+def test_unrelated_pair_is_called_not_a_translation_pair(seed_ru, seed_unrelated, tmp_path):
+    for other in seed_unrelated:
+        proc = _cli("compare", seed_ru, other, "--mt", "off")
+        assert proc.returncode == 0, proc.stderr
+        assert "not a translation pair" in proc.stdout
+    md = tmp_path / "r.md"
+    _cli("compare", seed_ru, seed_unrelated[0], "--mt", "off", "-o", md)
+    assert "Verdict: not a translation pair" in md.read_text(encoding="utf-8")
+
+
 def test_help_and_version():
     helptext = _cli("--help").stdout
     for cmd in ("segment", "compare", "view", "batch", "models"):

@@ -31,7 +31,7 @@ FLAG_LABELS: dict[str, str] = {
 VERDICT_LABELS: dict[str, str] = {
     "translation": "translation",
     "partial": "partial translation",
-    "unrelated": "unrelated articles",
+    "unrelated": "not a translation pair",
 }
 
 LANG_NAMES: dict[str, str] = {"ar": "Arabic", "ru": "Russian", "en": "English"}

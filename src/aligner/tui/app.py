@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 
 from aligner import bidi
 from aligner.errors import AlignerError
+from aligner.report.common import VERDICT_LABELS
 from aligner.tui import model
 from aligner.tui.model import Filter
 from aligner.types import Comparison, Pair
@@ -356,7 +357,7 @@ class AlignerApp(App[None]):
         s = c.summary
         verdict_style = {"translation": "bold green", "partial": "bold yellow", "unrelated": "bold red"}
         line2 = Text(no_wrap=True, overflow="ellipsis")
-        line2.append(s.verdict.upper(), style=verdict_style.get(s.verdict, "bold"))
+        line2.append(VERDICT_LABELS.get(s.verdict, s.verdict).upper(), style=verdict_style.get(s.verdict, "bold"))
         line2.append(f"  divergence {s.overall_divergence:.2f}")
         line2.append(f"  MT {c.mt.mode}", style="bold" if c.mt.mode != "off" else "dim")
         n_div = sum(map(model.is_divergent, c.pairs))
