@@ -100,6 +100,17 @@ def test_arabic_terminators():
     ]
 
 
+def test_arabic_full_stop_without_space_still_ends_a_sentence():
+    text = "تشهد العلاقات تطوراً متذبذباً ومهدّداً للاستقرار.منذ عام 2016 بدأ التقارب. وقال د.محمد إن ذلك صحيح."
+    doc = segment(text, "ar")
+    _check_invariants(doc)
+    assert [s.text for s in doc.sentences] == [
+        "تشهد العلاقات تطوراً متذبذباً ومهدّداً للاستقرار.",
+        "منذ عام 2016 بدأ التقارب.",
+        "وقال د.محمد إن ذلك صحيح.",
+    ]
+
+
 def test_english_abbreviations():
     text = "Mr. Smith met Dr. Jones at 9 a.m. in the U.S. capital. They talked. It rained e.g. all day."
     doc = segment(text, "en")

@@ -34,7 +34,12 @@ _OPENERS = "«\"“„‘'（([{‹"
 _DASHES = "-–—‒―"
 
 # A candidate sentence end: terminators, then closing quotes/brackets, then whitespace.
-_BOUNDARY = regex.compile(rf"[{regex.escape(_TERMINAL)}]+[{regex.escape(_CLOSERS)}]*(?=\s)")
+# Web-scraped Arabic often drops the space after a full stop ("للاستقرار.منذ"): between two
+# Arabic letters a terminator still ends the sentence.
+_BOUNDARY = regex.compile(
+    rf"[{regex.escape(_TERMINAL)}]+[{regex.escape(_CLOSERS)}]*(?=\s)"
+    r"|(?<=\p{Script=Arabic})[.!؟]+(?=\p{Script=Arabic})"
+)
 _SOFT_BREAK = regex.compile(r"[;؛:,،—–]\s")
 
 # Abbreviations that never end a sentence (they precede a name or a number).
