@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from aligner.align import align  # noqa: E402
-from aligner import entities, gazetteer, names  # noqa: E402
+from aligner import entities  # noqa: E402
 from aligner.signals import pair_keys, sentence_keys  # noqa: E402
 from aligner.evaluation import evaluate, make_document, split_sentence  # noqa: E402
 
@@ -60,16 +60,6 @@ def build(n: int, seed: int = 0, p_split: float = 0.13, p_insert: float = 0.13):
     return make_document(src_lines, "ru", 5), make_document(tgt_lines, "ar", 5), gold
 
 
-def clear_caches() -> None:
-    """Empty the per-token memo caches of the extraction (the gazetteer itself stays
-    loaded: that is a once-per-process cost, paid before timing starts)."""
-    for mod in (entities, names, gazetteer):
-        for name in dir(mod):
-            fn = getattr(mod, name)
-            if hasattr(fn, "cache_clear") and fn is not gazetteer.get:
-                fn.cache_clear()
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[5000, 10000, 20000],
@@ -87,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         S, T = [x.text for x in src.body()], [x.text for x in tgt.body()]
         best = None
         for _ in range(args.repeat):
-            clear_caches()
+            entities.clear_caches()
             t0 = time.perf_counter()
             keys = pair_keys(S, src.lang, T, tgt.lang)
             t1 = time.perf_counter()

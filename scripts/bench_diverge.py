@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from aligner import entities, gazetteer, names  # noqa: E402
+from aligner import entities  # noqa: E402
 from aligner.align import align  # noqa: E402
 from aligner.diverge import score  # noqa: E402
 from aligner.evaluation import make_document, split_sentence  # noqa: E402
@@ -57,16 +57,6 @@ def build(n: int, seed: int = 0, p_split: float = 0.13, p_insert: float = 0.13) 
     return make_document([ru[k] for k in picks], "ru", 5), make_document(tgt, "ar", 5)
 
 
-def clear_caches() -> None:
-    """Empty the per-token memo caches (the gazetteer itself stays loaded: a once-per-process
-    cost, paid before timing starts)."""
-    for mod in (entities, names, gazetteer):
-        for name in dir(mod):
-            fn = getattr(mod, name)
-            if hasattr(fn, "cache_clear") and fn is not gazetteer.get:
-                fn.cache_clear()
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[5000, 10000, 20000],
@@ -83,13 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for n in args.sizes:
         src, tgt = build(n)
-        clear_caches()
+        entities.clear_caches()
         t0 = time.perf_counter()
         beads = align(src, tgt)
         align_s = time.perf_counter() - t0
         best = None
         for _ in range(args.repeat):
-            clear_caches()
+            entities.clear_caches()
             if args.profile and not rows:
                 import cProfile
                 import pstats
