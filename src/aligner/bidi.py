@@ -28,7 +28,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi"})
+RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 
 # Harakat and Quranic marks: dropped for display only (a reversed combining mark would sit on
 # the wrong letter in a terminal); the logical text keeps them.

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from aligner.bidi import is_rtl_lang as is_rtl  # noqa: F401 (re-exported for the renderers)
+from aligner.langid import LANG_NAMES
 from aligner.types import Comparison, Document, Flag, Pair, Sentence
 
 # What each flag kind means, in the words a desk editor uses (tooltips, legends, summaries).
@@ -34,8 +36,6 @@ VERDICT_LABELS: dict[str, str] = {
     "unrelated": "not a translation pair",
 }
 
-LANG_NAMES: dict[str, str] = {"ar": "Arabic", "ru": "Russian", "en": "English"}
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 
 # Characters that are not allowed in XML 1.0 (C0 controls except tab/LF/CR, lone surrogates,
 # U+FFFE/U+FFFF): removed from TMX output, shown as U+FFFD nowhere else.
@@ -45,10 +45,6 @@ _XML_ILLEGAL = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uff
 def xml_safe(text: str) -> str:
     """Drop characters XML 1.0 cannot carry at all (escaping is the serializer's job)."""
     return _XML_ILLEGAL.sub("", text)
-
-
-def is_rtl(lang: str | None) -> bool:
-    return (lang or "").split("-")[0].lower() in RTL_LANGS
 
 
 def lang_name(lang: str | None) -> str:
