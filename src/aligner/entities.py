@@ -1268,6 +1268,22 @@ def _sentence_name_words(text: str, lang: str) -> tuple[list[tuple[Entity, bool,
     return _raw_names(lang, toks, taken), frozenset(m.group() for m in toks if m.group()[:1].islower())
 
 
+def _search_caseless(rest, other_text, lang, taken, other_cands, matched_other):
+    """Names of a side with capitals searched among the tokens of a side without them
+    (Arabic): returns the (name, hit) pairs found and the names still unmatched."""
+    weak = frozenset(i for i, c in enumerate(rest) if not c.strong)
+    blocked = taken + [(c.entity.start, c.entity.end) for c in other_cands]
+    hits = _arabic_hits(other_text, [c.entity for c in rest], lang, blocked, weak)
+    used = SpanSet((e.start, e.end) for e in matched_other)
+    found, left = [], []
+    for i, c in enumerate(rest):
+        if i in hits and not _overlaps_any(hits[i].start, hits[i].end, used):
+            found.append((c.entity, hits[i]))
+        else:
+            left.append(c)
+    return found, left
+
+
 def match_names(
     src_text: str,
     src_lang: str,
@@ -1334,25 +1350,11 @@ def match_names(
     taken_t = [(e.start, e.end) for e in t_ents if e.kind != "quote"] + [(e.start, e.end) for _, e in out.matched]
     taken_s = [(e.start, e.end) for e in s_ents if e.kind != "quote"] + [(e.start, e.end) for e, _ in out.matched]
     if _has_caps(src_lang) and not _has_caps(tgt_lang) and s_rest:
-        weak = frozenset(i for i, c in enumerate(s_rest) if not c.strong)
-        hits = _arabic_hits(tgt_text, [c.entity for c in s_rest], src_lang, taken_t + [(c.entity.start, c.entity.end) for c in t_cands], weak)
-        found = set()
-        used_t = SpanSet((b.start, b.end) for _, b in out.matched)
-        for i, c in enumerate(s_rest):
-            if i in hits and not _overlaps_any(hits[i].start, hits[i].end, used_t):
-                out.matched.append((c.entity, hits[i]))
-                found.add(i)
-        s_rest = [c for i, c in enumerate(s_rest) if i not in found]
+        found, s_rest = _search_caseless(s_rest, tgt_text, src_lang, taken_t, t_cands, [b for _, b in out.matched])
+        out.matched.extend(found)
     if _has_caps(tgt_lang) and not _has_caps(src_lang) and t_rest:
-        weak = frozenset(j for j, c in enumerate(t_rest) if not c.strong)
-        hits = _arabic_hits(src_text, [c.entity for c in t_rest], tgt_lang, taken_s + [(c.entity.start, c.entity.end) for c in s_cands], weak)
-        found = set()
-        used_s = SpanSet((a.start, a.end) for a, _ in out.matched)
-        for j, c in enumerate(t_rest):
-            if j in hits and not _overlaps_any(hits[j].start, hits[j].end, used_s):
-                out.matched.append((hits[j], c.entity))
-                found.add(j)
-        t_rest = [c for j, c in enumerate(t_rest) if j not in found]
+        found, t_rest = _search_caseless(t_rest, src_text, tgt_lang, taken_s, s_cands, [a for a, _ in out.matched])
+        out.matched.extend((hit, name) for name, hit in found)
 
     out.src_only.extend(c.entity for c in s_rest if c.strong)
     out.tgt_only.extend(c.entity for c in t_rest if c.strong)
