@@ -10,7 +10,7 @@ finds it on the other side. It also records the anchors the verdict relies on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -235,18 +235,24 @@ def _tokens(e: Entity, lang: str, pair: int) -> list[_Occurrence]:
     return out
 
 
-def _clusters(occ: list[_Occurrence]) -> list[list[_Occurrence]]:
-    """Occurrences grouped by spelling (same stem after proclitics/case endings)."""
-    forms: list[tuple[set[str], list[_Occurrence]]] = []
-    for o in occ:
-        for stems, members in forms:
-            if stems & o.stems:
-                members.append(o)
-                stems |= o.stems
+def _group_by_stems(items: Iterable[tuple[_Occurrence, frozenset[str] | set[str]]]) -> list[list[_Occurrence]]:
+    """Items grouped greedily by shared stems: an item joins the first group whose stems
+    it meets, and the group takes on its stems."""
+    groups: list[tuple[set[str], list[_Occurrence]]] = []
+    for item, item_stems in items:
+        for stems, members in groups:
+            if stems & item_stems:
+                members.append(item)
+                stems |= item_stems
                 break
         else:
-            forms.append((set(o.stems), [o]))
-    return [m for _, m in forms]
+            groups.append((set(item_stems), [item]))
+    return [m for _, m in groups]
+
+
+def _clusters(occ: list[_Occurrence]) -> list[list[_Occurrence]]:
+    """Occurrences grouped by spelling (same stem after proclitics/case endings)."""
+    return _group_by_stems((o, o.stems) for o in occ)
 
 
 def _minority(fa: list[_Occurrence], fb: list[_Occurrence]) -> list[tuple[_Occurrence, _Occurrence, int]]:
@@ -272,19 +278,14 @@ def _spelling_variants(occ: list[_Occurrence], cfg: DivergeConfig) -> list[tuple
 def _linked_variants(links: list[Link], key: str, lang: str, other_lang: str) -> list[tuple[_Occurrence, _Occurrence, int]]:
     """Minority spellings of one version among the renderings of one name of the other
     version (tokens of multi-word names are paired from the end: surname with surname)."""
-    by_other: list[tuple[set[str], list[_Occurrence]]] = []
-    for pi, a, b in links:
-        mine, theirs = (a, b) if key == "src" else (b, a)
-        for x, y in zip(reversed(_tokens(mine, lang, pi)), reversed(_tokens(theirs, other_lang, pi))):
-            for stems, members in by_other:
-                if stems & y.stems:
-                    members.append(x)
-                    stems |= y.stems
-                    break
-            else:
-                by_other.append((set(y.stems), [x]))
+    def renderings():
+        for pi, a, b in links:
+            mine, theirs = (a, b) if key == "src" else (b, a)
+            for x, y in zip(reversed(_tokens(mine, lang, pi)), reversed(_tokens(theirs, other_lang, pi))):
+                yield x, y.stems
+
     out = []
-    for _, members in by_other:
+    for members in _group_by_stems(renderings()):
         forms = _clusters(members)
         if len(forms) != 2:  # more than two renderings: more likely a matching error
             continue
