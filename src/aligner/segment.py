@@ -277,7 +277,7 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
     if len(letters) == 1 and (first.isupper() or lang == "ar" or not first.isalpha()):
         return False
     # Dotted acronyms in the middle of a sentence: "U.S. officials", "т.е. Москва".
-    if "." in word and len(letters) <= 4 and word.count(".") >= 1 and lang == "en":
+    if "." in word and len(letters) <= 4 and lang == "en":
         return False
     return True
 
