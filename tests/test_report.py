@@ -19,7 +19,7 @@ from aligner.report.common import pieces
 from aligner.types import Comparison, Document, Flag, MTInfo, Pair, Sentence, Summary
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SCHEMA = Path(__file__).resolve().parents[1] / "src" / "aligner" / "schemas" / "comparison-1.json"
+SCHEMA = Path(__file__).resolve().parents[1] / "src" / "aligner" / "schemas" / "comparison-2.json"
 
 
 def paragraph_doc(path: Path, lang: str) -> Document:
@@ -95,7 +95,7 @@ def test_json_validates_against_schema_and_round_trips(hostile):
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema)
-    assert data["schema"] == "aligner.comparison/1"
+    assert data["schema"] == "aligner.comparison/2"
     back = Comparison.from_dict(data)
     assert back.to_dict() == hostile.to_dict()
     assert back.src.text == hostile.src.text  # the hostile text survives byte for byte

@@ -14,7 +14,7 @@ from typing import Any, Literal
 SentenceKind = Literal["body", "meta", "boilerplate"]
 SENTENCE_KINDS: tuple[str, ...] = ("body", "meta", "boilerplate")
 
-COMPARISON_SCHEMA = "aligner.comparison/1"
+COMPARISON_SCHEMA = "aligner.comparison/2"  # /2: flags carry severity and confidence
 SEGMENTATION_SCHEMA = "aligner.segmentation/1"
 
 FLAG_KINDS: tuple[str, ...] = (
@@ -30,6 +30,13 @@ FLAG_KINDS: tuple[str, ...] = (
 )
 
 Verdict = Literal["translation", "partial", "unrelated"]
+
+# How much a flag claims (issue 11): `major` a figure, date, name, speaker or sentence really
+# differs or is missing; `minor` likely harmless (quote marks dropped, a converted unit);
+# `note` a copy-editing observation within one version (two spellings of one name).
+# Only `major` counts towards divergence and `--fail-over`.
+Severity = Literal["major", "minor", "note"]
+SEVERITIES: tuple[str, ...] = ("major", "minor", "note")
 
 Span = tuple[int, int]
 
@@ -123,11 +130,15 @@ class Flag:
     detail: str
     src_span: Span | None = None
     tgt_span: Span | None = None
+    severity: Severity = "major"
+    confidence: float = 1.0  # estimated probability that the claim is right
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "detail": self.detail,
+            "severity": self.severity,
+            "confidence": round(self.confidence, 4),
             "src_span": list(self.src_span) if self.src_span else None,
             "tgt_span": list(self.tgt_span) if self.tgt_span else None,
         }
@@ -135,7 +146,10 @@ class Flag:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Flag:
         ss, ts = d.get("src_span"), d.get("tgt_span")
-        return cls(d["kind"], d["detail"], tuple(ss) if ss else None, tuple(ts) if ts else None)
+        return cls(
+            d["kind"], d["detail"], tuple(ss) if ss else None, tuple(ts) if ts else None,
+            d.get("severity", "major"), d.get("confidence", 1.0),
+        )
 
 
 @dataclass(slots=True)
@@ -229,9 +243,10 @@ class Summary:
     coverage_tgt: float = 0.0
     anchored_share: float = 0.0  # share of matched body pairs backed by a hard anchor
     overall_divergence: float = 0.0
-    flag_counts: dict[str, int] = field(default_factory=dict)
+    flag_counts: dict[str, int] = field(default_factory=dict)  # major flags per kind
     top_pairs: list[int] = field(default_factory=list)  # indices into Comparison.pairs
     counts: dict[str, int] = field(default_factory=dict)  # bead kinds, unmatched, etc.
+    severity_counts: dict[str, int] = field(default_factory=dict)  # body flags per severity
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -242,6 +257,7 @@ class Summary:
             "anchored_share": round(self.anchored_share, 4),
             "overall_divergence": round(self.overall_divergence, 4),
             "flag_counts": dict(self.flag_counts),
+            "severity_counts": dict(self.severity_counts),
             "top_pairs": list(self.top_pairs),
             "counts": dict(self.counts),
         }
@@ -258,6 +274,7 @@ class Summary:
             dict(d.get("flag_counts", {})),
             list(d.get("top_pairs", [])),
             dict(d.get("counts", {})),
+            dict(d.get("severity_counts", {})),
         )
 
 

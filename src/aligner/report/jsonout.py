@@ -1,6 +1,6 @@
-"""JSON: the versioned `aligner.comparison/1` record, exactly `Comparison.to_dict()`.
+"""JSON: the versioned `aligner.comparison/2` record, exactly `Comparison.to_dict()`.
 
-The schema is `src/aligner/schemas/comparison-1.json` (JSON Schema 2020-12). Article text is
+The schema is `src/aligner/schemas/comparison-2.json` (JSON Schema 2020-12). Article text is
 written as UTF-8 (not \\u escapes) so the file stays readable and diffable.
 """
 
