@@ -98,6 +98,7 @@ class Side:
     doc: Document
     units: list[tuple[Line, str]]  # what the text was built from, in order
     line_of: list[frozenset[Line]]  # per sentence id: the gold lines it overlaps
+    origin_of: list[tuple[int, ...]]  # per sentence id: the corpus lines its text came from
 
 
 @dataclass(slots=True)
@@ -108,24 +109,29 @@ class ArticlePair:
     notes: dict[str, object] = field(default_factory=dict)  # what an injection did
 
 
-def build_side(units: Sequence[tuple[Line, str]], paragraph_of: Sequence[int], lang: str) -> Side:
-    """Text from (line, text) units, units sharing a paragraph number joined by a space."""
+def build_side(units: Sequence[tuple[Line, str]], paragraph_of: Sequence[float], lang: str,
+               origins: Sequence[int] | None = None) -> Side:
+    """Text from (line, text) units, units sharing a paragraph number joined by a space.
+    `origins` names the corpus line each unit's text came from (default: its gold line)."""
     parts: list[str] = []
-    spans: list[tuple[int, int, Line]] = []
+    spans: list[tuple[int, int, Line, int]] = []
     pos = 0
+    origins = list(origins) if origins is not None else [ln if ln is not None else -1 for ln, _ in units]
     for k, (line, text) in enumerate(units):
         if k:
             sep = " " if paragraph_of[k] == paragraph_of[k - 1] else "\n\n"
             parts.append(sep)
             pos += len(sep)
         parts.append(text)
-        spans.append((pos, pos + len(text), line))
+        spans.append((pos, pos + len(text), line, origins[k]))
         pos += len(text)
     doc = segment("".join(parts), lang)
-    line_of = []
+    line_of, origin_of = [], []
     for s in doc.sentences:
-        line_of.append(frozenset(ln for a, b, ln in spans if a < s.end and s.start < b))
-    return Side(doc, list(units), line_of)
+        hit = [(ln, o) for a, b, ln, o in spans if a < s.end and s.start < b]
+        line_of.append(frozenset(ln for ln, _ in hit))
+        origin_of.append(tuple(o for _, o in hit if o >= 0))
+    return Side(doc, list(units), line_of, origin_of)
 
 
 def side_units(corpus: Corpus, article: Article, lang: str) -> tuple[list[tuple[Line, str]], list[int]]:
@@ -142,39 +148,79 @@ Edit = Callable[[list[tuple[Line, str]], list[int], random.Random], dict[str, ob
 
 def article_pair(corpus: Corpus, article: Article, src_lang: str, tgt_lang: str,
                  tgt_edit: Edit | None = None, seed: int = 0) -> ArticlePair:
-    """SRC and TGT of one article; `tgt_edit` may change TGT's units in place first."""
+    """SRC and TGT of one article; `tgt_edit` may change TGT's units in place first
+    (it may set notes["origins"], the corpus line each TGT unit's text came from)."""
     su, sp = side_units(corpus, article, src_lang)
     tu, tp = side_units(corpus, article, tgt_lang)
     notes: dict[str, object] = {}
     if tgt_edit is not None:
         rng = random.Random(zlib.crc32(f"{article.doc_id}:{seed}".encode()))
         notes = tgt_edit(tu, tp, rng)
-    return ArticlePair(article, build_side(su, sp, src_lang), build_side(tu, tp, tgt_lang), notes)
+    origins = notes.pop("origins", None)
+    return ArticlePair(article, build_side(su, sp, src_lang),
+                       build_side(tu, tp, tgt_lang, origins), notes)  # type: ignore[arg-type]
 
 
-def drop_and_insert(foreign: Callable[[random.Random], str]) -> Edit:
-    """The alignment injection: drop one body line of TGT and insert one foreign line
-    (from `foreign`, another article's line in TGT's language) elsewhere as its own paragraph."""
+def drop_and_insert(corpus: Corpus, article: Article, lang: str) -> Edit:
+    """The alignment injection: drop one body line of TGT and insert one line of another
+    article (in TGT's language) elsewhere, as a paragraph of its own."""
+    others = [n for a in corpus.articles if a.doc_id != article.doc_id for n in a.lines[1:]]
 
-    def edit(units: list[tuple[Line, str]], par_of: list[int], rng: random.Random) -> dict[str, object]:
+    def edit(units: list[tuple[Line, str]], par_of: list[float], rng: random.Random) -> dict[str, object]:
         if len(units) < 4:
             return {}
+        origins = [ln for ln, _ in units]
         k = rng.randrange(1, len(units))
         dropped = units[k][0]
-        del units[k], par_of[k]
+        del units[k], par_of[k], origins[k]
         at = rng.randrange(1, len(units) + 1)
-        new_par = (par_of[at - 1] + 0.5) if at - 1 < len(par_of) else par_of[-1] + 1
-        units.insert(at, (None, foreign(rng)))
-        par_of.insert(at, new_par)  # type: ignore[arg-type]
-        return {"dropped": dropped, "inserted_at": at}
+        new_par = par_of[at - 1] + 0.5
+        foreign = rng.choice(others)
+        units.insert(at, (None, corpus.line(lang, foreign)))
+        par_of.insert(at, new_par)
+        origins.insert(at, foreign)
+        return {"dropped": dropped, "inserted_at": at, "inserted_line": foreign, "origins": origins}
 
     return edit
 
 
-def foreign_lines(corpus: Corpus, article: Article, lang: str) -> Callable[[random.Random], str]:
-    """Draw a body line of another article, in `lang`."""
-    others = [n for a in corpus.articles if a.doc_id != article.doc_id for n in a.lines[1:]]
-    return lambda rng: corpus.line(lang, rng.choice(others))
+# ---------------------------------------------------------------------------------------------
+# Perfect English pivots (the English original stands in for perfect MT)
+# ---------------------------------------------------------------------------------------------
+
+
+def english_pivots(corpus: Corpus, side: Side, share: float = 1.0, seed: int = 0) -> list[str | None]:
+    """Per sentence, the English it translates: the English of its line(s), or, where a line
+    was split into several sentences, the English line's sentence at the same position when
+    the English splits into as many (else None: a pivot perfect MT would not give either).
+    `share` < 1 keeps only that share of the pivots (a partial translation memory)."""
+    en_split: dict[int, list[str]] = {}
+    by_origin: dict[tuple[int, ...], list[int]] = {}
+    for i, o in enumerate(side.origin_of):
+        by_origin.setdefault(o, []).append(i)
+    out: list[str | None] = [None] * len(side.doc.sentences)
+    rng = random.Random(seed)
+    for origin, ids in by_origin.items():
+        if not origin:
+            continue
+        if len(ids) == 1:
+            out[ids[0]] = " ".join(corpus.line("en", n) for n in origin)
+            continue
+        if len(origin) == 1:
+            n = origin[0]
+            if n not in en_split:
+                en_split[n] = [s.text for s in segment(corpus.line("en", n), "en").sentences]
+            if len(en_split[n]) == len(ids):
+                for i, text in zip(ids, en_split[n]):
+                    out[i] = text
+    if share < 1.0:
+        out = [p if p is not None and rng.random() < share else None for p in out]
+    return out
+
+
+def tm_rows(side: Side, pivots: Sequence[str | None]) -> list[tuple[str, str]]:
+    """(sentence, English) rows for a translation memory file (`--mt tm --tm FILE`)."""
+    return [(s.text, p) for s, p in zip(side.doc.sentences, pivots) if p]
 
 
 # ---------------------------------------------------------------------------------------------
