@@ -12,6 +12,7 @@ Used by `scripts/evaluate.py --ntrex`, `scripts/false_alarms.py` and the tests.
 
 from __future__ import annotations
 
+import os
 import random
 import zlib
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +22,8 @@ from pathlib import Path
 from aligner.segment import segment
 from aligner.types import Document
 
-DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "ntrex128-dev"
+DATA_DIR = Path(os.environ.get("ALIGNER_NTREX_DIR")
+                or Path(__file__).resolve().parents[3] / "shared" / "data" / "ntrex128-dev")
 
 # aligner's language code -> the file of ntrex128-dev.
 FILES: dict[str, str] = {
