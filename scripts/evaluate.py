@@ -10,11 +10,19 @@ documents (weight-free unless pivots are given with `--mt`).
     .venv/bin/python scripts/evaluate.py GOLD.json --pred comparison.json --json
     .venv/bin/python scripts/evaluate.py GOLD.json --mt auto     # pivots via aligner.translate
     .venv/bin/python scripts/evaluate.py --flores                # FLORES-200 synthetic suite
+    .venv/bin/python scripts/evaluate.py --ntrex [--pair ru-ar]  # real news, ntrex128-dev
 
 `--flores` builds pseudo-documents from FLORES-200 dev (Russian SRC, Arabic TGT, blocks of
 `--size` lines) with known edits on the TGT side (clean, split, merge, drop, insert, mixed),
 aligns them weight-free and with simulated pivots (the English reference with a quarter of
 its words lost), and also reports how much of unrelated block pairs gets matched.
+
+`--ntrex` lays out the 63 ntrex128-dev documents as articles (`aligner.ntrex`) in two of
+its languages and scores sentence links by shared gold lines (segmentation-robust), in one
+run: clean articles and one dropped plus one foreign inserted line per article (without
+MT; with a perfect English translation memory through `--mt tm`; with a TM holding half
+the sentences), every article against a different one through the whole chain (verdict
+and matched share), and the calibration of `Bead.similarity` (is "0.9" right 9 in 10?).
 
 Gold file format (JSON; paths relative to the gold file):
     {"src": "...", "tgt": "...", "src_lang": "ru", "tgt_lang": "ar",
@@ -33,7 +41,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# After PYTHONPATH (so `PYTHONPATH=/tmp/aligner-baseline/src` measures another checkout),
+# before nothing else: a plain run finds this checkout's package.
+sys.path.append(str(ROOT / "src"))
 
 from aligner.errors import AlignerError  # noqa: E402
 from aligner.evaluation import (  # noqa: E402
@@ -47,6 +57,7 @@ from aligner.evaluation import (  # noqa: E402
 )
 
 FLORES = ROOT.parent / "shared" / "data" / "flores200-dev"
+SUPPORTED = {"ar", "ru", "en"}  # the languages aligner compares today
 
 
 def predict(src, tgt, mt: str):
@@ -100,10 +111,121 @@ def flores_suite(blocks: int, size: int) -> dict:
     return out
 
 
+CALIBRATION_BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
+
+
+def ntrex_suite(src_lang: str, tgt_lang: str, details: bool = False) -> dict:
+    """Every ntrex128-dev figure of `--ntrex` for one language pair (see the module doc)."""
+    import tempfile
+
+    from aligner import ntrex
+    from aligner.align import align
+    from aligner.compare import CompareOptions, compare_documents
+    from aligner.translate import MTOptions, pivot_documents
+
+    corpus = ntrex.Corpus()
+    runs = {name: {"clean": ntrex.LinkCounts(), "drop_insert": ntrex.LinkCounts()}
+            for name in ("no_mt", "tm", "half_tm")}
+    calib: dict[str, list[tuple[float, bool]]] = {"no_mt": [], "tm": []}
+    per_article: list[tuple[str, str, dict]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for art in corpus.articles:
+            for kind in ("clean", "drop_insert"):
+                edit = ntrex.drop_and_insert(corpus, art, tgt_lang) if kind == "drop_insert" else None
+                pair = ntrex.article_pair(corpus, art, src_lang, tgt_lang, edit)
+                gold = ntrex.gold_links(pair)
+                for run, share in (("no_mt", 0.0), ("tm", 1.0), ("half_tm", 0.5)):
+                    sp = tp = None
+                    if share:
+                        tm = Path(tmp) / f"{art.doc_id}-{kind}-{run}.tsv"
+                        rows = (ntrex.tm_rows(pair.src, ntrex.english_pivots(corpus, pair.src, share, 1))
+                                + ntrex.tm_rows(pair.tgt, ntrex.english_pivots(corpus, pair.tgt, share, 2)))
+                        tm.write_text("".join(f"{a}\t{b}\n" for a, b in rows if "\t" not in a + b),
+                                      encoding="utf-8")
+                        sp, tp, _ = pivot_documents(pair.src.doc, pair.tgt.doc, MTOptions(mode="tm", tm_paths=(str(tm),)))
+                    beads = align(pair.src.doc, pair.tgt.doc, sp, tp)
+                    counts = ntrex.score_links(pair, [(b.src, b.tgt) for b in beads])
+                    runs[run][kind] += counts
+                    if run in calib:
+                        calib[run].extend((b.similarity, all((s, t) in gold for s in b.src for t in b.tgt))
+                                          for b in beads if b.src and b.tgt)
+                    if details and run == "no_mt":
+                        per_article.append((art.doc_id, kind, counts.to_dict()))
+        unrelated = []
+        arts = corpus.articles
+        for k, art in enumerate(arts):
+            other = arts[(k + len(arts) // 2) % len(arts)]
+            src = ntrex.article_pair(corpus, art, src_lang, tgt_lang).src.doc
+            tgt = ntrex.article_pair(corpus, other, src_lang, tgt_lang).tgt.doc
+            comp = compare_documents(src, tgt, CompareOptions(mt=MTOptions(mode="off")))
+            matched = {i for p in comp.pairs if p.src and p.tgt for i in p.src}
+            body = [s for s in src.sentences if s.kind == "body"]
+            unrelated.append((comp.summary.verdict, len(matched) / max(len(body), 1)))
+    out: dict = {"pair": f"{src_lang}-{tgt_lang}", "articles": len(corpus.articles)}
+    for run, kinds in runs.items():
+        out[run] = {kind: c.to_dict() for kind, c in kinds.items()}
+    out["unrelated"] = {
+        "pairs": len(unrelated),
+        "verdict_unrelated": sum(v == "unrelated" for v, _ in unrelated),
+        "verdicts": {v: sum(x == v for x, _ in unrelated) for v in sorted({v for v, _ in unrelated})},
+        "matched_share_mean": round(sum(s for _, s in unrelated) / len(unrelated), 4),
+        "matched_share_max": round(max(s for _, s in unrelated), 4),
+    }
+    out["calibration"] = {run: calibration(points) for run, points in calib.items()}
+    if details:
+        out["per_article"] = per_article
+    return out
+
+
+def calibration(points: list[tuple[float, bool]]) -> dict:
+    """Bins of bead similarity: beads, mean similarity, share correct; and the expected
+    calibration error (bead-weighted mean |similarity - share correct| over the bins)."""
+    rows = []
+    ece = 0.0
+    for lo, hi in zip(CALIBRATION_BINS, CALIBRATION_BINS[1:]):
+        got = [(p, ok) for p, ok in points if lo <= p < hi]
+        if not got:
+            continue
+        mean_p = sum(p for p, _ in got) / len(got)
+        acc = sum(ok for _, ok in got) / len(got)
+        ece += len(got) * abs(mean_p - acc)
+        rows.append({"bin": f"{lo:.2f}-{min(hi, 1.0):.2f}", "beads": len(got),
+                     "mean_similarity": round(mean_p, 3), "correct": round(acc, 3)})
+    return {"bins": rows, "ece": round(ece / max(len(points), 1), 4), "beads": len(points)}
+
+
+def print_ntrex(res: dict) -> None:
+    print(f"ntrex128-dev, {res['pair']}, {res['articles']} articles; sentence links by shared gold line")
+    print(f"{'run':34} {'P':>6} {'R':>6} {'F1':>6} {'unmatched':>9} {'orphans unmatched':>17}")
+    names = {"no_mt": "no MT", "tm": "--mt tm, perfect TM", "half_tm": "--mt tm, half the TM"}
+    for run, label in names.items():
+        for kind in ("clean", "drop_insert"):
+            r = res[run][kind]
+            orph = f"{r['orphans_left_unmatched']:.3f}" if "orphans_left_unmatched" in r else "-"
+            print(f"{label + ', ' + kind.replace('_', '+'):26} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+                  f"{r['f1']:>6.3f} {r['unmatched_share']:>9.3f} {orph:>17}")
+    u = res["unrelated"]
+    print(f"unrelated (each article against another, whole chain, no MT): verdict 'unrelated' "
+          f"{u['verdict_unrelated']}/{u['pairs']} {u['verdicts']}; SRC matched mean {u['matched_share_mean']:.3f}, "
+          f"max {u['matched_share_max']:.3f}")
+    for run, cal in res["calibration"].items():
+        print(f"calibration of Bead.similarity, {names[run]} (clean + drop+insert; correct = every link gold); "
+              f"ECE {cal['ece']:.3f} over {cal['beads']} beads")
+        print(f"  {'similarity':>11} {'beads':>6} {'mean':>6} {'correct':>8}")
+        for b in cal["bins"]:
+            print(f"  {b['bin']:>11} {b['beads']:>6} {b['mean_similarity']:>6.3f} {b['correct']:>8.3f}")
+    for doc_id, kind, d in res.get("per_article", []):
+        if d["f1"] < 0.97 or d["unmatched_share"] > 0.05:
+            print(f"  {doc_id:40} {kind:12} F1 {d['f1']:.3f} unmatched {d['unmatched_share']:.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold", nargs="?", help="gold alignment file (JSON)")
     ap.add_argument("--flores", action="store_true", help="run the FLORES-200 synthetic suite instead")
+    ap.add_argument("--ntrex", action="store_true", help="run the ntrex128-dev real-news suite instead")
+    ap.add_argument("--pair", default="ru-ar", help="--ntrex: SRC-TGT languages among ar, ru, en (default ru-ar)")
+    ap.add_argument("--details", action="store_true", help="--ntrex: list the weakest articles (no MT)")
     ap.add_argument("--blocks", type=int, default=12, help="--flores: blocks per edit kind (default 12)")
     ap.add_argument("--size", type=int, default=30, help="--flores: sentences per block (default 30)")
     ap.add_argument("--pred", help="comparison JSON from `aligner compare --format json`")
@@ -112,6 +234,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     ap.add_argument("--min-f1", type=float, default=None, help="exit 1 if strict F1 is below this")
     args = ap.parse_args(argv)
+    if args.ntrex:
+        from aligner import ntrex
+
+        langs = args.pair.split("-")
+        if len(langs) != 2 or langs[0] == langs[1] or not set(langs) <= SUPPORTED:
+            print(f"evaluate: error: --pair must be SRC-TGT, two different languages of {', '.join(sorted(SUPPORTED))}"
+                  f" (got {args.pair!r})", file=sys.stderr)
+            return 2
+        if not ntrex.available():
+            print(f"evaluate: error: ntrex128-dev not found at {ntrex.data_dir()} (set ALIGNER_NTREX_DIR)",
+                  file=sys.stderr)
+            return 2
+        res = ntrex_suite(langs[0], langs[1], args.details)
+        print(json.dumps(res, indent=2) if args.json else "", end="\n" if args.json else "")
+        if not args.json:
+            print_ntrex(res)
+        return 0
     if args.flores:
         if not FLORES.is_dir():
             print(f"evaluate: error: FLORES-200 dev not found at {FLORES}", file=sys.stderr)
