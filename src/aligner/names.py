@@ -134,7 +134,7 @@ def _classes(word: str, script: str) -> str:
         w = w.replace("ة", "").replace("ى", "ي")
         for a, b in _AR_DIGRAPHS:
             w = w.replace(a, b)
-        return "".join(_AR.get(c, c if c in "TJ" else "") for c in w)
+        return "".join(_AR.get(c, c if c in "TJ" else "") for c in w)  # (TJ: digraphs done above)
     if script == "ru":
         w = word.casefold().replace("ё", "е")
         for a, b in _CYR_DIGRAPHS:
@@ -190,6 +190,40 @@ def skeleton(word: str, lang: str | None = None) -> str:
     return _skeleton(word, script)
 
 
+# Transliteration conventions as data: a foreign sound that one script writes in more than
+# one way. Each (letters, replacement) is an alternative reading of the word, tried as an
+# extra skeleton variant, so the conventions meet without loosening the edit costs for
+# everything else.
+ALTERNATIVE_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ru": (
+        (r"^г", "х"),  # Russian Г for English/Arabic H: Гарвард / هارفارد, Гамбург / هامبورغ
+    ),
+    "ar": (
+        (r"ث", "ت"),  # English th: Arabic ث, Russian т (Литгоу / ليثجو, Смит / سميث)
+        (r"ج", "غ"),  # Egyptian ج for a hard g: Георге / جورجي, Литгоу / ليثجو
+        (r"(?<=.)و(?=.)", "ڤ"),  # English w written و, Russian в: Твиттер / تويتر
+        (r"تس", "طس"),  # t + s, not the tsu of Japanese names: Бутс / بوتس
+    ),
+    "en": (),
+}
+_READING_RE = {lang: tuple((regex.compile(a), b) for a, b in rules) for lang, rules in ALTERNATIVE_READINGS.items()}
+_MAX_READINGS = 3  # at most 2**3 readings of one word
+
+
+def _readings(word: str, script: str) -> list[str]:
+    """The word under every combination of the alternative readings that apply to it."""
+    low = word.casefold() if script == "ru" else (ar_token_key(word) if script == "ar" else word)
+    rules = [r for r in _READING_RE.get(script, ()) if r[0].search(low)][:_MAX_READINGS]
+    out = []
+    for mask in range(1, 1 << len(rules)):
+        w = low
+        for k, (pat, rep) in enumerate(rules):
+            if mask >> k & 1:
+                w = pat.sub(rep, w)
+        out.append(w)
+    return out
+
+
 _RU_ADJ_SUFFIX = regex.compile(r"(?:ическ|ск|цк)(?:ий|ый|ой|ая|ое|ые|ие|ого|ому|ым|им|ом|ую|ых|их|ыми|ими)$")
 
 
@@ -197,7 +231,8 @@ _RU_ADJ_SUFFIX = regex.compile(r"(?:ическ|ск|цк)(?:ий|ый|ой|ая|
 def skeleton_variants(word: str, lang: str | None = None) -> tuple[str, ...]:
     """The skeleton, plus the one without Russian ending stripping when that differs
     (Ибрагим keeps its final M), plus the noun under a Russian adjective (Гарвардской ->
-    Гарвард)."""
+    Гарвард), plus the skeletons of the word's `ALTERNATIVE_READINGS` (Гарвард read as
+    Харвард, تويتر with و read as в)."""
     main = skeleton(word, lang)
     script = script_of(word)
     out = [main]
@@ -210,6 +245,10 @@ def skeleton_variants(word: str, lang: str | None = None) -> tuple[str, ...]:
             stem = _skeleton(word[: m.start()], "ru")
             if stem not in out:
                 out.append(stem)
+    for alt in _readings(word, script):
+        sk = skeleton(alt, script)
+        if sk and sk not in out:
+            out.append(sk)
     return tuple(out)
 
 

@@ -247,6 +247,7 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _RU_ENDINGS = (
+    "ского", "скому", "ском", "ской", "ская", "ские", "ских", "ским", "скую",  # Ноттингемском -> Ноттингем
     "ого", "его", "ому", "ему", "ими", "ыми", "ами", "ями", "ой", "ей", "ом", "ем", "ым", "им", "ую", "ая", "ов",
     "ев", "ах", "ях", "ам", "ям", "их", "ых", "ие", "ые", "а", "я", "у", "ю", "ы", "и", "е", "й",
 )
@@ -271,6 +272,8 @@ def _stems(word: str, lang: str) -> frozenset[str]:
         for e in _RU_ENDINGS:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 out.add(w[: -len(e)])
+        # a soft sign before the ending goes with it (Ливерпуль / Ливерпуля, Феттель / Феттелем)
+        out |= {x[:-1] for x in out if x.endswith("ь") and len(x) > 3}
     return frozenset(out)
 
 

@@ -203,8 +203,9 @@ Link = tuple[int, Entity, Entity]  # (pair index, SRC name, TGT name), offsets i
 
 
 def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, links: list[Link] | None = None) -> None:
-    """`name`: the same name written several ways within one version (e.g. تاكايشي and
-    تاكايتشي, or Sanae as ساناي and سناء). Two kinds of evidence: near-identical spellings
+    """`name` notes (severity "note"): the same name written several ways within one version
+    (e.g. تاكايشي and تاكايتشي, or Sanae as ساناي and سناء). Not a divergence between the
+    versions, so it never counts towards the divergence score. Two kinds of evidence: near-identical spellings
     within the version, and one name of the other version rendered two different ways in
     matched pairs. The minority spelling (on a tie, the later one) is flagged where it occurs."""
     links = links or []
@@ -220,7 +221,9 @@ def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, lin
                 f"name spelled inconsistently in {key.upper()}: '{variant.word}' here, "
                 f"'{canon.word}' elsewhere ({n_canon}x)"
             )
-            flag = Flag("name", detail, variant.span if key == "src" else None, variant.span if key == "tgt" else None)
+            # a copy-editing observation within one version, not a difference between them
+            flag = Flag("name", detail, variant.span if key == "src" else None, variant.span if key == "tgt" else None,
+                        severity="note")
             target = pairs[variant.pair]
             if not any(f.kind == "name" and variant.span in (f.src_span, f.tgt_span) for f in target.flags):
                 target.flags.append(flag)
