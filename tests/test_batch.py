@@ -4,6 +4,7 @@ normal end, after Ctrl-C and after SIGKILL, and the progress output."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -259,14 +260,23 @@ def test_resume_skips_done_pairs_and_redoes_changed_ones(seed_dir, tmp_path):
 
 
 def test_an_output_directory_in_use_is_refused(seed_dir, tmp_path):
-    import fcntl
-
+    """A live batch (here: another process holding the lock) is refused with its pid; once it
+    has gone, its leftover lock file (a stale pid) does not block."""
     out = tmp_path / "out"
     out.mkdir()
-    with open(out / ".lock", "a+") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        with pytest.raises(InputError, match="another aligner batch"):
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from aligner.batch import _lock\n"
+         "with _lock(Path(sys.argv[1])):\n    print('locked', flush=True); sys.stdin.read()", str(out)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(InputError, match=rf"another aligner batch \(pid {holder.pid}\)"):
             run_batch(discover(seed_dir), out, OFF, workers=1)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert (out / ".lock").read_text().strip() == str(holder.pid)  # stale: its process is dead
     assert run_batch(discover(seed_dir), out, OFF, workers=1).done_now == 4
 
 
@@ -293,10 +303,10 @@ def _many_pairs(tmp_path: Path, seed_ru: Path, seed_ar: Path, seed_unrelated: li
     return manifest
 
 
-def _start(manifest: Path, out: Path) -> subprocess.Popen[str]:
+def _start(manifest: Path, out: Path, workers: int = 1) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "aligner", "batch", str(manifest), "-o", str(out), "--mt", "off",
-         "--workers", "1", "--formats", "json,html,tsv,tmx,md"],
+         "--workers", str(workers), "--formats", "json,html,tsv,tmx,md"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
 
@@ -309,14 +319,48 @@ def _wait_for_records(proc: subprocess.Popen[str], out: Path, n: int, timeout: f
         time.sleep(0.02)
 
 
+def children(pid: int) -> list[int]:
+    """Live child processes of `pid` (from /proc; Linux)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
 def test_sigkill_mid_batch_then_resume_loses_and_duplicates_nothing(tmp_path, seed_ru, seed_ar, seed_unrelated):
+    """A crash kills the driver alone (the old test killed the whole process group, which
+    also killed the workers, and so never saw orphaned workers keep the lock)."""
     n = 40
     manifest = _many_pairs(tmp_path, seed_ru, seed_ar, seed_unrelated, n)
     out = tmp_path / "out"
-    proc = _start(manifest, out)
-    _wait_for_records(proc, out, 3)
-    os.killpg(proc.pid, signal.SIGKILL)  # the driver and its workers, no chance to clean up
-    proc.wait()
+    proc = _start(manifest, out, workers=2)
+    try:
+        _wait_for_records(proc, out, 3)
+        workers = children(proc.pid)
+        assert workers, "the batch runs its pairs in worker processes"
+        os.kill(proc.pid, signal.SIGKILL)  # the driver only, no chance to clean up
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if alive(w)], "workers outlived their killed driver"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # never leave orphans behind, even on failure
     done_before = _stamps(out)
     assert 3 <= len(done_before) < n
     assert not (out / "index.json").exists()  # killed: never reached the end

@@ -198,10 +198,21 @@ def _from_tsv(path: Path) -> list[PairJob]:
     return jobs
 
 
+#: Longest pair name in bytes (UTF-8). File names are limited to 255 bytes, not characters,
+#: and the temporary files add a prefix and suffix: 120 Arabic letters are 240 bytes.
+NAME_MAX_BYTES = 100
+
+
 def safe_name(name: str) -> str:
-    """A file-name-safe form of a pair name (letters of any script, digits, . _ -)."""
+    """A file-name-safe form of a pair name (letters of any script, digits, . _ -), at most
+    NAME_MAX_BYTES bytes; a longer name is cut at a character boundary and gets a hash of
+    the full name, so it stays unique and the same on every run."""
     cleaned = re.sub(r"[^\w.\-]+", "_", name, flags=re.UNICODE).strip("._") or "pair"
-    return cleaned[:120]
+    if len(cleaned.encode("utf-8")) <= NAME_MAX_BYTES:
+        return cleaned
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    head = cleaned.encode("utf-8")[: NAME_MAX_BYTES - len(digest) - 1].decode("utf-8", "ignore").rstrip("._-")
+    return f"{head}-{digest}"
 
 
 def _unique_names(jobs: list[PairJob]) -> list[PairJob]:
@@ -221,15 +232,48 @@ def _unique_names(jobs: list[PairJob]) -> list[PairJob]:
 # -- one pair (runs in a worker) ---------------------------------------------------------------
 
 
-def run_pair(options: Any, formats: tuple[str, ...], job: PairJob) -> dict[str, Any]:
+class PairTimeoutError(AlignerError):
+    """A pair took longer than --pair-timeout (a hung input, a pathological text)."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Interrupt this pair after `seconds`: a timer signal raises PairTimeoutError inside the
+    worker, which also breaks a blocking read. Only where signals can be handled (the main
+    thread of a worker process); elsewhere the pair runs unbounded."""
+    import signal
+    import threading
+
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise PairTimeoutError(f"gave up after {seconds:g} s (--pair-timeout): the pair is hung or too slow")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_pair(options: Any, formats: tuple[str, ...], job: PairJob, timeout: float | None = None) -> dict[str, Any]:
     """Compare one pair and render its reports: plain data back to the driver, which writes.
 
     Languages: an explicit --src-lang/--tgt-lang wins, then the manifest or file name."""
+    if job.error:
+        raise InputError(job.error)
+    with _deadline(timeout):
+        return _run_pair(options, formats, job)
+
+
+def _run_pair(options: Any, formats: tuple[str, ...], job: PairJob) -> dict[str, Any]:
     from aligner import report
     from aligner.compare import compare_files
 
-    if job.error:
-        raise InputError(job.error)
     opts = dataclasses.replace(
         options,
         src_lang=options.src_lang if options.src_lang != "auto" else job.src_lang,
@@ -371,17 +415,21 @@ def run_batch(
     address: str | None = None,
     force: bool = False,
     progress: Event | None = None,
+    pair_timeout: float | None = None,
 ) -> BatchResult:
     """Compare every pair not already done, write reports + a record per pair, then the index.
 
     `progress` gets {"event": "start", ...}, one {"event": "pair", ...} per finished pair and
     {"event": "end", ...}. Ctrl-C keeps finished results, writes the index of what is done
-    and returns with `interrupted` set (exit code 130)."""
+    and returns with `interrupted` set (exit code 130). `pair_timeout` (seconds) fails a pair
+    that takes longer instead of letting it hang the batch."""
     from aligner import report
     from aligner.compare import CompareOptions
     from aligner.engines import get_engine
 
     options = options or CompareOptions()
+    if pair_timeout is not None and not pair_timeout > 0:
+        raise InputError(f"--pair-timeout must be a positive number of seconds, got {pair_timeout:g}")
     formats = tuple(dict.fromkeys(formats))
     for fmt in formats:
         if fmt not in report.FORMATS:
@@ -404,23 +452,25 @@ def run_batch(
 
         done_now = 0
         interrupted = False
+        written: dict[str, dict[str, Any]] = {}  # this run's records (one may not be on disk)
         try:
             if todo:
                 with get_engine(engine, workers=_workers(engine, workers, len(todo)), address=address) as eng:
                     workers = getattr(eng, "workers", None) or workers  # what the engine really runs
                     run_options = _fit_threads(eng, options)
-                    fn = functools.partial(run_pair, run_options, formats)
+                    fn = functools.partial(run_pair, run_options, formats, timeout=pair_timeout)
                     for outcome in eng.map(fn, todo):
                         job: PairJob = outcome.item
                         if isinstance(outcome.error, KeyboardInterrupt):  # Ctrl-C reached the worker first
                             raise KeyboardInterrupt
                         record = _write_outcome(layout, job, fps[job.name], formats, outcome.value, outcome.error)
+                        written[job.name] = record
                         done_now += 1
                         emit({"event": "pair", "done": skipped + done_now, "total": len(jobs), **_brief(record)})
         except KeyboardInterrupt:
             interrupted = True
         seconds = time.time() - started
-        records = [_record_or_pending(layout, job, fps[job.name], formats) for job in jobs]
+        records = [written.get(job.name) or _record_or_pending(layout, job, fps[job.name], formats) for job in jobs]
         index = build_index(records, key, formats, engine, workers, seconds, interrupted, started)
         write_index(layout.root, index)
         failed_total = sum(1 for r in records if r["status"] == "failed")
@@ -434,15 +484,28 @@ def run_batch(
 @contextlib.contextmanager
 def _lock(root: Path) -> Iterator[None]:
     """One batch per output directory at a time: two would redo and overwrite each other's
-    pairs. The lock dies with its process, so a SIGKILLed batch never leaves it behind."""
+    pairs. A POSIX record lock (lockf), not flock: it belongs to this process alone, so
+    forked workers never inherit it, and it dies with the process, so a SIGKILLed batch
+    leaves no lock behind (the file with its pid may stay; a stale one is just overwritten)."""
     import fcntl
 
-    with open(root / ".lock", "a+") as fh:
+    path = root / ".lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    except OSError as exc:
+        raise InputError(f"cannot create the lock file {path}: {exc.strerror or exc}") from None
+    try:
         try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise InputError(f"{root}: another aligner batch is writing to this directory") from None
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            who = f" (pid {holder})" if holder.isdigit() else ""
+            raise InputError(f"{root}: another aligner batch{who} is writing to this directory") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
+    finally:
+        os.close(fd)
 
 
 def _remove_stale_temps(layout: Layout) -> None:
@@ -495,6 +558,7 @@ def _write_outcome(
         "finished_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
     }
     if error is None and value is not None:
+        value = dict(value)
         try:
             reports = value.pop("reports")
             for fmt in formats:
@@ -502,15 +566,19 @@ def _write_outcome(
                 atomic_write_text(layout.report(job.name, fmt), text, "utf-8-sig" if fmt == "tsv" else "utf-8")
             record.update(status="ok", error=None, **value)
             record["reports"] = {fmt: layout.report(job.name, fmt).relative_to(layout.root).as_posix() for fmt in formats}
-        except OSError as exc:
-            error = InputError(f"cannot write the reports of {job.name}: {exc.strerror or exc}")
+        except (OSError, ValueError) as exc:
+            error = InputError(f"cannot write the reports of {job.name}: {getattr(exc, 'strerror', None) or exc}")
     if error is not None:
         record.update(status="failed", error=one_line_error(error), error_type=type(error).__name__,
                       src_lang=job.src_lang, tgt_lang=job.tgt_lang, reports={})
     try:
         atomic_write_text(layout.record(job.name), json.dumps(record, ensure_ascii=False, indent=1) + "\n")
-    except OSError as exc:
-        raise InputError(f"cannot write batch results to {layout.results}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # this pair fails; the batch goes on (it is retried next run)
+        why = f"cannot write the result record of {job.name}: {getattr(exc, 'strerror', None) or exc}"
+        if record["status"] == "ok":
+            record.update(status="failed", error=why, error_type="InputError", reports={})
+        else:
+            record["error"] = f"{record['error']}; {why}"
     return record
 
 

@@ -25,6 +25,8 @@ pair) and index.json, index.csv, index.html (every pair ranked by divergence, wi
 verdicts and errors). Run the same command again to resume: finished pairs with unchanged
 inputs and options are skipped, failed ones are retried.
 
+A pair slower than --pair-timeout SECONDS is stopped and reported as failed.
+
 Exit codes: 0 all pairs done, 5 at least one pair failed (see the index), 2 bad input or
 usage, 130 interrupted (finished pairs are kept).
 """
@@ -50,6 +52,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--address", metavar="ADDR", help="Ray cluster to join (auto, HOST:6379, ray://HOST:10001); --engine ray only")
     p.add_argument("--force", action="store_true", help="redo every pair, even those already done")
     p.add_argument(
+        "--pair-timeout", type=float, metavar="SECONDS",
+        help="fail a pair that takes longer than this (a hung input), instead of waiting for it (default: no limit)",
+    )
+    p.add_argument(
         "--progress", choices=("auto", "bar", "lines", "none"), default="auto",
         help="auto: a progress bar on a terminal, else one JSON line per finished pair on stderr",
     )
@@ -73,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         result = batch.run_batch(
             jobs, args.output, options, formats, args.workers, args.engine, args.address, args.force,
-            progress=batch.print_event if mode == "lines" else None,
+            progress=batch.print_event if mode == "lines" else None, pair_timeout=args.pair_timeout,
         )
     if result.interrupted:
         raise KeyboardInterrupt  # the CLI's one line and exit 130; the index is written
@@ -104,7 +110,7 @@ def _with_bar(jobs: list[batch.PairJob], args: argparse.Namespace, options: Any,
                 bar.update(task, last="")
 
         result = batch.run_batch(jobs, args.output, options, formats, args.workers, args.engine,
-                                 args.address, args.force, progress=on_event)
+                                 args.address, args.force, progress=on_event, pair_timeout=args.pair_timeout)
     verdicts = ", ".join(f"{n} {v}" for v, n in result.index["verdicts"].items()) or "no verdicts"
     console.print(
         f"{result.total} pairs: {verdicts}; {result.failed} failed; {result.skipped} skipped as done; "

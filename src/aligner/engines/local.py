@@ -17,6 +17,40 @@ from typing import Any
 
 from aligner.engines.ray_engine import Outcome, WorkerDiedError
 
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the driver dies, even by SIGKILL.
+
+    An orphaned worker would keep comparing pairs nobody will write, and hold whatever the
+    driver held. On Linux the kernel sends SIGKILL on the parent's death (prctl
+    PR_SET_PDEATHSIG); elsewhere a daemon thread watches for the parent to go."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            armed = ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the driver died before the signal was armed
+        os._exit(1)
+    if armed:
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="aligner-parent-watch", daemon=True).start()
+
 
 class LocalEngine:
     """`map(fn, items)` over a local process pool; Outcomes in completion order."""
@@ -42,6 +76,9 @@ class LocalEngine:
     def fit_options(self, options: Any) -> Any:
         return options
 
+    def _pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent, initargs=(os.getpid(),))
+
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any], warm: Any = None) -> Iterator[Outcome]:
         """Run `fn(item)` for every item; an exception comes back as `Outcome.error`.
 
@@ -51,7 +88,7 @@ class LocalEngine:
         todo = iter(enumerate(items))
         retry: list[tuple[int, Any]] = []  # innocent bystanders and suspects, run alone
         tried: set[int] = set()  # indices already re-run once
-        pool = ProcessPoolExecutor(max_workers=self.workers)
+        pool = self._pool()
         running: dict[Future[Any], tuple[int, Any]] = {}
 
         def refill() -> None:
@@ -95,7 +132,7 @@ class LocalEngine:
                             "the worker died while comparing this pair (2 tries)"))
                     running.clear()
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(max_workers=self.workers)
+                    pool = self._pool()
                 refill()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

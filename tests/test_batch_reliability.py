@@ -1,0 +1,99 @@
+"""`aligner batch` against hostile names, unwritable outputs and hung pairs: one pair's
+trouble is that pair's failure, never the batch's."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import aligner.compare
+from aligner import batch
+from aligner.batch import NAME_MAX_BYTES, PairJob, discover, run_batch, safe_name
+from aligner.compare import CompareOptions
+from aligner.errors import EXIT_BATCH_FAILED
+from aligner.translate import MTOptions
+
+OFF = CompareOptions(mt=MTOptions(mode="off", use_cache=False))
+
+
+def _manifest(tmp_path: Path, entries: list[dict[str, str]]) -> Path:
+    lines = []
+    for e in entries:
+        lines += ["[[pair]]", *(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in e.items()), ""]
+    path = tmp_path / "pairs.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_long_non_latin_names_are_capped_in_bytes_with_a_stable_hash():
+    arabic = "تقرير" * 40  # 200 letters, 400 bytes: more than a file name may hold
+    name = safe_name(arabic)
+    assert len(name.encode("utf-8")) <= NAME_MAX_BYTES
+    assert name == safe_name(arabic)  # the same on every run, so resume finds it
+    assert name.startswith("تقرير")
+    other = safe_name(arabic[:-1] + "x")  # same first 100 bytes, different name
+    assert other != name and len(other.encode("utf-8")) <= NAME_MAX_BYTES
+    assert safe_name("short-name") == "short-name"
+
+
+def test_a_long_arabic_pair_name_does_not_abort_the_batch(tmp_path, seed_ru, seed_ar, seed_unrelated):
+    long_name = "مقارنة ترجمة مقال وكالة تاس عن اليابان " * 8
+    manifest = _manifest(tmp_path, [
+        {"name": long_name, "src": str(seed_ru), "tgt": str(seed_ar)},
+        {"name": "after", "src": str(seed_ru), "tgt": str(seed_unrelated[0])},
+    ])
+    jobs = discover(manifest)
+    out = tmp_path / "out"
+    result = run_batch(jobs, out, OFF, formats=("json", "html"), workers=1)
+    assert result.failed == 0 and result.done_now == 2
+    assert result.index["counts"] == {"ok": 2, "failed": 0, "pending": 0}
+    for p in (out / "pairs").iterdir():
+        assert len(p.name.encode("utf-8")) < 255
+    again = run_batch(discover(manifest), out, OFF, formats=("json", "html"), workers=1)
+    assert again.skipped == 2 and again.done_now == 0  # same names: resumed, not redone
+
+
+def test_one_pair_whose_record_cannot_be_written_fails_alone(tmp_path, seed_ru, seed_ar, seed_unrelated):
+    manifest = _manifest(tmp_path, [
+        {"name": "blocked", "src": str(seed_ru), "tgt": str(seed_ar)},
+        {"name": "fine", "src": str(seed_ru), "tgt": str(seed_unrelated[0])},
+    ])
+    out = tmp_path / "out"
+    (out / "results" / "blocked.json").mkdir(parents=True)  # the record path is a directory
+    result = run_batch(discover(manifest), out, OFF, formats=("json",), workers=1)
+    assert result.exit_code == EXIT_BATCH_FAILED
+    by = {p["name"]: p for p in result.index["pairs"]}
+    assert by["fine"]["status"] == "ok"
+    assert by["blocked"]["status"] == "failed"
+    assert "cannot write the result record of blocked" in by["blocked"]["error"]
+    assert json.loads((out / "index.json").read_text(encoding="utf-8"))["counts"]["failed"] == 1
+
+
+def test_a_hung_pair_is_stopped_by_pair_timeout_and_reported_failed(tmp_path, seed_ru, seed_ar, seed_unrelated, monkeypatch):
+    """A pair that never finishes (here: a compare that sleeps; in life a hung read) fails
+    after --pair-timeout; the other pairs finish. Workers are forked, so they see the patch."""
+    real = aligner.compare.compare_files
+
+    def slow_for_one(src, tgt, options=None, progress=None):
+        if "hang" in str(tgt):
+            time.sleep(60)
+        return real(src, tgt, options, progress)
+
+    monkeypatch.setattr(aligner.compare, "compare_files", slow_for_one)
+    hang = tmp_path / "hang.txt"
+    hang.write_bytes(seed_ar.read_bytes())
+    jobs = [PairJob("hung", str(seed_ru), str(hang), "ru", "ar"), PairJob("ok", str(seed_ru), str(seed_unrelated[0]), "ru", "ar")]
+    t0 = time.monotonic()
+    result = run_batch(jobs, tmp_path / "out", OFF, formats=("json",), workers=1, pair_timeout=1.5)
+    assert time.monotonic() - t0 < 30
+    by = {p["name"]: p for p in result.index["pairs"]}
+    assert by["ok"]["status"] == "ok"
+    assert by["hung"]["status"] == "failed" and "--pair-timeout" in by["hung"]["error"]
+
+
+def test_pair_timeout_must_be_positive(tmp_path, seed_ru, seed_ar):
+    with pytest.raises(batch.InputError, match="--pair-timeout"):
+        run_batch([PairJob("x", str(seed_ru), str(seed_ar))], tmp_path / "o", OFF, pair_timeout=0)
