@@ -80,14 +80,16 @@ def test_default_output_is_a_terminal_report_not_json(seed_ru, seed_ar):
     assert "translation" in proc.stdout and "Нагоси" in proc.stdout
 
 
-def test_unrelated_pair_is_called_not_a_translation_pair(seed_ru, seed_unrelated, tmp_path):
+def test_unrelated_verdict_is_the_same_word_everywhere(seed_ru, seed_unrelated, tmp_path):
+    """Issue 13.8: the label is the verdict itself (as in the README and the JSON)."""
     for other in seed_unrelated:
         proc = _cli("compare", seed_ru, other, "--mt", "off")
         assert proc.returncode == 0, proc.stderr
-        assert "not a translation pair" in proc.stdout
-    md = tmp_path / "r.md"
-    _cli("compare", seed_ru, seed_unrelated[0], "--mt", "off", "-o", md)
-    assert "Verdict: not a translation pair" in md.read_text(encoding="utf-8")
+        assert " unrelated " in proc.stdout and "not a translation pair" not in proc.stdout
+    for fmt, needle in (("md", "Verdict: unrelated"), ("html", 'id="verdict">unrelated<'), ("json", '"verdict": "unrelated"')):
+        out = tmp_path / f"r.{fmt}"
+        _cli("compare", seed_ru, seed_unrelated[0], "--mt", "off", "-o", out)
+        assert needle in out.read_text(encoding="utf-8")
 
 
 def test_help_and_version():

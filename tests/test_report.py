@@ -161,11 +161,12 @@ def test_tsv_quotes_tabs_newlines_and_defuses_formulas(hostile):
     assert len(body) == len(hostile.pairs)
     assert all(len(r) == len(header) for r in body)
     col = {name: i for i, name in enumerate(header)}
-    by_pair = {int(r[col["pair"]]): r for r in body}
+    by_pair = {int(r[col["pair"]]) - 1: r for r in body}  # pair numbers start at 1
+    assert sorted(int(r[col["pair"]]) for r in body) == list(range(1, len(body) + 1))
     # the tab and the newline inside a sentence come back intact
     assert by_pair[2][col["src_text"]] == hostile.pairs[2].src_text
     assert "\t" in by_pair[2][col["src_text"]] and "\n" in by_pair[2][col["src_text"]]
-    assert by_pair[2][col["flags"]] == "number"
+    assert by_pair[2][col["flags"]] == "number" and by_pair[2][col["severity"]] == "major"
     assert by_pair[4][col["bead"]] == "0-1" and by_pair[4][col["src_ids"]] == "-"
     assert by_pair[1][col["src_pivot"]] == "He said <x> and left."
     # a cell that a spreadsheet would run as a formula is defused
@@ -186,6 +187,7 @@ def test_tsv_file_has_bom_for_excel(hostile, tmp_path):
 
 
 def test_tmx_is_valid_xml_with_units_and_counts(hostile):
+    hostile.summary.verdict = "translation"
     text = report.render(hostile, "tmx")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>')
     root = ET.fromstring(text.encode("utf-8"))
@@ -205,6 +207,7 @@ def test_tmx_is_valid_xml_with_units_and_counts(hostile):
         assert tuvs[0].find("seg").text == " ".join(pair.src_text.split())
         assert tuvs[1].find("seg").text == " ".join(pair.tgt_text.split())
     assert "<script>" not in text and "]]>" not in text.replace("]]&gt;", "")
+    assert [tu.get("tuid") for tu in tus] == ["2", "3"]  # the pair numbers every report shows
     tprops = {p.get("type"): p.text for p in tus[1].findall("prop")}
     assert tprops["x-aligner-flags"] == "number" and tprops["x-aligner-bead"] == "1-1"
 
@@ -213,11 +216,24 @@ def test_tmx_joins_many_to_one_and_drops_illegal_xml_chars(hostile):
     c = hostile
     s, t = c.src.sentences, c.tgt.sentences
     c.pairs = [Pair((1, 2), (1,), s[1].text + " " + s[2].text, t[1].text, 0.5, 0.5)]
-    root = ET.fromstring(report.render(c, "tmx").encode("utf-8"))
+    root = ET.fromstring(report.render(c, "tmx", force=True).encode("utf-8"))
     (tu,) = root.findall("body/tu")
     seg = tu.find("tuv/seg").text
     assert "2,5%" in seg and "HYPERLINK" in seg and "\x0b" not in seg  # U+000B is illegal in XML 1.0
     assert "\u202e" in seg  # bidi controls are legal and kept
+
+
+def test_tmx_of_a_non_translation_has_no_units_and_says_why(hostile):
+    """Issue 13.9: a `partial` or `unrelated` verdict exports no units unless forced."""
+    for verdict in ("partial", "unrelated"):
+        hostile.summary.verdict = verdict
+        root = ET.fromstring(report.render(hostile, "tmx").encode("utf-8"))
+        assert root.findall("body/tu") == []
+        props = {p.get("type"): p.text for p in root.find("header").findall("prop")}
+        assert props["x-aligner-refused"] == verdict and props["x-aligner-units"] == "0"
+        assert f"verdict is {verdict}" in root.find("header/note").text
+        forced = ET.fromstring(report.render(hostile, "tmx", force=True).encode("utf-8"))
+        assert len(forced.findall("body/tu")) == 2
 
 
 # --- Markdown ----------------------------------------------------------------------------
@@ -225,14 +241,14 @@ def test_tmx_joins_many_to_one_and_drops_illegal_xml_chars(hostile):
 
 def test_markdown_summary_marks_flagged_spans_and_escapes(hostile):
     md = report.render(hostile, "md")
-    assert "Verdict: partial translation" in md
-    assert "MT is off" in md
-    assert "| number | 1 |" in md and "| omission | 1 |" in md
+    assert "Verdict: partial" in md
+    assert "MT is off" in md and "MT: MT" not in md
+    assert "| major | number | 1 |" in md and "| major | omission | 1 |" in md
     assert "**2,5%**" in md and "**٣٫٥٪**" in md
     assert "<script>" not in md and "<img" not in md and "<i>" not in md
     assert "&lt;script&gt;" in md
-    # the most divergent pair (from Summary.top_pairs) comes first
-    assert md.index("Pair 2") < md.index("Pair 1 ")
+    # every flagged pair is listed, numbered from 1 in document order
+    assert [int(n) for n in re.findall(r"^### Pair (\d+)", md, re.M)] == [2, 3, 4, 5]
 
 
 # --- HTML --------------------------------------------------------------------------------
@@ -284,26 +300,27 @@ def test_html_escapes_everything_and_highlights_spans(hostile):
     dirs = {(c.get("lang"), c.get("dir")) for c in p.cells}
     assert ("ar", "rtl") in dirs and ("ru", "ltr") in dirs
     # every highlight is exactly the flagged text, with the reason attached
-    marked = {(m["text"], m["class"]) for m in p.marks}
+    marked = {(m["text"], m["class"].replace(" sev-major", "")) for m in p.marks}
     assert ("2,5%", "number") in marked and ("٣٫٥٪", "number") in marked
     assert ("<script>alert('ru')</script>", "quote") in marked
     assert ("<img src=x onerror=alert(1)>", "quote") in marked
     num = next(m for m in p.marks if m["text"] == "2,5%")
-    assert num["data-reason"].startswith("number: 2,5%") and num["title"] == num["data-reason"]
-    assert num["data-flags"] == "p2f0" and sum(m["data-flags"] == "p2f0" for m in p.marks) == 2
+    assert num["data-reason"].startswith("major: number: 2,5%") and num["title"] == num["data-reason"]
+    assert num["data-flags"] == "p3f0" and sum(m["data-flags"] == "p3f0" for m in p.marks) == 2
     # summary, MT notice and filter are there
-    assert 'id="only-divergent"' in page and "MT is off: &lt;no model&gt;" in page
+    assert 'id="only-divergent"' in page and "MT is off: &lt;no model&gt;" in page and "MT:</b> MT" not in page
     assert "2 of 3 sentences matched &lt;i&gt;really&lt;/i&gt;" in page
     rows = [a for t, a in p.tags if t == "tr" and "pair" in a.get("class", "")]
     assert len(rows) == len(hostile.pairs)
     assert [("divergent" in r["class"]) for r in rows] == [False, True, True, True, True]
+    assert [r["id"] for r in rows] == ["p1", "p2", "p3", "p4", "p5"]
 
 
 def test_html_marks_dropped_sentence_as_whole(hostile):
     p = _Collect()
     p.feed(report.render(hostile, "html"))
     dropped = hostile.pairs[3].src_text
-    assert any(m["text"] == dropped and m["class"] == "omission" for m in p.marks)
+    assert any(m["text"] == dropped and m["class"] == "omission sev-major" for m in p.marks)
 
 
 # --- terminal ----------------------------------------------------------------------------
@@ -313,17 +330,20 @@ def test_terminal_rendering_shows_summary_pairs_and_reasons(hostile):
     console = Console(record=True, width=140, color_system=None)
     report.print_terminal(hostile, console)
     out = console.export_text()
-    assert "partial translation" in out and "MT is off" in out
-    assert "⚑ number: 2,5%" in out
+    assert "partial" in out and "MT is off" in out
+    assert "⚑ major number: 2,5%" in out
     assert "<script>alert('ru')</script>" in out  # literal, not swallowed as markup
-    assert "meta" in out
+    assert "Pair 2 " in out and "Pair 1 " not in out  # the unflagged meta pair is not listed
+    assert out.rstrip().splitlines()[-1].startswith("partial · 4 of 5 pairs flagged: 4 major")
 
 
 def test_terminal_brackets_are_not_markup(hostile):
     hostile.pairs[1].src_text = hostile.pairs[1].src_text  # unchanged; check a fallback pair
     hostile.pairs[0] = Pair((), (), "[bold]not markup[/bold]", "", 0.0, section="meta")
     console = Console(record=True, width=140, color_system=None)
-    report.print_terminal(hostile, console)
+    from aligner.report.terminal import View
+
+    report.print_terminal(hostile, console, View(show_all=True))
     assert "[bold]not markup[/bold]" in console.export_text()
 
 
@@ -331,7 +351,7 @@ def test_terminal_brackets_are_not_markup(hostile):
 
 
 def test_formats_and_unknown_format(hostile, tmp_path):
-    assert report.FORMATS == ("json", "tsv", "tmx", "md", "html")
+    assert report.FORMATS == ("json", "tsv", "tmx", "md", "html", "text")
     for fmt in report.FORMATS:
         out = tmp_path / f"r{report.EXTENSIONS[fmt]}"
         report.write(hostile, fmt, out)

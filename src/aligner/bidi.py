@@ -44,6 +44,28 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 )
 
 
+# Control characters in article text must never reach a terminal as such: ESC starts escape
+# sequences (window title, screen clear, ...), CR overwrites the line, C1 CSI (U+009B) is an
+# ESC [ on some terminals. Each one is shown as one visible character, so offsets still hold:
+# C0 as its Unicode control picture (ESC -> ␛), DEL as ␡, C1 as U+FFFD.
+_CONTROLS = regex.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _picture(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible_controls(text: str, keep: str = "") -> str:
+    """`text` with every control character but those in `keep` replaced by one visible
+    character (same length, so offsets into it are offsets into `text`)."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _picture(m.group()), text)
+
+
 def is_rtl_lang(lang: str | None) -> bool:
     """Languages whose text is shown right-aligned and reordered."""
     return (lang or "").split("-")[0].lower() in RTL_LANGS
@@ -151,7 +173,7 @@ def visual(line: str, rtl: bool = True) -> tuple[str, tuple[int, ...]]:
 
 def display(text: str, rtl: bool | None = None) -> str:
     """A short, single-line string as it should appear on screen (for labels, spans)."""
-    text = " ".join(text.split())
+    text = visible_controls(" ".join(text.split()))
     if rtl is None:
         rtl = has_rtl(text)
     if not has_rtl(text):
@@ -173,8 +195,10 @@ def render(
     visual order, right-aligned (padded to `width`) when `rtl`.
 
     `spans` are (start, end, style) on logical offsets into `text` (flagged spans, search
-    hits); later spans are painted over earlier ones.
+    hits); later spans are painted over earlier ones. Control characters are shown as
+    visible pictures (`visible_controls`); tabs as spaces.
     """
+    text = visible_controls(text.replace("\t", " "), keep="\n")
     styles: list[list[str | Style]] = [[] for _ in range(len(text))]
     for start, end, style in spans:
         for i in range(max(0, start), min(len(text), end)):

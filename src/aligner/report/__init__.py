@@ -16,8 +16,8 @@ from pathlib import Path
 from aligner.errors import InputError
 from aligner.types import Comparison
 
-FORMATS: tuple[str, ...] = ("json", "tsv", "tmx", "md", "html")
-EXTENSIONS: dict[str, str] = {"json": ".json", "tsv": ".tsv", "tmx": ".tmx", "md": ".md", "html": ".html"}
+FORMATS: tuple[str, ...] = ("json", "tsv", "tmx", "md", "html", "text")
+EXTENSIONS: dict[str, str] = {"json": ".json", "tsv": ".tsv", "tmx": ".tmx", "md": ".md", "html": ".html", "text": ".txt"}
 
 
 def _renderer(fmt: str):
@@ -31,14 +31,19 @@ def _renderer(fmt: str):
         from aligner.report import markdown as mod
     elif fmt == "html":
         from aligner.report import html as mod
+    elif fmt == "text":
+        from aligner.report.terminal import render_text
+
+        return render_text
     else:
         raise InputError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return mod.render
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """The report as text, in one of FORMATS."""
-    return _renderer(fmt)(comparison)
+def render(comparison: Comparison, fmt: str, **options) -> str:
+    """The report as text, in one of FORMATS. `options` go to that format's renderer
+    (`view=` for text, `force=` for tmx)."""
+    return _renderer(fmt)(comparison, **options)
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
@@ -47,7 +52,7 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
     for fmt, ext in EXTENSIONS.items():
         if suffix == ext:
             return fmt
-    return {".htm": "html", ".markdown": "md", ".txt": "md"}.get(suffix)
+    return {".htm": "html", ".markdown": "md", ".text": "text"}.get(suffix)
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
@@ -70,20 +75,21 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
         raise
 
 
-def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str]) -> None:
+def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str], **options) -> None:
     """Render and write atomically. TSV gets a UTF-8 BOM so Excel reads Arabic/Cyrillic."""
-    text = render(comparison, fmt)
+    text = render(comparison, fmt, **options)
     try:
         atomic_write_text(path, text, "utf-8-sig" if fmt == "tsv" else "utf-8")
     except OSError as exc:
         raise InputError(f"cannot write report {path}: {exc.strerror or exc}") from None
 
 
-def print_terminal(comparison: Comparison, console=None, only_divergent: bool = False) -> None:
-    """Readable rich rendering on the terminal (the default when `-o` is omitted)."""
+def print_terminal(comparison: Comparison, console=None, view=None) -> None:
+    """Readable rich rendering on the terminal (the default when `-o` is omitted);
+    `view` is a `aligner.report.terminal.View` (bidi, every pair, notes, details)."""
     from aligner.report.terminal import print_terminal as _print
 
-    _print(comparison, console, only_divergent)
+    _print(comparison, console, view)
 
 
 __all__ = ["FORMATS", "EXTENSIONS", "render", "write", "print_terminal", "format_for_path", "atomic_write_text"]

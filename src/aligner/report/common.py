@@ -30,11 +30,36 @@ FLAG_LABELS: dict[str, str] = {
     "length": "the length differs a lot",
 }
 
-VERDICT_LABELS: dict[str, str] = {
-    "translation": "translation",
-    "partial": "partial translation",
-    "unrelated": "not a translation pair",
-}
+# The verdict is shown as its own word everywhere (README, JSON, every report, the TUI, the
+# batch index), so "unrelated" in a ticket is "unrelated" in the JSON.
+VERDICT_LABELS: dict[str, str] = {"translation": "translation", "partial": "partial", "unrelated": "unrelated"}
+
+# Severity (issue 11): major claims first; `note` (a copy-editing observation within one
+# version) is hidden unless the reader asks for it; JSON keeps everything.
+SEVERITY_ORDER: dict[str, int] = {"major": 0, "minor": 1, "note": 2}
+
+
+def severity_rank(flag: Flag) -> int:
+    return SEVERITY_ORDER.get(getattr(flag, "severity", "major"), 0)
+
+
+def shown_flags(pair: Pair, notes: bool = False) -> list[tuple[int, Flag]]:
+    """(index into pair.flags, flag) a reader sees, major first; notes only when asked for."""
+    chosen = [(i, f) for i, f in enumerate(pair.flags) if notes or f.severity != "note"]
+    return sorted(chosen, key=lambda item: (severity_rank(item[1]), item[0]))
+
+
+def pair_severity(pair: Pair, notes: bool = False) -> str | None:
+    """The most serious severity among the pair's shown flags (None: nothing to show)."""
+    flags = shown_flags(pair, notes)
+    return flags[0][1].severity if flags else None
+
+
+def pair_number(index: int) -> int:
+    """The pair number people see and quote: 1-based, over all pairs (meta lines included),
+    the same in the terminal, Markdown, HTML, TSV, TMX and `aligner view`.
+    In JSON, pair N is `pairs[N-1]`."""
+    return index + 1
 
 
 # Characters that are not allowed in XML 1.0 (C0 controls except tab/LF/CR, lone surrogates,
@@ -126,7 +151,13 @@ def flag_kinds(pair: Pair) -> list[str]:
 
 
 def flag_text(flag: Flag) -> str:
-    return f"{flag.kind}: {flag.detail}" if flag.detail else flag.kind
+    """`kind: detail`, without saying the kind twice ("attribution: attribution differs")."""
+    detail = flag.detail.strip()
+    if not detail:
+        return flag.kind
+    if detail.lower().startswith(flag.kind.lower()):
+        return detail
+    return f"{flag.kind}: {detail}"
 
 
 def top_pair_indices(comparison: Comparison, limit: int = 10) -> list[int]:
@@ -168,10 +199,13 @@ def title(comparison: Comparison) -> str:
     return f"{name(comparison.src, 'source')} ({comparison.src.lang}) → {name(comparison.tgt, 'target')} ({comparison.tgt.lang})"
 
 
-# A body pair counts as divergent (for filters and counts) when it carries any flag or its
-# divergence score is at least this high.
+# A pair counts as divergent (for filters and counts) when it carries a flag the reader sees,
+# whatever its section (an appended subscribe trailer is an `addition` too), or when a body
+# pair's divergence score is at least this high.
 DIVERGENT_AT = 0.5
 
 
-def is_divergent(pair: Pair) -> bool:
-    return bool(pair.flags) or pair.divergence >= DIVERGENT_AT
+def is_divergent(pair: Pair, notes: bool = False) -> bool:
+    if shown_flags(pair, notes):
+        return True
+    return pair.section == "body" and pair.divergence >= DIVERGENT_AT

@@ -1,8 +1,9 @@
 """HTML: one self-contained page (inline CSS and JS, no external assets, works offline).
 
 Both versions side by side, right-to-left languages in `dir="rtl"` cells, flagged spans
-highlighted with the reason on hover, focus or in the expandable flag list, a filter for
-divergent pairs (and by flag kind), the summary on top and the MT notice. Rendered with
+highlighted with the reason on hover, focus or in the flag list under the pair, a filter for
+divergent pairs (and by flag kind), major flags first and notes hidden until asked for, the
+summary on top and the MT notice. Rendered with
 Jinja2 autoescaping, so every piece of article text is escaped; a Content-Security-Policy
 forbids any network access from the page as a second line of defence.
 """
@@ -17,10 +18,10 @@ import jinja2
 from aligner import __version__
 from aligner.report.common import (
     FLAG_LABELS,
+    SEVERITY_ORDER,
     VERDICT_LABELS,
     Piece,
     bead_counts,
-    flag_counts,
     flag_kinds,
     flag_label,
     flag_text,
@@ -28,7 +29,9 @@ from aligner.report.common import (
     is_divergent,
     is_rtl,
     lang_name,
+    pair_number,
     pair_pieces,
+    shown_flags,
     title,
 )
 from aligner.types import Comparison, Pair
@@ -47,7 +50,7 @@ class Mark:
     """A piece of text ready for the template: plain, or highlighted with its reasons."""
 
     text: str
-    kinds: str = ""  # space-separated flag kinds, for CSS classes
+    kinds: str = ""  # space-separated flag kinds and the severity (sev-major ...), for CSS classes
     reasons: str = ""  # tooltip text
     ids: str = ""  # flag ids shared with the other side, to light up both ends together
     sentence_break: bool = False
@@ -56,26 +59,30 @@ class Mark:
 @dataclass(slots=True)
 class Row:
     index: int
+    number: int  # what people see and quote (common.pair_number)
     pair: Pair
     src: list[Mark]
     tgt: list[Mark]
     kinds: list[str]
-    flags: list[str]
-    divergent: bool
+    flags: list[tuple[str, str]]  # (severity, text), major first, notes included
+    divergent: bool  # without notes
+    severity: str  # most serious severity among the flags ("" for none)
+    has_notes: bool
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _marks(row_index: int, pair: Pair, parts: list[Piece]) -> list[Mark]:
+def _marks(number: int, pair: Pair, parts: list[Piece]) -> list[Mark]:
     out = []
     for piece in parts:
         if piece.flags:
             flags = [pair.flags[i] for i in piece.flags]
+            sev = min((f.severity for f in flags), key=lambda v: SEVERITY_ORDER.get(v, 0))
             out.append(
                 Mark(
                     piece.text,
-                    " ".join(sorted({f.kind for f in flags})),
-                    "\n".join(flag_text(f) for f in flags),
-                    " ".join(f"p{row_index}f{i}" for i in piece.flags),
+                    " ".join(sorted({f.kind for f in flags})) + f" sev-{sev}",
+                    "\n".join(f"{f.severity}: {flag_text(f)}" for f in flags),
+                    " ".join(f"p{number}f{i}" for i in piece.flags),
                     piece.sentence_break,
                 )
             )
@@ -87,16 +94,21 @@ def _marks(row_index: int, pair: Pair, parts: list[Piece]) -> list[Mark]:
 def rows(comparison: Comparison) -> list[Row]:
     out = []
     for n, pair in enumerate(comparison.pairs):
+        number = pair_number(n)
         src, tgt = pair_pieces(comparison, pair)
+        ordered = shown_flags(pair, notes=True)
         out.append(
             Row(
                 n,
+                number,
                 pair,
-                _marks(n, pair, src),
-                _marks(n, pair, tgt),
+                _marks(number, pair, src),
+                _marks(number, pair, tgt),
                 flag_kinds(pair),
-                [flag_text(f) for f in pair.flags],
+                [(f.severity, flag_text(f)) for _, f in ordered],
                 is_divergent(pair),
+                ordered[0][1].severity if ordered else "",
+                any(f.severity == "note" for f in pair.flags),
             )
         )
     return out
@@ -104,7 +116,11 @@ def rows(comparison: Comparison) -> list[Row]:
 
 def render(comparison: Comparison, now: _dt.datetime | None = None) -> str:
     now = now or _dt.datetime.now(_dt.timezone.utc)
-    counts = flag_counts(comparison)
+    counts: dict[str, int] = {}
+    for p in comparison.pairs:
+        for f in p.flags:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+    sev_counts = {k: sum(1 for p in comparison.pairs for f in p.flags if f.severity == k) for k in SEVERITY_ORDER}
     s = comparison.summary
     return _ENV.get_template("report.html.j2").render(
         c=comparison,
@@ -121,7 +137,8 @@ def render(comparison: Comparison, now: _dt.datetime | None = None) -> str:
         tgt_dir="rtl" if is_rtl(comparison.tgt.lang) else "ltr",
         src_name=lang_name(comparison.src.lang),
         tgt_name=lang_name(comparison.tgt.lang),
-        n_divergent=sum(1 for p in comparison.pairs if p.section == "body" and is_divergent(p)),
+        sev_counts=sev_counts,
+        n_divergent=sum(1 for p in comparison.pairs if is_divergent(p)),
         n_body=sum(1 for p in comparison.pairs if p.section == "body"),
         has_pivots=any(p.src_pivot or p.tgt_pivot for p in comparison.pairs),
         generated=now.strftime("%Y-%m-%d %H:%M UTC"),

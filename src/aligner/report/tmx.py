@@ -6,6 +6,10 @@ meta/boilerplate lines are left out, and the header says how many were left out
 (`x-aligner-*` props). Each unit carries its divergence, similarity and flag kinds as
 `<prop>`s so a translator can filter weak units. The XML is built with ElementTree, so all
 text is escaped; characters XML 1.0 cannot carry at all (C0 controls) are dropped.
+
+A translation memory must hold translations only: when the verdict is not `translation`
+(`partial`, `unrelated`) the file has no units, and its header says why in a `<note>` and an
+`x-aligner-refused` prop, unless `force=True` (`aligner compare --force`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import datetime as _dt
 import xml.etree.ElementTree as ET
 
 from aligner import __version__
-from aligner.report.common import flag_kinds, ids_label, xml_safe
+from aligner.report.common import flag_kinds, ids_label, pair_number, xml_safe
 from aligner.types import Comparison
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -31,7 +35,18 @@ def _tuv(tu: ET.Element, lang: str, text: str) -> None:
     seg.text = xml_safe(" ".join(text.split()))  # one segment is one line in every CAT tool
 
 
-def render(comparison: Comparison, now: _dt.datetime | None = None) -> str:
+def refusal(comparison: Comparison, force: bool = False) -> str | None:
+    """Why this comparison's TMX holds no units, or None when it holds them."""
+    verdict = comparison.summary.verdict
+    if force or verdict == "translation":
+        return None
+    return (
+        f"TMX has no translation units: the verdict is {verdict}, not translation, so the aligned "
+        "pairs are not known to be translations of each other (--force writes them anyway)"
+    )
+
+
+def render(comparison: Comparison, now: _dt.datetime | None = None, force: bool = False) -> str:
     now = now or _dt.datetime.now(_dt.timezone.utc)
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
     src_lang, tgt_lang = comparison.src.lang, comparison.tgt.lang
@@ -52,7 +67,10 @@ def render(comparison: Comparison, now: _dt.datetime | None = None) -> str:
     )
     body = ET.SubElement(root, "body")
     units = skipped_src = skipped_tgt = other = 0
+    refused = refusal(comparison, force)
     for n, p in enumerate(comparison.pairs):
+        if refused:
+            break
         if p.section != "body":
             other += 1
             continue
@@ -61,7 +79,7 @@ def render(comparison: Comparison, now: _dt.datetime | None = None) -> str:
             skipped_tgt += len(p.tgt)
             continue
         units += 1
-        tu = ET.SubElement(body, "tu", {"tuid": str(n), "creationdate": stamp})
+        tu = ET.SubElement(body, "tu", {"tuid": str(pair_number(n)), "creationdate": stamp})
         _prop(tu, "x-aligner-bead", p.kind)
         _prop(tu, "x-aligner-src-ids", ids_label(p.src))
         _prop(tu, "x-aligner-tgt-ids", ids_label(p.tgt))
@@ -85,6 +103,12 @@ def render(comparison: Comparison, now: _dt.datetime | None = None) -> str:
         el = ET.Element("prop", {"type": kind})
         el.text = xml_safe(str(value))
         header.insert(0, el)
+    if refused:
+        el = ET.Element("prop", {"type": "x-aligner-refused"})
+        el.text = xml_safe(comparison.summary.verdict)
+        header.insert(0, el)
+        note = ET.SubElement(header, "note")
+        note.text = xml_safe(refused)
     for path, tag in ((comparison.src.path, "x-aligner-src-file"), (comparison.tgt.path, "x-aligner-tgt-file")):
         if path:
             el = ET.Element("prop", {"type": tag})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
-from aligner.report.common import flag_kinds, flag_text, ids_label
+from aligner.report.common import flag_kinds, flag_text, ids_label, pair_number, shown_flags
 from aligner.types import Comparison
 
 COLUMNS = (
@@ -27,6 +27,7 @@ COLUMNS = (
     "tgt_pivot",
     "similarity",
     "divergence",
+    "severity",
     "flags",
     "flag_details",
 )
@@ -57,7 +58,7 @@ def render(comparison: Comparison) -> str:
     for n, p in enumerate(comparison.pairs):
         writer.writerow(
             [
-                n,
+                pair_number(n),
                 p.section,
                 p.kind,
                 ids_label(p.src),
@@ -68,8 +69,9 @@ def render(comparison: Comparison) -> str:
                 cell(p.tgt_pivot),
                 f"{p.similarity:.4f}",
                 f"{p.divergence:.4f}",
+                flags[0][1].severity if (flags := shown_flags(p, notes=True)) else "",
                 ",".join(flag_kinds(p)),
-                cell(" | ".join(flag_text(f) for f in p.flags)),
+                cell(" | ".join(f"{f.severity} {flag_text(f)}" for _, f in flags)),
             ]
         )
     return buf.getvalue()
