@@ -128,3 +128,21 @@ def test_pair_keys_parallel_and_deduplicated_equal_serial(flores):
     forked = signals._keys_two_processes(items)
     if forked is not None:
         assert [(k.keys, k.probe) for k in forked] == [(k.keys, k.probe) for k in want_ar[:40]]
+
+
+def test_key_overlaps_in_a_window_never_builds_the_full_product():
+    """Issue 14 item 7: a key found in k sentences a side made k * k pairs before the band
+    filter (memory quadratic in the input). With a window only in-band pairs are made."""
+    import tracemalloc
+
+    k = 3000  # a question mark in every sentence: 9M pairs if built in full
+    src = [signals.SentenceKeys({"marks": frozenset({"mark:question"})}) for _ in range(k)]
+    tgt = [signals.SentenceKeys({"marks": frozenset({"mark:question"})}) for _ in range(k)]
+    index = signals.build_key_index(src, tgt)
+    tracemalloc.start()
+    s, t, v = signals.key_overlaps(index, lambda s: (s - 5, s + 6))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(s) == sum(min(k, i + 6) - max(0, i - 5) for i in range(k))
+    assert np.all(np.abs(s - t) <= 5)
+    assert peak < 20 * 2**20  # the full product alone would be > 200 MB

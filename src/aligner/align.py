@@ -201,9 +201,8 @@ class _Problem:
         ratio = cfg.length_ratio or _length_ratio(ls, lt, a_s, a_t, src_lang, tgt_lang)
         lo, W = _band(a_s, a_t, n, m, cfg)
 
-        def in_band(s_arr, t_arr):
-            k = (t_arr + 1) - lo[s_arr + 1]
-            return (k >= 0) & (k < W)
+        def in_band(s_arr):  # TGT sentences of band row s+1: cells k = t + 1 - lo[s+1] in [0, W)
+            return lo[s_arr + 1] - 1, lo[s_arr + 1] - 1 + W
 
         # Pivot words only find anchors; chrF is their say in the score (no double counting).
         content_index = _restrict(index, *(c for c in signals.CATEGORY_WEIGHTS if c != "pivot"))

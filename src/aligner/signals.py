@@ -351,11 +351,14 @@ def key_specificity(key: str, category: str) -> float:
     return 0.35 if digits <= 1 else 0.6 if digits == 2 else 1.0
 
 
-def key_overlaps(index: KeyIndex, allowed=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def key_overlaps(index: KeyIndex, window=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sparse 1-1 overlap: arrays (s, t, weight) for every sentence pair sharing a key.
 
-    `allowed(s_array, t_array) -> bool mask` restricts pairs (e.g. to the band) before they
-    are summed, so a key that recurs everywhere cannot blow up memory."""
+    `window(s_array) -> (t_lo, t_hi)` restricts each SRC sentence to TGT sentences
+    t_lo <= t < t_hi (the aligner's band). Pairs outside it are never made: a key found in
+    k sentences on each side would otherwise make k * k pairs first (a question mark in
+    every tenth sentence of a 100k-sentence book: 10^8), and memory would grow with the
+    square of the input."""
     postings_t: dict[str, list[int]] = defaultdict(list)
     for t, keys in enumerate(index.tgt):
         for k in keys:
@@ -372,14 +375,25 @@ def key_overlaps(index: KeyIndex, allowed=None) -> tuple[np.ndarray, np.ndarray,
         if not ts:
             continue
         w = index.src[ss[0]][k]
-        sa = np.repeat(np.asarray(ss, dtype=np.int64), len(ts))
-        ta = np.tile(np.asarray(ts, dtype=np.int64), len(ss))
-        if allowed is not None:
-            keep = allowed(sa, ta)
-            sa, ta = sa[keep], ta[keep]
+        sarr = np.asarray(ss, dtype=np.int64)
+        tarr = np.asarray(ts, dtype=np.int64)  # ascending: postings are built in order
+        if window is None:
+            first = np.zeros(len(sarr), dtype=np.int64)
+            count = np.full(len(sarr), len(tarr), dtype=np.int64)
+        else:
+            t_lo, t_hi = window(sarr)
+            first = np.searchsorted(tarr, t_lo, side="left")
+            count = np.maximum(np.searchsorted(tarr, t_hi, side="left") - first, 0)
+        total = int(count.sum())
+        if not total:
+            continue
+        # The TGT postings of each SRC sentence are one slice tarr[first : first + count].
+        starts = np.repeat(np.cumsum(count) - count, count)
+        sa = np.repeat(sarr, count)
+        ta = tarr[np.arange(total) - starts + np.repeat(first, count)]
         rows.append(sa)
         cols.append(ta)
-        vals.append(np.full(len(sa), w))
+        vals.append(np.full(total, w))
     if not rows:
         e = np.zeros(0, dtype=np.int64)
         return e, e, np.zeros(0)
