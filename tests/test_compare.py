@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
+import regex
 
+from aligner import bidi
 from aligner.compare import CompareOptions, compare_files
 from aligner.errors import EXIT_DIVERGENT, EXIT_INPUT, EXIT_OK, InputError
 from aligner.translate import MTOptions
@@ -97,3 +103,113 @@ def test_help_and_version():
     for cmd in ("segment", "compare", "view", "batch", "models"):
         assert cmd in helptext
     assert _cli("--version").stdout.startswith("aligner ")
+
+
+# --- the terminal report (issue 13.1, 13.2, 13.7; issue 14.6) -----------------------------
+
+
+def _tmux_run(tmp_path: Path, command: str, size=(100, 60), until="divergence ", env: dict | None = None) -> str:
+    """Run `command` in a detached tmux pane (a terminal that does no bidi) and capture it."""
+    session = f"aligner-report-{os.getpid()}-{time.monotonic_ns()}"
+    exe = Path(sys.executable).with_name("aligner")
+    prefix = " ".join(f"{k}='{v}'" for k, v in (env or {}).items())
+    script = tmp_path / "run.sh"
+    script.write_text(f"export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8; {prefix} '{exe}' {command}; sleep 60\n")
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), f"bash {script}"], check=True)
+    try:
+        screen = ""
+        for _ in range(150):
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            if until in screen and screen.rstrip().endswith(tuple("0123456789")):
+                break
+            time.sleep(0.1)
+        return screen
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def _arabic_words(text: str) -> list[str]:
+    return regex.findall(r"[\p{Arabic}\uFB50-\uFDFF\uFE70-\uFEFF]+", text)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_terminal_report_in_tmux_reads_arabic_right_to_left(tmp_path, seed_ru, seed_ar):
+    """In a bidi-less terminal, each Arabic line of the report holds the sentence's words in
+    reading order from the right, shaped; Russian stays left to right beside it."""
+    screen = _tmux_run(tmp_path, f"compare '{seed_ru}' '{seed_ar}' --mt off --no-pager")
+    assert "Pair 3 " in screen and "MAJOR" in screen, screen
+    comparison = compare_files(seed_ru, seed_ar, OFF)
+    pair = comparison.pairs[2]
+    logical = [bidi.visual(w)[0] for w in _arabic_words(pair.tgt_text)]
+    lines = screen.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("Pair 3 "))
+    shown: list[str] = []
+    for ln in lines[start + 1 :]:
+        if "│" not in ln:
+            break
+        left, right = ln.split("│", 1)
+        shown += list(reversed(_arabic_words(right)))  # right to left = reading order
+        assert not _arabic_words(left)
+    assert shown == logical, (shown, logical)
+    assert "Такую точку зрения высказал" in screen  # Russian in logical order
+    assert screen.rstrip().splitlines()[-1].startswith("translation · ")  # the closing line
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_long_report_goes_through_the_pager_unless_no_pager(tmp_path, seed_ru, seed_ar):
+    paged = tmp_path / "paged.txt"
+    env = {"PAGER": f"cat > {paged}"}
+    _tmux_run(tmp_path, f"compare '{seed_ru}' '{seed_ar}' --mt off --all; echo divergence 0", size=(80, 24), env=env)
+    assert paged.exists() and "Pair 2" in paged.read_text(encoding="utf-8")
+    paged.unlink()
+    _tmux_run(tmp_path, f"compare '{seed_ru}' '{seed_ar}' --mt off --all --no-pager", size=(80, 24), env=env)
+    assert not paged.exists()
+
+
+def test_piped_report_is_plain_and_lists_only_divergent_pairs(seed_ru, seed_ar):
+    proc = _cli("compare", seed_ru, seed_ar, "--mt", "off")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "\x1b" not in out and "\nru: " in out and "\nar: " in out  # no colour; one version under the other
+    comparison = compare_files(seed_ru, seed_ar, OFF)
+    from aligner.report.common import is_divergent
+
+    expected = [i + 1 for i, p in enumerate(comparison.pairs) if is_divergent(p)]
+    assert [int(n) for n in regex.findall(r"^Pair (\d+) ", out, flags=regex.M)] == expected
+    assert 0 < len(expected) < len(comparison.pairs)
+    assert "Такую точку зрения высказал" in out and "تم التعبير عن هذا الرأي" in out  # logical order in a pipe
+    everything = _cli("compare", seed_ru, seed_ar, "--mt", "off", "--all").stdout
+    assert len(regex.findall(r"^Pair \d+ ", everything, flags=regex.M)) == len(comparison.pairs)
+    assert "Pair 1 " in everything  # numbered from 1
+
+
+def test_text_is_a_file_format(seed_ru, seed_ar, tmp_path):
+    for args in (["-o", tmp_path / "a.txt"], ["--format", "text", "-o", tmp_path / "b.txt"]):
+        proc = _cli("compare", seed_ru, seed_ar, "--mt", "off", *args)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout == ""
+        written = Path(args[-1]).read_text(encoding="utf-8")
+        assert "Pair 3 " in written and "\x1b" not in written
+
+
+def test_control_characters_reach_the_terminal_only_as_pictures(tmp_path, seed_ru, seed_ar):
+    """Issue 14.6: ESC / CSI / BEL in article text are shown (␛), never sent as controls;
+    the stored text and offsets keep them."""
+    text = seed_ru.read_text(encoding="utf-8")
+    cut = text.index("Такую точку")
+    nasty = text[:cut] + "Цена\x1b]0;pwned\x07 \x1b[2J выросла.\x9b31m " + text[cut:]
+    src = tmp_path / "nasty.ru.txt"
+    src.write_text(nasty, encoding="utf-8")
+    seg = _cli("segment", src)
+    assert seg.returncode == 0, seg.stderr
+    assert "\x1b" not in seg.stdout and "\x07" not in seg.stdout and "\x9b" not in seg.stdout
+    assert "␛]0;pwned␇" in seg.stdout and "␛[2J" in seg.stdout
+    seg_json = json.loads(_cli("segment", src, "--format", "json").stdout)
+    assert "\x1b" in "".join(s["text"] for s in seg_json["sentences"])  # stored text untouched
+    report_out = _cli("compare", src, seed_ar, "--mt", "off", "--all")
+    assert report_out.returncode == 0, report_out.stderr
+    assert "\x1b" not in report_out.stdout and "\x9b" not in report_out.stdout and "␛" in report_out.stdout
+    forced = _cli("compare", src, seed_ar, "--mt", "off", "--all", "--bidi", "on")
+    assert "\x1b" not in forced.stdout and "␛" in forced.stdout
+    ents = _cli("entities", src)
+    assert "\x1b" not in ents.stdout

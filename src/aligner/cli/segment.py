@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from aligner.bidi import visible_controls
 from aligner.segment import load_document
 from aligner.types import SEGMENTATION_SCHEMA
 
@@ -26,8 +27,9 @@ def run(args: argparse.Namespace) -> int:
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"# {doc.path}  lang={doc.lang}  encoding={doc.encoding}  sentences={len(doc.sentences)}")
+    # text output is for a terminal: control characters are shown (ESC as ␛), never sent
+    print(visible_controls(f"# {doc.path}  lang={doc.lang}  encoding={doc.encoding}  sentences={len(doc.sentences)}"))
     for s in doc.sentences:
         tag = "" if s.kind == "body" else f" [{s.kind}]"
-        print(f"{s.id:>4} ¶{s.paragraph:<3} {s.start:>6}-{s.end:<6}{tag} {s.text}")
+        print(f"{s.id:>4} ¶{s.paragraph:<3} {s.start:>6}-{s.end:<6}{tag} {visible_controls(s.text)}")
     return 0
