@@ -361,3 +361,93 @@ def test_formats_and_unknown_format(hostile, tmp_path):
 
     with pytest.raises(InputError):
         report.render(hostile, "pdf")
+
+
+# --- severity, numbering and Markdown as rendered (issue 13.2-13.5) ------------------------
+
+from markdown_it import MarkdownIt  # noqa: E402 (rich's own dependency)
+
+
+def severity_comparison(n_major: int = 8, n_minor: int = 2, n_note: int = 7) -> Comparison:
+    """One sentence per pair on each side, flags of every severity built by hand."""
+    ru = [f"Министр {i} сказал, что цена выросла на {i} процентов." for i in range(n_major + n_minor + n_note + 1)]
+    ar = [f"قال الوزير {i} إن السعر ارتفع بنسبة {i} في المئة." for i in range(len(ru))]
+
+    def doc(lines, lang):
+        sents, pos = [], 0
+        for i, t in enumerate(lines):
+            sents.append(Sentence(i, t, pos, pos + len(t), i))
+            pos += len(t) + 1
+        return Document("\n".join(lines), lang, "utf-8", sents, f"x.{lang}")
+
+    src, tgt = doc(ru, "ru"), doc(ar, "ar")
+    pairs = [Pair((0,), (0,), ru[0], ar[0], 0.9, 0.0)]
+    sevs = ["major"] * n_major + ["minor"] * n_minor + ["note"] * n_note
+    for k, sev in enumerate(sevs, start=1):
+        s, t = src.sentences[k], tgt.sentences[k]
+        a = s.text.index(str(k))
+        b = t.text.index(str(k))
+        flag = Flag("number", f"{sev} figure {k}", (s.start + a, s.start + a + len(str(k))), (t.start + b, t.start + b + len(str(k))), sev, 0.8)
+        pairs.append(Pair((k,), (k,), s.text, t.text, 0.9, 0.3 if sev == "major" else 0.0, [flag]))
+    # one pair carries a note and a major: the major is listed first
+    both = pairs[1]
+    both.flags.insert(0, Flag("name", "note before major", both.flags[0].src_span, None, "note", 0.5))
+    return Comparison(src, tgt, pairs, Summary("translation", "", 1.0, 1.0, 1.0, 0.1), MTInfo())
+
+
+def test_markdown_lists_every_major_and_truncates_only_notes():
+    c = severity_comparison()
+    md = report.render(c, "md")
+    listed = [int(n) for n in re.findall(r"^### Pair (\d+)", md, re.M)]
+    assert listed[:10] == list(range(2, 12))  # every major (pairs 2-9) and minor (10-11)
+    assert len(listed) == 10 + 5  # and five of the seven notes
+    assert "… and 2 more pairs with notes" in md
+    assert md.index("## Major flags (8 pairs)") < md.index("## Minor flags (2 pairs)") < md.index("## Notes")
+    first = md[md.index("### Pair 2") : md.index("### Pair 3")]
+    assert "note before major" not in first  # notes are hidden among a major pair's flags
+
+
+def test_markdown_keeps_spaces_around_highlights_when_rendered(seed_ru, seed_ar):
+    """Issue 13.4: rendered by a CommonMark library, each flagged span is its own <strong>
+    with the neighbouring words still apart."""
+    from aligner.compare import CompareOptions, compare_files
+    from aligner.translate import MTOptions
+
+    c = compare_files(seed_ru, seed_ar, CompareOptions(mt=MTOptions(mode="off")))
+    html = MarkdownIt("commonmark").render(report.render(c, "md"))
+    assert "высказал <strong>корреспонденту ТАСС</strong> приглашенный" in html
+    assert "**" not in html  # no marker left unparsed
+    strongs = re.findall(r"<strong>(.*?)</strong>", html)
+    for p in c.pairs:
+        for f in p.flags:
+            if f.severity != "note" and f.src_span:
+                assert c.src.text[f.src_span[0] : f.src_span[1]] in strongs
+    hostile_html = MarkdownIt("commonmark").render(report.render(hostile_comparison(), "md"))
+    assert "<script" not in hostile_html and "<strong>2,5%</strong>" in hostile_html
+
+
+def test_terminal_lists_major_first_and_hides_notes_until_asked():
+    from aligner.report.terminal import View, render_text
+
+    c = severity_comparison(2, 1, 2)
+    out = render_text(c)
+    assert [int(n) for n in re.findall(r"^Pair (\d+) ", out, re.M)] == [2, 3, 4]  # notes-only pairs hidden
+    block = out[out.index("Pair 2 ") : out.index("Pair 3 ")]
+    assert "⚑ major" in block and "note before major" not in block
+    assert out.rstrip().splitlines()[-1] == "translation · 3 of 6 pairs flagged: 2 major, 1 minor · 3 notes hidden · divergence 0.10"
+    noted = render_text(c, View(bidi=False, notes=True))
+    assert [int(n) for n in re.findall(r"^Pair (\d+) ", noted, re.M)] == [2, 3, 4, 5, 6]
+    block = noted[noted.index("Pair 2 ") : noted.index("Pair 3 ")]
+    assert block.index("⚑ major") < block.index("⚑ note")
+
+
+def test_html_notes_are_hidden_behind_a_switch_and_numbered_from_1():
+    c = severity_comparison(1, 0, 1)
+    page = report.render(c, "html")
+    assert 'id="show-notes"' in page and "body:not(.show-notes) li.sev-note" in page
+    p = _Collect()
+    p.feed(page)
+    rows = {a["id"]: a["class"] for t, a in p.tags if t == "tr" and "pair" in a.get("class", "").split()}
+    assert list(rows) == ["p1", "p2", "p3"]
+    assert "divergent" in rows["p2"] and "divergent" not in rows["p3"] and "has-notes" in rows["p3"]
+    assert "similarity" not in page  # named "alignment confidence", in the tooltip only
