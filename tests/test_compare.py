@@ -213,3 +213,41 @@ def test_control_characters_reach_the_terminal_only_as_pictures(tmp_path, seed_r
     assert "\x1b" not in forced.stdout and "␛" in forced.stdout
     ents = _cli("entities", src)
     assert "\x1b" not in ents.stdout
+
+
+# --- aligner entities (issue 13.10, 13.11a) ------------------------------------------------
+
+
+def test_entities_against_one_row_per_entity_and_the_dropped_occurrence(seed_ru, seed_ar, tmp_path):
+    """Dropping the Tokyo of SRC sentence 7 from the Arabic: one Tokyo row, 6 vs 5, missing at
+    sentence 7 (the one dropped, not the last one)."""
+    ar = seed_ar.read_text(encoding="utf-8")
+    doctored = tmp_path / "doctored.ar.txt"
+    doctored.write_text(ar.replace("تصريحات طوكيو", "تصريحات الحكومة", 1), encoding="utf-8")
+    proc = _cli("entities", seed_ru, "--against", doctored, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)["entities"]
+    assert len({r["key"] for r in rows}) == len(rows)  # one row per entity
+    tokyo = next(r for r in rows if r["src_surface"] == "Токио")
+    assert (tokyo["src_count"], tokyo["tgt_count"]) == (6, 5)
+    assert tokyo["missing_in_tgt"] == [7] and tokyo["missing_in_src"] == []
+    from aligner.segment import load_document
+
+    assert "Токио" in load_document(seed_ru).sentences[7].text
+    takaichi = next(r for r in rows if r["src_surface"] == "Такаити")
+    assert takaichi["src_count"] == takaichi["tgt_count"] and not takaichi["missing_in_tgt"]
+    text = _cli("entities", seed_ru, "--against", doctored).stdout
+    assert len(text.splitlines()) < 40  # not one line per occurrence
+    assert regex.search(r"place +6 +5 +Токио ~ طوكيو +missing in TGT: SRC sentence 7$", text, flags=regex.M), text
+
+
+def test_entities_refuses_unknown_kinds_and_names_its_own_options(seed_ru, tmp_path):
+    bogus = _cli("entities", seed_ru, "--kinds", "bogus")
+    assert bogus.returncode == EXIT_INPUT and "--kinds: unknown kind bogus" in bogus.stderr
+    uk = tmp_path / "uk.txt"
+    uk.write_text("Україна отримала допомогу від союзників. Київ заявив про нові кроки. Це їхнє рішення.\n", encoding="utf-8")
+    for cmd in (["entities", uk], ["entities", seed_ru, "--against", uk], ["segment", uk]):
+        proc = _cli(*cmd)
+        assert proc.returncode == EXIT_INPUT and "Ukrainian" in proc.stderr
+        assert "--src-lang" not in proc.stderr and "--tgt-lang" not in proc.stderr
+        assert "--lang" in proc.stderr or "--other-lang" in proc.stderr

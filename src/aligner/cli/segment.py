@@ -6,9 +6,23 @@ import argparse
 import json
 import sys
 
+from aligner import langid, textio
 from aligner.bidi import visible_controls
-from aligner.segment import load_document
-from aligner.types import SEGMENTATION_SCHEMA
+from aligner.errors import InputError
+from aligner.segment import segment
+from aligner.types import SEGMENTATION_SCHEMA, Document
+
+
+def load_for_cli(path: str, lang: str, option: str) -> Document:
+    """`load_document`, but an unsupported language names this command's own option."""
+    text, encoding = textio.load_text(path)
+    code = langid.detect(text) if lang in (None, "", "auto") else lang
+    if code not in langid.SUPPORTED:
+        raise InputError(
+            f"{path}: {langid.LANG_NAMES.get(code, code)} ({code}) is not supported; supported: "
+            f"{', '.join(langid.SUPPORTED)} (if the detection is wrong, name the language with {option})"
+        )
+    return segment(text, code, encoding, str(path))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load_document(args.file, args.lang)
+    doc = load_for_cli(args.file, args.lang, "--lang")
     if args.format == "json":
         out = {"schema": SEGMENTATION_SCHEMA, "path": doc.path, "lang": doc.lang, "encoding": doc.encoding,
                "sentences": [s.to_dict() for s in doc.sentences]}
