@@ -50,7 +50,8 @@ def summarize(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Div
     total = sum(w for w, _ in weights)
     overall = sum(w * d for w, d in weights) / total if total else 0.0
 
-    flag_counts = Counter(f.kind for p in pairs for f in p.flags)
+    flag_counts = Counter(f.kind for p in pairs for f in p.flags if f.severity == "major")
+    severity_counts = Counter(f.severity for _, p in body for f in p.flags)
     ranked = sorted((i for i, p in body if p.divergence > 0), key=lambda i: (-pairs[i].divergence, i))
     counts = Counter(b.kind for b in beads)
     counts.update(
@@ -76,6 +77,7 @@ def summarize(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Div
         flag_counts={k: flag_counts[k] for k in sorted(flag_counts)},
         top_pairs=ranked[: cfg.top_n],
         counts=dict(counts),
+        severity_counts={k: severity_counts.get(k, 0) for k in ("major", "minor", "note")},
     )
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+
+import regex
 from dataclasses import dataclass, field
 
 from aligner.diverge.attribution import _attribution_flags
@@ -34,6 +36,7 @@ from aligner.diverge.wording import (
     _meaning_flags,
     _merged_sentence_flags,
     _quote_flags,
+    _coverage,
     _sharpen_with_pivots,
     chrf,
 )
@@ -141,11 +144,8 @@ def flag_pairs(
         ss, ts = s.sentences(bead.src), t.sentences(bead.tgt)
         if not ss and not ts:
             continue
-        if not ts:
-            pair.flags.append(Flag("omission", "SRC sentence has no counterpart in TGT", _span(ss), None))
-            continue
-        if not ss:
-            pair.flags.append(Flag("addition", "TGT sentence has no counterpart in SRC", None, _span(ts)))
+        if not ts or not ss:
+            pair.flags.extend(_unmatched_flags(i, beads, s, t, pivots, cfg))
             continue
         near_src = _neighbour_ids(beads, i, "src")
         near_tgt = _neighbour_ids(beads, i, "tgt")
@@ -173,7 +173,7 @@ def flag_pairs(
         attribution = _attribution_flags(i, beads, s, t, (s_people, s_named), (t_people, t_named))
         flags += attribution
         flags += _name_flags(nm, s_marks, t_marks, s, t, bead.src, bead.tgt, near_src, near_tgt, attribution)
-        flags += _quote_flags(bead, s, t)
+        flags += _quote_flags(bead, s, t, near_src, near_tgt)
         length = _length_flags(pair, ss, ts, s.doc.lang, t.doc.lang, cfg)
         merged = _merged_sentence_flags(bead, s, t, pivots, cfg)
         # a whole sentence of the bead found uncarried says more than the length ratio
@@ -185,15 +185,94 @@ def flag_pairs(
     return links
 
 
+_CONTENT = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _unmatched_flags(
+    i: int,
+    beads: list[Bead],
+    s: _Side,
+    t: _Side,
+    pivots: tuple[Sequence[str | None] | None, Sequence[str | None] | None],
+    cfg: DivergeConfig,
+) -> list[Flag]:
+    """`omission` / `addition` for a sentence the aligner left unmatched, claimed (`major`)
+    only when the content is really absent from the other side around it: not carried by the
+    neighbours' pivots (MT), not a sentence of the other side left unmatched right next to it
+    with a matching length (a pair the aligner could not confirm), not merged into a
+    neighbouring pair that is too long by about this sentence's length (a 2-1 read as 1-1)."""
+    bead = beads[i]
+    missing_src = bool(bead.src)
+    side, other = (s, t) if missing_src else (t, s)
+    ids = bead.src if missing_src else bead.tgt
+    sents = side.sentences(ids)
+    text = " ".join(x.text for x in sents)
+    if not _CONTENT.search(text):
+        return []  # a stray quotation mark or dash segmented on its own
+    kind = "omission" if missing_src else "addition"
+    who, whom = ("SRC", "TGT") if missing_src else ("TGT", "SRC")
+    span = _span(sents)
+    src_span, tgt_span = (span, None) if missing_src else (None, span)
+    mine_attr, other_attr = ("src", "tgt") if missing_src else ("tgt", "src")
+    my_piv, other_piv = (pivots[0], pivots[1]) if missing_src else (pivots[1], pivots[0])
+    near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(beads)]
+    # 1. with pivots: the sentence's English found in the other side's neighbours
+    mine = [my_piv[k] for k in ids if my_piv and k < len(my_piv) and my_piv[k]] if my_piv else []
+    if mine and other_piv:
+        around = " ".join(other_piv[k] for j in near for k in getattr(beads[j], other_attr) if k < len(other_piv) and other_piv[k])
+        if around:
+            c = _coverage(" ".join(mine), around)
+            if c >= COVERED_RECALL:
+                return []  # the content is there: the aligner paired it elsewhere
+            if c < cfg.chrf_meaning:
+                return [Flag(kind, f"{who} sentence has no counterpart in {whom} (its English is not carried nearby)", src_span, tgt_span,
+                             confidence=0.9)]
+    my_len = sum(len(x.text) for x in sents)
+    # 2. an unmatched sentence of the other side right next to it, of a matching length
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(beads) and not getattr(beads[j], mine_attr) and getattr(beads[j], other_attr):
+            o_len = sum(len(x.text) for x in other.sentences(getattr(beads[j], other_attr)))
+            if abs(_length_z(my_len, o_len, side.doc.lang, other.doc.lang, cfg)) <= LIKELY_PAIR_Z:
+                if missing_src:
+                    detail = f"SRC sentence left unaligned: the unaligned TGT sentence next to it is probably its translation"
+                    return [Flag(kind, detail, src_span, tgt_span, severity="minor", confidence=0.5)]
+                return []  # reported once, on the SRC side
+    # 3. merged into a matched neighbour whose other side is too long by about this much
+    for j in (i - 1, i + 1):
+        if not (0 <= j < len(beads)) or not beads[j].src or not beads[j].tgt:
+            continue
+        n_mine = sum(len(x.text) for x in side.sentences(getattr(beads[j], mine_attr)))
+        n_other = sum(len(x.text) for x in other.sentences(getattr(beads[j], other_attr)))
+        z0 = _length_z(n_mine, n_other, side.doc.lang, other.doc.lang, cfg)
+        z1 = _length_z(n_mine + my_len, n_other, side.doc.lang, other.doc.lang, cfg)
+        if z0 >= MERGED_Z and abs(z1) <= LIKELY_PAIR_Z:
+            detail = f"{who} sentence left unaligned: its content may be inside the neighbouring {whom} sentence, which is long for its pair"
+            return [Flag(kind, detail, src_span, tgt_span, severity="minor", confidence=0.5)]
+    return [Flag(kind, f"{who} sentence has no counterpart in {whom}", src_span, tgt_span, confidence=0.7)]
+
+
+COVERED_RECALL = 50.0  # character n-gram recall (0-100) of a pivot in its neighbours: carried
+LIKELY_PAIR_Z = 1.5  # lengths this close (in sd of the language pair's norm) may be a pair
+MERGED_Z = 1.5  # a neighbour this much too long may hold the unmatched sentence
+
+
+def _length_z(mine: int, other: int, my_lang: str, other_lang: str, cfg: DivergeConfig) -> float:
+    """How far `other` chars are from what `mine` chars translate to, in sd (+: longer)."""
+    if mine <= 0 or other <= 0:
+        return math.inf
+    expected = cfg.length_offsets.get(other_lang, 0.0) - cfg.length_offsets.get(my_lang, 0.0)
+    return (math.log(other / mine) - expected) / cfg.length_sd
+
+
 def _divergence(pair: Pair, cfg: DivergeConfig) -> float:
     """1 - prod(1 - w) over the flags: independent pieces of evidence add up, never past 1.
     With pivots, a low chrF raises the score even where no flag fired."""
     if not pair.src or not pair.tgt:
-        return 1.0
+        return 1.0 if any(f.severity == "major" for f in pair.flags) else 0.0
     keep = 1.0
     for f in pair.flags:
-        if f.kind == "meaning":
-            continue
+        if f.kind == "meaning" or f.severity != "major":
+            continue  # minor and note flags are shown, never counted
         w = cfg.weights["spelling"] if f.detail.startswith("name spelled") else cfg.weights.get(f.kind, 0.3)
         keep *= 1 - w
     c = pair.evidence.get("chrf")

@@ -9,9 +9,11 @@ side lacks (a reporting verb alone, 'speaks English', is too often not an attrib
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
+from aligner import lang as lang_data
 from aligner.diverge.evidence import _Side, _cover, _espan, _loosely_present, _surface
 from aligner.entities import Entity
 from aligner.types import Bead, Flag, Span
@@ -19,6 +21,41 @@ from aligner.types import Bead, Flag, Span
 
 _SOURCE_KEYS = ("agency:", "audience:")  # who reported it / who was told
 _ADDED_CUES = ("cue:say", "cue:according")  # opinion verbs (see, believe) are too often not attribution
+# sources that name the same kind of listener: "told a reporter" = "told a correspondent"
+_SAME_SOURCE = {"audience:correspondent": "audience:press", "audience:journalists": "audience:press"}
+_AUDIENCE_CUE_WINDOW = 60  # an audience noun is a source only this close to a reporting word
+
+
+@lru_cache(maxsize=8)
+def _reporting_re(lang: str) -> regex.Pattern | None:
+    """Reporting verbs of `aligner.lang.<lang>` (synonyms of the entity cues: 'говорит',
+    'قائلا', 'tweeted' all keep the attribution)."""
+    mod = lang_data.table(lang)
+    if mod is None:
+        return None
+    pre = r"(?:[وفبل]?)" if lang == "ar" else ""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){pre}(?:{'|'.join(mod.REPORTING)})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+
+def _reports(side: _Side, ids: Sequence[int]) -> list[Span]:
+    """Spans of reporting words (entity cues and the language's reporting verbs) in the sentences."""
+    rx = _reporting_re(side.doc.lang)
+    out = [(e.start, e.end) for e in side.entities(ids, {"attribution"}) if e.key.startswith("cue:")]
+    if rx is not None:
+        out += [(x.start + m.start(), x.start + m.end()) for x in side.sentences(ids) for m in rx.finditer(x.text)]
+    return out
+
+
+def _source_key(e: Entity) -> str:
+    return _SAME_SOURCE.get(e.key, e.key)
+
+
+def _is_real_source(e: Entity, side: _Side, ids: Sequence[int]) -> bool:
+    """An agency always names a source; an audience noun ('the press', 'СМИ', 'an interview')
+    only next to a reporting word: 'press freedom' or 'a report in the media' is a topic."""
+    if e.key.startswith("agency:"):
+        return True
+    return any(a - _AUDIENCE_CUE_WINDOW < e.end and e.start < b + _AUDIENCE_CUE_WINDOW for a, b in _reports(side, ids))
 
 
 def _is_source(e: Entity) -> bool:
@@ -51,26 +88,33 @@ def _attribution_flags(
     if not se and not te:
         return []
     flags: list[Flag] = []
-    s_src = [e for e in se if _is_source(e)]
-    t_src = [e for e in te if _is_source(e)]
-    s_keys, t_keys = {e.key for e in s_src}, {e.key for e in t_src}
+    s_src = [e for e in se if _is_source(e) and _is_real_source(e, s, bead.src)]
+    t_src = [e for e in te if _is_source(e) and _is_real_source(e, t, bead.tgt)]
+    s_keys, t_keys = {_source_key(e) for e in s_src}, {_source_key(e) for e in t_src}
     if s_keys != t_keys:
         window = range(max(0, i - 1), min(len(beads), i + 2))
-        s_win = {e.key for j in window for e in s.entities(beads[j].src, {"attribution"})}
-        t_win = {e.key for j in window for e in t.entities(beads[j].tgt, {"attribution"})}
-        a = [e for e in s_src if e.key not in t_win]
-        b = [e for e in t_src if e.key not in s_win]
+        s_win = {_source_key(e) for j in window for e in s.entities(beads[j].src, {"attribution"})}
+        t_win = {_source_key(e) for j in window for e in t.entities(beads[j].tgt, {"attribution"})}
+        near_s = tuple(x for j in window for x in beads[j].src)
+        near_t = tuple(x for j in window for x in beads[j].tgt)
+        # an agency the other side names in another script ('BBC' / 'بي بي سي') is still there
+        a = [e for e in s_src if _source_key(e) not in t_win and not _agency_spelled(e, s, t, near_t)]
+        b = [e for e in t_src if _source_key(e) not in s_win and not _agency_spelled(e, t, s, near_s)]
+        # who was told (journalists, an interview, a briefing) matters less than who reported
+        sev = "major" if any(e.key.startswith("agency:") for e in a + b) else "minor"
         if a and b:
             detail = (
-                f"attribution differs: SRC '{_surface(s, a)}' ({_source_label(a)}) vs "
+                f"the source differs: SRC '{_surface(s, a)}' ({_source_label(a)}) vs "
                 f"TGT '{_surface(t, b)}' ({_source_label(b)})"
             )
-            flags.append(Flag("attribution", detail, _cover(a), _cover(b)))
+            flags.append(Flag("attribution", detail, _cover(a), _cover(b), severity=sev, confidence=0.7))
         elif a:
-            flags.append(Flag("attribution", f"source '{_surface(s, a)}' ({_source_label(a)}) in SRC is dropped in TGT", _cover(a), None))
+            flags.append(Flag("attribution", f"source '{_surface(s, a)}' ({_source_label(a)}) in SRC is dropped in TGT", _cover(a), None,
+                              severity=sev, confidence=0.7))
         elif b:
-            flags.append(Flag("attribution", f"source '{_surface(t, b)}' ({_source_label(b)}) in TGT is not in SRC", None, _cover(b)))
-    if flags:
+            flags.append(Flag("attribution", f"source '{_surface(t, b)}' ({_source_label(b)}) in TGT is not in SRC", None, _cover(b),
+                              severity=sev, confidence=0.7))
+    if any(f.severity == "major" for f in flags):
         return flags
     s_cues = [e for e in se if e.key.startswith("cue:")]
     t_cues = [e for e in te if e.key.startswith("cue:")]
@@ -96,6 +140,10 @@ def _attribution_flags(
             ca, cb = (min(x for x, _ in a), max(y for _, y in a)), (min(x for x, _ in b), max(y for _, y in b))
             detail = f"speaker differs: SRC '{s.doc.text[ca[0] : ca[1]]}' vs TGT '{t.doc.text[cb[0] : cb[1]]}'"
             flags.append(Flag("attribution", detail, ca, cb))
+    elif not t_cues and _reports(t, bead.tgt):
+        pass  # TGT reports the speech with another verb ('говорит' / 'قائلا'): the same act
+    elif not s_cues and _reports(s, bead.src):
+        pass
     elif not t_cues:
         # a named speaker gone from the pair and from its neighbours is enough; a speaker noun
         # ('the expert') also needs the neighbourhood to have fewer cues on the other side
@@ -103,17 +151,28 @@ def _attribution_flags(
         nouns = [e for e in s_cues if s_why[id(e)] == "noun"] if s_all > t_all else []
         if named or nouns:
             e = (named or nouns)[0]
-            detail = f"reporting cue '{e.surface}' in SRC has no counterpart in TGT: who said it is dropped"
-            flags.append(Flag("attribution", detail, _espan(e), None))
+            who = "the named speaker" if named else "who said it"
+            detail = f"'{e.surface}' in SRC has no counterpart in TGT: {who} is dropped"
+            flags.append(Flag("attribution", detail, _espan(e), None, severity="major" if named else "minor",
+                              confidence=0.7 if named else 0.4))
     elif not s_cues and not t_src:
         named = [e for e in t_cues if t_why[id(e)] == "name" and not _speaker_near(e, t, t_people[0], s, near_s)]
         # an added opinion verb ('sees', 'believes') counts only with a named speaker
         nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
         if named or nouns:
             e = (named or nouns)[0]
-            detail = f"reporting cue '{e.surface}' in TGT has no counterpart in SRC: an attribution was added"
-            flags.append(Flag("attribution", detail, None, _espan(e)))
+            detail = f"'{e.surface}' in TGT has no counterpart in SRC: an attribution was added"
+            flags.append(Flag("attribution", detail, None, _espan(e), severity="major" if named else "minor",
+                              confidence=0.7 if named else 0.4))
     return flags
+
+
+def _agency_spelled(e: Entity, side: _Side, other: _Side, near: Sequence[int]) -> bool:
+    """An agency the gazetteer knows on one side only, spelled out on the other ('Post' /
+    'واشنطن بوست', 'BBC' / 'بي بي سي')."""
+    if not e.key.startswith("agency:"):
+        return False
+    return any(_loosely_present(w, side.doc.lang, other, near) for w in regex.findall(r"[\p{L}]{3,}", e.surface))
 
 
 def _speaker_spans(cue: Entity, one_sided: list[Span]) -> list[Span]:

@@ -8,9 +8,19 @@ absent is usually a word or an ordinal on the other side.
 
 from __future__ import annotations
 
+import math
+from functools import lru_cache
+
+import regex
+
+from aligner import lang as lang_data
 from aligner.diverge.evidence import _NUMERIC_KINDS, _Side, _espan, _value_keys
 from aligner.entities import Entity
 from aligner.types import Bead, Flag
+
+UNIT_TOLERANCE = 0.03  # beyond rounding to the last written digit (30 yards = 27.4 m, written 27)
+TEMPERATURE_TOLERANCE = 2.0  # degrees Celsius
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def _values(e: Entity, other_has_days: bool) -> set[str]:
@@ -23,9 +33,36 @@ def _is_word_number(e: Entity) -> bool:
     return not any(ch.isdigit() for ch in e.surface)
 
 
+def _clock(e: Entity) -> tuple[int, int] | None:
+    """(hour, minute) of a time of day: '11:00' (time key), '7.55' next to a time word, or
+    a bare hour; None for anything else."""
+    kind, _, val = e.key.partition(":")
+    raw = val if kind == "time" else e.surface.translate(_DIGITS)  # '4.40' keys as 4.4
+    m = regex.fullmatch(r"(\d{1,2})[:.](\d{2})", raw) if kind in ("time", "num", "number") else None
+    if m and int(m.group(1)) <= 24 and int(m.group(2)) < 60:
+        return int(m.group(1)), int(m.group(2))
+    if kind in ("num", "number") and val.isdigit() and int(val) <= 24:
+        return int(val), 0
+    return None
+
+
+def _same_time(a: Entity, b: Entity) -> bool:
+    """'11:00' = '11 a.m.', '15:00' = '3 p.m.', '7:55' = '7.55am': a 24-hour clock against a
+    12-hour one, or another separator. At least one side must be a real time key."""
+    if not (a.key.startswith("time:") or b.key.startswith("time:")):
+        return False
+    ca, cb = _clock(a), _clock(b)
+    if ca is None or cb is None or ca[1] != cb[1]:
+        return False
+    return ca[0] % 12 == cb[0] % 12
+
+
 def _same_figure(a: Entity, b: Entity) -> bool:
     """Loose equality for what the exact keys miss: the same digits with another separator
-    (2207 / 2,207) or a multiplier written once for a range (340 / 340 million)."""
+    (2207 / 2,207), a multiplier written once for a range (340 / 340 million), a time of
+    day on another clock (15:00 / 3 p.m.)."""
+    if _same_time(a, b):
+        return True
     va, vb = a.key.partition(":")[2], b.key.partition(":")[2]
     try:
         x, y = float(va), float(vb)
@@ -50,23 +87,23 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
     se, te = s.entities(bead.src, kinds), t.entities(bead.tgt, kinds)
     if not se and not te:
         return []
-    s_vals = {v for e in se for v in _value_keys(e)}
-    t_vals = {v for e in te for v in _value_keys(e)}
+    s_vals = {v for e in se for v in _value_keys(e)} | _range_ends(se, s)
+    t_vals = {v for e in te for v in _value_keys(e)} | _range_ends(te, t)
     s_near = {v for e in t.entities(near_tgt, kinds) for v in _value_keys(e)}  # moved into a neighbour?
     t_near = {v for e in s.entities(near_src, kinds) for v in _value_keys(e)}
     # a day of the month counts only where both sides give one ('7 октября' vs 'السابع من
     # أكتوبر', the seventh of October, written in words)
     s_days = any(v.startswith("d:") for v in s_vals)
     t_days = any(v.startswith("d:") for v in t_vals)
-    s_only = [e for e in se if not _values(e, t_days) <= (t_vals | s_near)]
-    t_only = [e for e in te if not _values(e, s_days) <= (s_vals | t_near)]
+    s_only = [e for e in se if not _values(e, t_days) <= (t_vals | s_near) and not _range_end(e, s, t_vals)]
+    t_only = [e for e in te if not _values(e, s_days) <= (s_vals | t_near) and not _range_end(e, t, s_vals)]
     # loose matches (separators, multipliers) between what is left
     for a in list(s_only):
         b = next((b for b in t_only if _NUMERIC_KINDS[b.kind] == _NUMERIC_KINDS[a.kind] and _same_figure(a, b)), None)
         if b is not None:
             s_only.remove(a)
             t_only.remove(b)
-    flags: list[Flag] = []
+    flags: list[Flag] = _conversions(s_only, t_only, s, t, se, te)
     for group in ("number", "date"):
         a = [e for e in s_only if _NUMERIC_KINDS[e.kind] == group]
         b = [e for e in t_only if _NUMERIC_KINDS[e.kind] == group]
@@ -86,8 +123,145 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
                 detail = f"{what} '{ea.surface}' in SRC is missing from TGT"
             else:
                 detail = f"{what} '{eb.surface}' in TGT is not in SRC"
-            flags.append(Flag(group, detail, _espan(ea), _espan(eb)))
+            decade = (ea is None or eb is None) and _decade(ea or eb, s if ea else t) and not (b if ea else a)
+            if decade:  # '1980-х' / 'الثمانينيات': a decade the other side writes in words
+                detail = f"decade '{(ea or eb).surface}' in {'SRC' if ea else 'TGT'} has no digits on the other side (written in words?)"
+            flags.append(Flag(group, detail, _espan(ea), _espan(eb), severity="minor" if decade else "major",
+                              confidence=0.4 if decade else 0.8))
     return flags
+
+
+def _range_year(e: Entity, side: _Side) -> str | None:
+    """'1941–45' = '1941 to 1945': a two-digit number right after a year and a dash is the
+    end year of a range, in the century of its start."""
+    if not regex.fullmatch(r"num:\d{2}", e.key):
+        return None
+    m = regex.search(r"(?<!\d)(\d{2})\d{2}\s*[-–—]\s*$", side.doc.text[max(0, e.start - 8) : e.start])
+    return f"n:{m.group(1)}{e.key[4:]}" if m else None
+
+
+def _range_ends(ents: list[Entity], side: _Side) -> set[str]:
+    return {v for e in ents if (v := _range_year(e, side))}
+
+
+def _range_end(e: Entity, side: _Side, other_vals: set[str]) -> bool:
+    v = _range_year(e, side)
+    return v is not None and v in other_vals
+
+
+@lru_cache(maxsize=8)
+def _unit_re(lang: str) -> tuple[regex.Pattern, tuple[tuple[str, float], ...]] | None:
+    mod = lang_data.table(lang)
+    if mod is None:
+        return None
+    units = sorted(mod.UNITS.items(), key=lambda kv: -len(kv[0]))  # multi-word units first
+    alt = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(units))
+    flags = regex.IGNORECASE if lang != "ar" else 0
+    pre = r"(?:[وفبل]?(?:ال)?)" if lang == "ar" else ""
+    return regex.compile(rf"[\s\u00a0]*(?:-?\s*)?{pre}(?:{alt})(?![\p{{L}}\p{{M}}])", flags), tuple(u for _, u in units)
+
+
+def _unit(e: Entity, side: _Side) -> tuple[str, float] | None:
+    """The unit written right after a figure ('30 yards', '27 метрах'), from the language's
+    unit table (`aligner.lang`)."""
+    got = _unit_re(side.doc.lang)
+    if got is None:
+        return None
+    rx, units = got
+    text = side.doc.text
+    m = rx.match(text, e.end, min(len(text), e.end + 40))
+    if not m:  # the first figure of a range takes the unit of the second ('5 до 8 см')
+        r = _RANGE_TO.match(text, e.end, min(len(text), e.end + 20))
+        m = rx.match(text, r.end(), min(len(text), r.end() + 40)) if r else None
+    if not m:
+        return None
+    return units[int(m.lastgroup[1:])]
+
+
+_RANGE_TO = regex.compile(r"[\s\u00a0]*(?:[-–—]|до|по|to|and|и|إلى|الى|و|حتى)[\s\u00a0]*\p{N}+(?:[.,]\p{N}+)?", regex.IGNORECASE)
+
+
+def _value(e: Entity) -> float | None:
+    try:
+        return float(e.key.partition(":")[2])
+    except ValueError:
+        return None
+
+
+def _converted(a: Entity, ua: tuple[str, float], b: Entity, ub: tuple[str, float]) -> bool:
+    """Whether b is a's figure converted to another unit, within the rounding translators use."""
+    x, y = _value(a), _value(b)
+    if x is None or y is None or x <= 0 or y <= 0:
+        return False
+    da, db = ua[0].removesuffix("_f"), ub[0].removesuffix("_f")
+    if da != db:
+        return False
+    if da == "temperature":
+        # an unmarked degree may be either scale: try F -> C both ways
+        return any(abs((f - 32) * 5 / 9 - c) <= TEMPERATURE_TOLERANCE for f, c in ((x, y), (y, x)))
+    if ua[1] == ub[1]:
+        return False
+    # either figure may be the rounded one: 30 yards -> '27 m' (27.4), 45 miles -> '72 km'
+    return _rounds_to(x * ua[1] / ub[1], b) or _rounds_to(y * ub[1] / ua[1], a)
+
+
+def _rounds_to(exact: float, e: Entity) -> bool:
+    """Whether the written figure `e` is `exact` rounded as the writer rounded it: to its last
+    written digit (27 for 27.4; 100 for 96.6), with UNIT_TOLERANCE for loose rounding."""
+    digits = e.key.partition(":")[2]
+    if "." in digits:
+        step = 10.0 ** -len(digits.partition(".")[2])
+    else:  # 100 may be 96.6 rounded to hundreds; 60 is not 56 rounded to tens
+        zeros = len(digits) - len(digits.rstrip("0"))
+        step = 10.0 ** zeros if zeros >= 2 and digits.strip("0") else 1.0
+    return abs(exact - float(digits)) <= 0.5 * step + UNIT_TOLERANCE * exact
+
+
+def _conversions(s_only: list[Entity], t_only: list[Entity], s: _Side, t: _Side,
+                 se: list[Entity], te: list[Entity]) -> list[Flag]:
+    """A figure the translator converted to another unit (30 yards / 27 m, 60 miles / 97 km,
+    80 °F / 27 °C) is consistent, not changed: take the pair out of `s_only` / `t_only` and
+    keep it visible as a `minor` note. A conversion one side adds in brackets ('45 miles (72
+    km)' against '72 km') is a note too."""
+    flags: list[Flag] = []
+    for a in list(s_only):
+        ua = _unit(a, s) if a.kind == "number" else None
+        if ua is None:
+            continue
+        for b in t_only:
+            ub = _unit(b, t) if b.kind == "number" else None
+            if ub is not None and _converted(a, ua, b, ub):
+                s_only.remove(a)
+                t_only.remove(b)
+                flags.append(Flag("number", f"unit converted: SRC '{_with_unit(a, s)}' = TGT '{_with_unit(b, t)}' (within rounding)",
+                                  _espan(a), _espan(b), severity="minor", confidence=0.9))
+                break
+    for only, side, mine in ((s_only, s, se), (t_only, t, te)):
+        for a in list(only):
+            ua = _unit(a, side) if a.kind == "number" else None
+            if ua is None:
+                continue
+            twin = next((b for b in mine if b is not a and b not in only and (ub := _unit(b, side)) and _converted(a, ua, b, ub)), None)
+            if twin is not None:
+                only.remove(a)
+                who = "SRC" if side is s else "TGT"
+                flags.append(Flag("number", f"{who} adds a conversion: '{_with_unit(a, side)}' = '{_with_unit(twin, side)}'",
+                                  _espan(a) if side is s else None, _espan(a) if side is t else None, severity="minor", confidence=0.9))
+    return flags
+
+
+def _with_unit(e: Entity, side: _Side) -> str:
+    got = _unit_re(side.doc.lang)
+    m = got[0].match(side.doc.text, e.end, min(len(side.doc.text), e.end + 40)) if got else None
+    return side.doc.text[e.start : m.end() if m else e.end].strip()
+
+
+_DECADE = regex.compile(r"\A(?:-?х|-?е|-?ые|-?ых|'?s|ات)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _decade(e: Entity, side: _Side) -> bool:
+    """'1980-х', '1980s', '2000-е': a year that names a decade."""
+    return e.kind == "year" and e.key.endswith("0") and bool(_DECADE.match(side.doc.text[e.end : e.end + 4]))
 
 
 def _small(e: Entity) -> bool:

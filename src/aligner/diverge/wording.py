@@ -48,27 +48,93 @@ def _speech(side: _Side, ids: Sequence[int]) -> tuple[float, list[Span]]:
 
 SPEECH_MIN_WORDS = 6
 _QUOTE_MARKS = regex.compile(r'["«»“”„‟❝❞〝〞＂]')
+_OPEN, _CLOSE = "«„‟❝〝", "»❞〞"
+_EITHER = '"“”＂'  # either direction: Arabic copy uses ” and " as openers and closers alike
 
 
-def _quote_flags(bead: Bead, s: _Side, t: _Side) -> list[Flag]:
-    """`quote`: quoted speech on one side only (the other side has no quotation marks at
-    all), or quote boundaries that clearly differ (most of one side quoted, little of the
-    other)."""
-    qs, s_spans = _speech(s, bead.src)
-    qt, t_spans = _speech(t, bead.tgt)
+def _quoted_spans(text: str, start: int = 0) -> list[Span]:
+    """Quoted stretches of one paragraph, outermost only, as offsets (+ `start`). A quote
+    state carried across sentences: «...» and „...“ nest; ", “ and ” close the quote they
+    opened whichever way they face (Arabic ”أوبر" is one quote); a closer with no opener
+    quotes from the paragraph start (the quote began in an earlier paragraph), and a quote
+    still open at the paragraph's end stops there (it never leaks into the next one)."""
+    stack: list[tuple[str, int]] = []
+    out: list[Span] = []
+    for m in _QUOTE_MARKS.finditer(text):
+        c, i = m.group(), m.start()
+        if c in _OPEN:
+            stack.append((c, i))
+            continue
+        closes = c in _CLOSE or (c in _EITHER and stack and (stack[-1][0] in _EITHER or stack[-1][0] == "„"))
+        if closes:
+            want = "«" if c in _CLOSE else None
+            k = next((k for k in range(len(stack) - 1, -1, -1) if want is None or stack[k][0] == want), None)
+            if k is None:
+                out.append((0, i + 1))  # a closer with no opener
+                continue
+            if k == 0:
+                out.append((stack[0][1], i + 1))
+            del stack[k:]
+        elif c in _EITHER:
+            stack.append((c, i))
+    if stack:
+        out.append((stack[0][1], len(text.rstrip())))
+    merged: list[Span] = []
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return [(a + start, b + start) for a, b in merged]
+
+
+def _quote_state(side: _Side, ids: Sequence[int]) -> tuple[float, bool]:
+    """Share of the sentences' characters inside quotes (the paragraph's quote state
+    carried in from earlier sentences), and whether they hold or sit inside any quote."""
+    sents = side.sentences(ids)
+    total = sum(x.end - x.start for x in sents) or 1
+    inside = 0
+    touched = False
+    by_par: dict[int, list[Sentence]] = {}
+    for x in sents:
+        by_par.setdefault(x.paragraph, []).append(x)
+    for par, xs in by_par.items():
+        mates = [y for y in side.doc.sentences if y.paragraph == par]
+        a, b = min(y.start for y in mates), max(y.end for y in mates)
+        spans = _quoted_spans(side.doc.text[a:b], a)
+        for x in xs:
+            for qa, qb in spans:
+                ov = min(x.end, qb) - max(x.start, qa)
+                if ov > 0:
+                    inside += ov
+                    touched = True
+            touched = touched or bool(_QUOTE_MARKS.search(x.text))
+    return inside / total, touched
+
+
+def _quote_flags(bead: Bead, s: _Side, t: _Side, near_src: Sequence[int] = (), near_tgt: Sequence[int] = ()) -> list[Flag]:
+    """`quote` (always `minor`: quotation marks are punctuation; the words are checked by
+    the other flags): quoted speech on one side that the other renders with no quotation
+    marks in the pair or its neighbours (a quote moved across a sentence boundary is not a
+    difference), or quote boundaries that clearly differ."""
+    _, s_spans = _speech(s, bead.src)
+    _, t_spans = _speech(t, bead.tgt)
     if not s_spans and not t_spans:
         return []
-    s_any = any(_QUOTE_MARKS.search(x.text) for x in s.sentences(bead.src))
-    t_any = any(_QUOTE_MARKS.search(x.text) for x in t.sentences(bead.tgt))
+    qs, s_any = _quote_state(s, bead.src)
+    qt, t_any = _quote_state(t, bead.tgt)
     s_sp = (s_spans[0][0], s_spans[-1][1]) if s_spans else None
     t_sp = (t_spans[0][0], t_spans[-1][1]) if t_spans else None
-    if s_spans and not t_any:
-        return [Flag("quote", "quoted speech in SRC is not quoted in TGT", s_sp, None)]
-    if t_spans and not s_any:
-        return [Flag("quote", "quoted speech in TGT is not quoted in SRC", None, t_sp)]
+    if s_spans and not t_any and not _quote_state(t, near_tgt)[1]:
+        return [Flag("quote", "quotation marks dropped: SRC quotes this speech, TGT gives it without quotation marks", s_sp, None,
+                     severity="minor", confidence=0.8)]
+    if t_spans and not s_any and not _quote_state(s, near_src)[1]:
+        return [Flag("quote", "quotation marks added: TGT quotes this speech, SRC gives it without quotation marks", None, t_sp,
+                     severity="minor", confidence=0.8)]
     if s_spans and t_spans and abs(qs - qt) >= 0.5:
         more = "SRC" if qs > qt else "TGT"
-        return [Flag("quote", f"quote boundaries differ: {more} quotes much more of the sentence ({qs:.0%} vs {qt:.0%})", s_sp, t_sp)]
+        return [Flag("quote", f"quote boundaries differ: {more} quotes much more of the sentence ({qs:.0%} vs {qt:.0%})", s_sp, t_sp,
+                     severity="minor", confidence=0.6)]
     return []
 
 
@@ -97,7 +163,8 @@ def _length_flags(pair: Pair, ss: list[Sentence], ts: list[Sentence], sl: str, t
             detail = f"TGT is {a * math.exp(expected) / b:.1f}x shorter than expected for {sl}-{tl}: content may be missing"
         else:
             detail = f"TGT is {b / (a * math.exp(expected)):.1f}x longer than expected for {sl}-{tl}: content may be added"
-        return [Flag("length", detail, _span(ss), _span(ts))]
+        # a hint, not a claim: the ratio alone does not say what is missing (`minor`)
+        return [Flag("length", detail, _span(ss), _span(ts), severity="minor", confidence=0.3)]
     return []
 
 
@@ -154,13 +221,15 @@ def _meaning_flags(pair: Pair, cfg: DivergeConfig) -> list[Flag]:
 
 
 def _coverage(sentence: str, other: str) -> float:
-    """How much of one pivot sentence the other side's pivot carries: chrF with the sentence
-    as the reference (chrF weighs recall of the reference twice as much as precision)."""
+    """How much of one pivot sentence the other side's pivot carries (0-100): character
+    n-gram *recall* of the sentence in the other text (chrF with beta 10, so precision, i.e.
+    everything else the other text says, barely counts). A chrF F-score against a long other
+    side punished short sentences: a three-word sentence found word for word scored 23."""
     from sacrebleu.metrics import CHRF
 
-    metric = _CHRF.get("m")
+    metric = _CHRF.get("recall")
     if metric is None:
-        metric = _CHRF["m"] = CHRF()
+        metric = _CHRF["recall"] = CHRF(beta=10)
     return metric.sentence_score(other, [sentence]).score
 
 
