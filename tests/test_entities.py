@@ -444,7 +444,7 @@ def test_gazetteer_builds_quickly_and_caches(tmp_path: Path, monkeypatch: pytest
     assert build < 3.0
     assert gz.forms[("طوكيو",)] == gz.forms[("токио",)] == gz.forms[("tokyo",)] == ("place", "place:tokyo")
     cache = tmp_path / "gz.pickle"
-    monkeypatch.setattr(gazetteer, "_cache_path", lambda: cache)
+    monkeypatch.setattr(gazetteer, "_cache_path", lambda name="gazetteer": cache)
     gazetteer.get.cache_clear()
     try:
         gazetteer.get()
@@ -533,5 +533,6 @@ def test_cli_lists_entities_as_json(seed_ru: Path, capsys: pytest.CaptureFixture
 def test_cli_matches_names_against_the_other_version(seed_ru: Path, seed_ar: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _cli([str(seed_ru), "--against", str(seed_ar)]) == 0
     out = capsys.readouterr().out
-    assert "Ноздрев  ~  نوزدريف" in out
-    assert "0 only in SRC" in out
+    assert "Ноздрев ~ نوزدريف" in out
+    # every name of the Russian seed is found in the Arabic version
+    assert not [line for line in out.splitlines() if line.startswith("name") and "missing" in line]

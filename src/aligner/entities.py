@@ -35,6 +35,7 @@ import regex
 
 from aligner import gazetteer, names
 from aligner.normalize import match_key, normalize_digits
+from aligner.tokens import Unglued, unglue
 
 ENTITY_KINDS: tuple[str, ...] = (
     "number", "percent", "year", "date", "month", "place", "name", "quote", "attribution",
@@ -838,6 +839,8 @@ def _raw_names(lang: str, toks: list, taken: SpanSet) -> list[tuple[Entity, bool
         w = tok.group()
         if not (w[:1].isupper() or ("-" in w and _UPPER.search(w))) or _overlaps_any(tok.start(), tok.end(), taken):
             continue  # (Arabic has no capitals, so in Arabic text only Latin/Cyrillic words pass)
+        if _abbreviation(tok):
+            continue
         for part, start in _name_parts(tok):
             if not _is_name_word(part, lang):
                 continue
@@ -850,6 +853,16 @@ def _raw_names(lang: str, toks: list, taken: SpanSet) -> list[tuple[Entity, bool
             adjective = lang == "ru" and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
             raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), start == tok.start(), adjective))
     return raw
+
+
+_VOWEL_LETTER = regex.compile(r"[аеёиоуыэюяaeiouy]", regex.IGNORECASE)
+
+
+def _abbreviation(tok) -> bool:
+    """A short capitalised word with a full stop and no vowel is an abbreviation (Св., Ст.,
+    Гр.), not a name: every Cyrillic or Latin name has a vowel."""
+    w = tok.group()
+    return len(w) <= 4 and tok.string[tok.end() : tok.end() + 1] == "." and not _VOWEL_LETTER.search(w)
 
 
 def _strength(text: str, raw: list[tuple[Entity, bool, bool]], lower_words: Callable[[], set[str]]) -> list[_Candidate]:
@@ -976,7 +989,36 @@ def _guess_script(text: str) -> str:
 
 
 def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
+    """Entities and name candidates of `text`, found on its unglued view (`aligner.tokens`:
+    words scraped Arabic runs together are split again) with offsets into `text`."""
     lang = lang if lang in ("ar", "ru", "en") else _guess_script(text)
+    view = unglue(text, lang)
+    ents, cands = _extract_view(view.text, lang)
+    if view.origin is None:
+        return ents, cands
+    return [_from_view(e, text, view) for e in ents], [_Candidate(_from_view(c.entity, text, view), c.strong) for c in cands]
+
+
+def _from_view(e: Entity, text: str, view: Unglued) -> Entity:
+    s, t = view.span(e.start, e.end)
+    return Entity(e.kind, e.key, text[s:t], s, t)
+
+
+def _tokens_both_ways(text: str, lang: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) of `text` as written and, where words were glued, of its unglued
+    view too (offsets into `text`): a name split by mistake (ماكدونيل) is still found whole."""
+    out = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    view = unglue(text, lang)
+    if view.origin is not None:
+        whole = {(s, e) for _, s, e in out}
+        for m in TOKEN.finditer(view.text):
+            s, e = view.span(m.start(), m.end())
+            if (s, e) not in whole:
+                out.append((m.group(), s, e))
+    return out
+
+
+def _extract_view(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
     ntext = normalize_digits(text)
     ents: list[Entity] = []
     taken = SpanSet()
@@ -1056,8 +1098,8 @@ def features(text: str, lang: str) -> SentenceFeatures:
                 name_keys.add("name:" + _short_tag(sk, c.entity.surface))
     tokens: set[str] = set()
     if not _has_caps(lang):
-        for m in TOKEN.finditer(text):
-            tokens.update(_ar_token_keys(m.group()))
+        for tok, _, _ in _tokens_both_ways(text, lang):
+            tokens.update(_ar_token_keys(tok))
     return SentenceFeatures(
         lang, frozenset(numbers), frozenset(dates), frozenset(places), frozenset(name_keys),
         frozenset(attribution), frozenset(tokens), quotes,
@@ -1082,19 +1124,18 @@ def _arabic_hits(
     cands: list[tuple[float, int, int, Entity]] = []
     exclude = SpanSet(exclude)
     tokens = []
-    for m in TOKEN.finditer(text):
-        if _overlaps_any(m.start(), m.end(), exclude):
+    for tok, start, end in _tokens_both_ways(text, "ar"):
+        if _overlaps_any(start, end, exclude):
             continue
-        key = _akey(m.group())
+        key = _akey(tok)
         if _ar_function_word(key):
             continue  # a function word with a clitic (والتي، فيها) is never a name
-        variants = [(v, strip) for v, strip in gazetteer.arabic_variants(m.group()) if len(v) >= 3 and _ARABIC_WORD.fullmatch(v)]
+        variants = [(v, strip) for v, strip in gazetteer.arabic_variants(tok) if len(v) >= 3 and _ARABIC_WORD.fullmatch(v)]
         if variants:
-            tokens.append((m, key, variants))
+            tokens.append(((tok, start, end), key, variants))
     every = range(len(wanted))
     maybe = _maybe_same(wanted, wanted_lang, {v for _, _, vs in tokens for v, _ in vs})
-    for m, key, variants in tokens:
-        tok = m.group()
+    for (tok, m_start, m_end), key, variants in tokens:
         best_here: dict[int, tuple[float, Entity]] = {}
         for v, strip in variants:
             light = key[: len(key) - len(v)] in ("", "و", "ال", "وال")  # clitics that names take freely
@@ -1109,10 +1150,10 @@ def _arabic_hits(
                 if n_cons <= 3 and not light and len(v) < 5:
                     continue  # short names behind ب/ل/ك/ف collide with ordinary words
                 if i not in best_here or sim > best_here[i][0]:
-                    s = m.start() + _ar_offset(tok, strip)
-                    best_here[i] = (sim, Entity("name", f"name:{names.skeleton(v, 'ar')}", text[s : m.end()], s, m.end()))
+                    s = m_start + _ar_offset(tok, strip)
+                    best_here[i] = (sim, Entity("name", f"name:{names.skeleton(v, 'ar')}", text[s:m_end], s, m_end))
         for i, (sim, e) in best_here.items():
-            cands.append((sim, i, m.start(), e))
+            cands.append((sim, i, m_start, e))
     out: dict[int, Entity] = {}
     used: set[int] = set()
     for sim, i, pos, e in sorted(cands, key=lambda c: (-c[0], abs(c[2] - wanted[c[1]].start), c[2])):

@@ -566,40 +566,59 @@ def _months() -> dict[str, dict[str, int]]:
     return out
 
 
-def _cache_path() -> Path | None:
+def _cache_path(name: str = "gazetteer") -> Path | None:
+    """Pickle path keyed by the data libraries' versions and the source of the modules that
+    build the data (this one and `aligner.tokens`), so an upgrade or an edit rebuilds it."""
     try:
-        import babel
+        from importlib.metadata import version
+
         from platformdirs import user_cache_dir
 
-        digest = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]
-        return Path(user_cache_dir("aligner")) / f"gazetteer-{babel.__version__}-{digest}.pickle"
+        h = hashlib.sha1()
+        for src in (Path(__file__), Path(__file__).with_name("tokens.py")):
+            if src.is_file():
+                h.update(src.read_bytes())
+        libs = "-".join(_lib_version(lib, version) for lib in ("babel", "wordfreq"))
+        return Path(user_cache_dir("aligner")) / f"{name}-{libs}-{h.hexdigest()[:12]}.pickle"
     except Exception:  # noqa: BLE001 - no cache dir: build in memory
         return None
 
 
-@lru_cache(maxsize=1)
-def get() -> Gazetteer:
-    """The process-wide gazetteer: loaded from the cache pickle, else built and cached."""
-    path = _cache_path()
+def _lib_version(lib: str, version) -> str:
+    try:
+        return version(lib)
+    except Exception:  # noqa: BLE001 - not installed
+        return "none"
+
+
+def cached(name: str, build):
+    """`build()`, loaded from its pickle in the user cache dir when there is one, else built
+    and pickled there (atomically). `ALIGNER_NO_CACHE=1` bypasses the pickle."""
+    path = _cache_path(name)
     if path is not None and os.environ.get("ALIGNER_NO_CACHE") != "1":
         try:
             with path.open("rb") as fh:
-                gz = pickle.load(fh)
-            if isinstance(gz, Gazetteer):
-                return gz
+                return pickle.load(fh)
         except Exception:  # noqa: BLE001 - missing or stale cache: rebuild
             pass
-    gz = _build()
+    data = build()
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(gz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError:
             pass
-    return gz
+    return data
+
+
+@lru_cache(maxsize=1)
+def get() -> Gazetteer:
+    """The process-wide gazetteer: loaded from the cache pickle, else built and cached."""
+    gz = cached("gazetteer", _build)
+    return gz if isinstance(gz, Gazetteer) else _build()
 
 
 _ADJ_ENDINGS = tuple(
@@ -639,3 +658,37 @@ def russian_adjectives(token: str) -> tuple[tuple[int, int, str], ...]:
             out.append((pos, pos + len(part), key))
         pos += len(part) + 1
     return tuple(out)
+
+
+# -- the lexicon: common words that are not names ------------------------------------------
+
+# OpenCorpora grammemes of proper names (people, places, organisations, trade marks)
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=50_000)
+def common_word(word: str, lang: str) -> bool:
+    """True when a capitalised word is, by the language's lexicon, mostly an ordinary word:
+    Russian words that the OpenCorpora dictionary (pymorphy3) knows and reads mostly as a
+    common noun or adjective (Неделе in «Неделе моды», Содружества, Играх, Зал, Твиттере),
+    not as a person, place or organisation (Трампа, Гарварда, Ливерпуля, Азар). Unknown
+    words (most foreign names) are not common. Other languages: False (no lexicon yet)."""
+    if lang != "ru" or not _CYRILLIC_WORD.fullmatch(word):
+        return False
+    morph = _morph()
+    low = word.casefold()
+    if not morph.word_is_known(low):
+        return False
+    parses = morph.parse(word)
+    proper = sum(p.score for p in parses if _PROPER & set(p.tag.grammemes))
+    return proper < 0.5
+
+
+_CYRILLIC_WORD = regex.compile(r"[\p{Cyrillic}-]+")

@@ -19,6 +19,7 @@ import regex
 from aligner import names
 from aligner.entities import ContextNames, Entity, extract
 from aligner.normalize import match_key
+from aligner.tokens import unglue
 from aligner.types import Bead, Document, Sentence, Span
 
 
@@ -289,8 +290,15 @@ def _skeleton_bar(a: str, b: str) -> float:
 
 def _loosely_present(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
     """Whether some word of the other side's sentences could be this name."""
-    words = [m.group() for x in other.sentences(ids) for m in _WORD.finditer(x.text)]
+    words = [m.group() for x in other.sentences(ids) for m in _WORD.finditer(_both_ways(x.text, other.doc.lang))]
     return _name_among(surface, lang, words, other.doc.lang)
+
+
+def _both_ways(text: str, lang: str) -> str:
+    """The text followed by its unglued view (`aligner.tokens`), so a word search finds both
+    a glued word's pieces and the word as written."""
+    view = unglue(text, lang)
+    return text if view.origin is None else text + " " + view.text
 
 
 def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from aligner import names
+from aligner import gazetteer, names
 from aligner.diverge.attribution import _SPEAKER_WINDOW
 from aligner.diverge.evidence import (
     _LATIN,
@@ -160,7 +160,8 @@ _TITLES = {
 def _person_like(e: Entity, side: _Side) -> bool:
     """Evidence that a one-sided capitalised word is a person's name and not a term the
     translator rendered by its meaning (Saturn -> زحل, The Daily Show -> البرنامج اليومي):
-    a title before it, a first name and surname, or the name recurring in the document. A
+    a title before it, a first name and surname, or the name recurring in the document; never
+    a word the language's lexicon reads as a common noun (`gazetteer.common_word`). A
     sentence's first word must also occur capitalised inside some sentence ('Фактически')."""
     text, lang = side.doc.text, side.doc.lang
     title = _TITLES.get(lang)
@@ -169,6 +170,8 @@ def _person_like(e: Entity, side: _Side) -> bool:
         # no capitals: without a title a lone Arabic word is too often not a name; and a word
         # in ta marbuta after a title is mostly an adjective ('الرئيس مستقرة', the president is stable)
         return titled and not e.surface.endswith("ة")
+    if not titled and all(gazetteer.common_word(w, lang) for w in _WORD.findall(e.surface)):
+        return False  # a common noun written with a capital (Неделе моды, Игры Содружества)
     mine = _stems(e.surface, lang)
     if _sentence_initial(side, e) and not (mine & side.inner_names()):
         return False
