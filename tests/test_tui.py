@@ -124,7 +124,9 @@ def test_detail_pane_lists_flag_spans_of_both_sides(seed_ru, seed_ar):
         flag = pairs[index].flags[0]
         src_span = app.comparison.src.text[flag.src_span[0] : flag.src_span[1]]
         assert f"SRC «{src_span}»" in text  # Russian span as is
-        assert "TGT «" in text
+        assert f"● {flag.severity} {flag.kind}" in text
+        if flag.tgt_span:
+            assert "TGT «" in text
 
     drive(seed_app(seed_ru, seed_ar), script)
 
@@ -149,9 +151,10 @@ def test_filter_divergent_only_and_by_kind(seed_ru, seed_ar):
         assert app.rows == [i for i, p in enumerate(pairs) if model.is_divergent(p)]
         assert app.query_one(PairTable).row_count == len(app.rows)
         assert "showing divergent only" in detail(app)
-        await choose_filter(app, pilot, "flag: name")
-        assert app.rows and all(any(f.kind == "name" for f in pairs[i].flags) for i in app.rows)
-        assert len(app.rows) == sum(1 for p in pairs if any(f.kind == "name" for f in p.flags))
+        kind = next(f.kind for p in pairs for f in p.flags if f.severity != "note")
+        await choose_filter(app, pilot, f"flag: {kind}")
+        assert app.rows and all(any(f.kind == kind for f in pairs[i].flags) for i in app.rows)
+        assert len(app.rows) == sum(1 for p in pairs if any(f.kind == kind and f.severity != "note" for f in p.flags))
         await choose_filter(app, pilot, "all")
         assert len(app.rows) == len(pairs)
 
@@ -169,8 +172,9 @@ def test_search_finds_russian_and_arabic_and_repeats(seed_ru, seed_ar):
     async def script(app, pilot):
         pairs = app.comparison.pairs
         # a name that occurs in the Russian text, and its Arabic counterpart word
-        hits = [i for i, p in enumerate(pairs) if "Такаити" in p.src_text]
-        assert len(hits) >= 2
+        hits = [i for i, p in enumerate(pairs) if model.pair_matches(p, "Такаити", "ru", "ar")]
+        assert len(hits) >= 2 and all("Такаити" in pairs[i].src_text or "Такаити" in pairs[i].tgt_text or
+                                      model.entity_hits(pairs[i].tgt_text, "ar", "Такаити") for i in hits)
         await search(pilot, "Такаити")
         assert app.current_index() == hits[0]
         await pilot.press("enter")  # Enter again: next hit
@@ -186,7 +190,12 @@ def test_search_finds_russian_and_arabic_and_repeats(seed_ru, seed_ar):
         assert app.current_index() == ar_hits[0]
         from aligner import bidi
 
-        assert app.query_one("#search").border_title == bidi.display("موسكو")  # reads right
+        shown = bidi.display("موسكو")
+        box = app.query_one("#search")
+        assert box.value == "موسكو"  # the query itself stays logical
+        assert shown in str(box.render_line(0).text)  # drawn shaped, right to left
+        assert any(n.message.startswith(f"“{shown}”: ") and "match" in n.message for n in app._notifications)
+        assert f"search “{shown}”" in detail(app)
 
     drive(seed_app(seed_ru, seed_ar), script)
 
@@ -436,3 +445,100 @@ def test_new_search_includes_the_current_row_and_wraps(seed_ru, seed_ar):
             assert app.current_index() == expected
 
     drive(seed_app(seed_ru, seed_ar), script)
+
+
+# --- issue 13.13 and severity ---------------------------------------------------------------
+
+
+def test_home_and_end_move_to_the_first_and_last_pair(seed_ru, seed_ar):
+    async def script(app, pilot):
+        table = app.query_one(PairTable)
+        await pilot.press("end")
+        assert table.cursor_row == len(app.rows) - 1
+        assert detail(app).startswith(f"Pair {len(app.comparison.pairs)}/")
+        await pilot.press("home")
+        assert table.cursor_row == 0 and detail(app).startswith("Pair 1/")
+
+    drive(seed_app(seed_ru, seed_ar), script)
+
+
+def test_detail_pane_is_useful_on_the_first_screen(seed_ru, seed_ar):
+    """The first pair (a date line) has no flag; the pane lists the flagged pairs instead."""
+    async def script(app, pilot):
+        text = detail(app)
+        assert text.startswith("Pair 1/") and "flagged pair" in text
+        from aligner.report.common import is_divergent
+
+        flagged = [i + 1 for i, p in enumerate(app.comparison.pairs) if is_divergent(p) and p.flags]
+        for number in flagged:
+            assert regex.search(rf"^\s+{number}  (major|minor) ", text, flags=regex.M), text
+
+    drive(seed_app(seed_ru, seed_ar), script)
+
+
+def test_header_is_not_cut_at_160_columns(seed_ru, seed_ar):
+    async def script(app, pilot):
+        lines = header(app).splitlines()
+        assert len(lines) == 3
+        c = app.comparison
+        assert lines[2] == c.summary.verdict_reason  # the reason has a line of its own
+        assert all(len(line) <= 158 for line in lines[:2]), lines
+        assert lines[1].endswith(f"aligned {c.summary.coverage_src:.0%}/{c.summary.coverage_tgt:.0%}")
+
+    drive(seed_app(seed_ru, seed_ar), script, size=(160, 48))
+
+
+def test_filter_dialog_does_not_redraw_the_table_behind_it(seed_ru, seed_ar):
+    """The dialog paints an opaque background: Textual then skips re-rendering (dimming)
+    every cell of the table under it, which made it slow to open on big screens."""
+    async def script(app, pilot):
+        await pilot.press("f")
+        screen = app.screen
+        assert isinstance(screen, FilterScreen)
+        assert screen.styles.background.a == 1.0
+
+    drive(seed_app(seed_ru, seed_ar), script, size=(160, 48))
+
+
+def test_search_matches_names_across_scripts(seed_ru, seed_ar):
+    """«Такаити» finds تاكايشي in the Arabic column (entity keys), and the hit is painted."""
+    async def script(app, pilot):
+        pairs = app.comparison.pairs
+        only_ar = [i for i, p in enumerate(pairs) if "تاكايشي" in p.tgt_text]
+        assert only_ar
+        await search(pilot, "Такаити")
+        hits = model.search_hits(pairs[only_ar[0]].tgt_text, "ar", "Такаити")
+        assert any(pairs[only_ar[0]].tgt_text[a:b] == "تاكايشي" for a, b in hits)
+        assert all(model.pair_matches(pairs[i], "Такаити", "ru", "ar") for i in only_ar)
+        assert not model.entity_hits(pairs[only_ar[0]].tgt_text, "ar", "Путин")
+        assert model.entity_hits("ومع طوكيو", "ar", "Токио") == [(4, 9)]  # places by gazetteer key
+
+    drive(seed_app(seed_ru, seed_ar), script)
+
+
+def test_notes_are_hidden_until_o_and_majors_come_first():
+    from tui_sample import sample_with_severities
+
+    app = AlignerApp(sample_with_severities())
+
+    async def script(app, pilot):
+        pairs = app.comparison.pairs
+        note_only = next(i for i, p in enumerate(pairs) if p.flags and all(f.severity == "note" for f in p.flags))
+        assert not model.is_divergent(pairs[note_only])
+        app.select_pair(note_only)
+        await pilot.pause()
+        assert "● note" not in detail(app) and "1 note hidden" in detail(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert model.is_divergent(pairs[note_only], notes=True)
+        assert "● note name" in detail(app)
+        mixed = next(i for i, p in enumerate(pairs) if {f.severity for f in p.flags} >= {"major", "note"})
+        app.select_pair(mixed)
+        await pilot.pause()
+        text = detail(app)
+        assert text.index("● major") < text.index("● note")
+        await pilot.press("d")
+        await pilot.pause()
+        assert "alignment evidence" in detail(app)
+
+    drive(app, script)

@@ -97,3 +97,16 @@ def sample(mt: bool = False) -> Comparison:
     )
     info = MTInfo("tm", "tm:sample", None) if mt else MTInfo()
     return Comparison(src, tgt, pairs, summary, info)
+
+
+def sample_with_severities() -> Comparison:
+    """The sample with flags of every severity: a major number flag that also carries a
+    note, a minor quote flag, and a pair whose only flag is a note (a spelling variant)."""
+    c = sample()
+    src, tgt = c.src, c.tgt
+    number = c.pairs[1]
+    number.flags.append(Flag("name", "Tohoku spelled two ways in TGT", None, span(tgt, 0, "توهوكو"), "note", 0.6))
+    quote = c.pairs[5]
+    quote.flags[0] = Flag(quote.flags[0].kind, quote.flags[0].detail, quote.flags[0].src_span, quote.flags[0].tgt_span, "minor", 0.5)
+    c.pairs[2].flags.append(Flag("name", "Kato spelled كاتو here, كاتوو elsewhere", span(src, 2, "Като"), span(tgt, 1, "كاتو"), "note", 0.7))
+    return c

@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option
 
 from aligner import bidi
 from aligner.errors import AlignerError
-from aligner.report.common import VERDICT_LABELS
+from aligner.report.common import VERDICT_LABELS, flag_text, pair_number, shown_flags
 from aligner.tui import model
 from aligner.tui.model import Filter
 from aligner.types import Comparison, Pair
@@ -52,8 +52,11 @@ HELP = """\
 [b]↑ ↓  j k[/b]    move; [b]PgUp PgDn Home End[/b]: page, ends
 [b]n  N[/b]        next / previous divergent pair
 [b]f[/b]           filter: all, divergent only, one flag kind
-[b]/[/b]           search both languages and the pivots
+[b]/[/b]           search both languages and the pivots; a name or
+            place also finds its spelling in the other script
             (Enter: next hit, Esc: close the search)
+[b]o[/b]           notes (copy-editing observations) on / off
+[b]d[/b]           alignment details on / off
 [b]p[/b]           English pivots on / off (when MT was on)
 [b]s[/b]           swap sides
 [b]e[/b]           export: json, tsv, tmx, md, html
@@ -108,7 +111,7 @@ class FilterScreen(ModalScreen[Filter | None]):
     """Pick a filter; each choice says how many rows it keeps."""
 
     DEFAULT_CSS = """
-    FilterScreen { align: center middle; }
+    FilterScreen { align: center middle; background: $background; }
     FilterScreen > Vertical {
         width: 44; height: auto; max-height: 90%; border: round $accent; background: $surface;
     }
@@ -187,13 +190,36 @@ class ExportScreen(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
+class SearchInput(Input):
+    """The search box, drawing an Arabic query as it reads (joined letters, right to left)
+    instead of in stored order; the value itself stays logical."""
+
+    @property
+    def _value(self) -> Text:
+        value = self.value
+        if self.password or not bidi.has_rtl(value):
+            return super()._value
+        shown = bidi.display(value)
+        return Text(shown + " " * max(0, len(value) - len(shown)), no_wrap=True, overflow="ignore", end="")
+
+
 class PairTable(DataTable):
     """The aligned pairs; tells the app when its width changes so rows are re-wrapped."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "down", show=False),
         Binding("k", "cursor_up", "up", show=False),
+        Binding("home", "first_row", "first", show=False),
+        Binding("end", "last_row", "last", show=False),
     ]
+
+    def action_first_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0, animate=False)
+
+    def action_last_row(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1, animate=False)
 
     def on_resize(self) -> None:
         self.app.call_after_refresh(self.app.relayout)  # type: ignore[attr-defined]
@@ -206,7 +232,7 @@ class AlignerApp(App[None]):
     ENABLE_COMMAND_PALETTE = False  # every action has its own key; keeps the footer short
     CSS = """
     Screen { layout: vertical; }
-    #header { height: 2; background: $panel; padding: 0 1; }
+    #header { height: 3; background: $panel; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     #loading { height: 1fr; align: center middle; }
     #loading > Label { width: 100%; content-align: center middle; }
     #loading ProgressBar { width: auto; }
@@ -221,6 +247,8 @@ class AlignerApp(App[None]):
         Binding("f", "filter", "filter"),
         Binding("slash", "search", "search", key_display="/"),
         Binding("p", "toggle_pivots", "pivots"),
+        Binding("o", "toggle_notes", "notes", show=False),
+        Binding("d", "toggle_details", "details", show=False),
         Binding("s", "swap", "swap"),
         Binding("e", "export", "export"),
         Binding("question_mark", "help", "help", key_display="?"),
@@ -229,6 +257,8 @@ class AlignerApp(App[None]):
     ]
 
     show_pivots: reactive[bool] = reactive(False, init=False)
+    show_notes: reactive[bool] = reactive(False, init=False)
+    show_details: reactive[bool] = reactive(False, init=False)
     swapped: reactive[bool] = reactive(False, init=False)
 
     def __init__(
@@ -267,7 +297,7 @@ class AlignerApp(App[None]):
         yield table
         with VerticalScroll(id="detail"):
             yield Static(id="detail-text")
-        yield Input(placeholder="search both languages (Enter: next hit, Esc: close)", id="search")
+        yield SearchInput(placeholder="search both languages (Enter: next hit, Esc: close)", id="search")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -356,18 +386,25 @@ class AlignerApp(App[None]):
             line1.append(f" ({self.doc(side).lang})", style="dim")
         s = c.summary
         verdict_style = {"translation": "bold green", "partial": "bold yellow", "unrelated": "bold red"}
-        line2 = Text(no_wrap=True, overflow="ellipsis")
+        line2 = Text(no_wrap=True, overflow="ellipsis", end="")
         line2.append(VERDICT_LABELS.get(s.verdict, s.verdict).upper(), style=verdict_style.get(s.verdict, "bold"))
         line2.append(f"  divergence {s.overall_divergence:.2f}")
         line2.append(f"  MT {c.mt.mode}", style="bold" if c.mt.mode != "off" else "dim")
-        n_div = sum(map(model.is_divergent, c.pairs))
-        line2.append(f"  {len(c.pairs)} pairs, {n_div} divergent")
-        line2.append(f"  coverage {s.coverage_src:.0%}/{s.coverage_tgt:.0%}")
+        n_div = sum(model.is_divergent(p, self.show_notes) for p in c.pairs)
+        line2.append(f"  {len(c.pairs)} pairs, {n_div} flagged")
+        sev = {k: sum(f.severity == k for p in c.pairs for f in p.flags) for k in ("major", "minor", "note")}
+        counts = [f"{sev[k]} {k}" for k in ("major", "minor") if sev[k]]
+        if counts:
+            line2.append(": " + ", ".join(counts))
+        if sev["note"]:
+            line2.append(f" · {sev['note']} notes{'' if self.show_notes else ' hidden (o)'}", style="dim")
+        line2.append(f"  aligned {s.coverage_src:.0%}/{s.coverage_tgt:.0%}")
         if c.mt.mode != "off" and c.mt.backend:
             line2.append(f"  {c.mt.backend}", style="dim")
-        if s.verdict_reason:
-            line2.append(f"  — {s.verdict_reason}", style="dim")
-        self.query_one("#header", Static).update(Text("\n").join([line1, line2]))
+        line3 = Text(bidi.visible_controls(s.verdict_reason or ""), style="dim", no_wrap=True, overflow="ellipsis", end="")
+        joined = Text("\n").join([line1, line2, line3])
+        joined.no_wrap, joined.overflow = True, "ellipsis"  # one line each, never pushed down
+        self.query_one("#header", Static).update(joined)
 
     def relayout(self, force: bool = False) -> None:
         """Rebuild the rows when the width, sides, pivots, filter or search changed."""
@@ -377,7 +414,7 @@ class AlignerApp(App[None]):
         width = table.scrollable_content_region.width
         if width <= 0:
             return
-        key = (width, self.swapped, self.show_pivots, self.filter, self.query_text)
+        key = (width, self.swapped, self.show_pivots, self.show_notes, self.filter, self.query_text)
         if key == self._layout_key and not force:
             return
         self._layout_key = key
@@ -403,16 +440,17 @@ class AlignerApp(App[None]):
         """The four cells of one pair, all padded to the same height and tinted alike."""
         assert self.comparison is not None
         pair = self.comparison.pairs[index]
-        sev = model.severity(pair)
+        sev = model.severity(pair, self.show_notes)
         bg = ROW_BG[sev]
+        flags = [f for _, f in shown_flags(pair, self.show_notes)]
         inner = text_w - 2
         columns: list[list[Text]] = []
         for side in self.sides:
             doc = self.doc(side)
             cell = model.cell_for(doc, side.ids(pair), side.text(pair))
-            spans = model.flag_spans(cell, [f for f in pair.flags], side.name)
+            spans = model.flag_spans(cell, list(reversed(flags)), side.name)  # major painted last, on top
             if self.query_text:
-                spans += [(a, b, model.SEARCH_STYLE) for a, b in model.find(cell.text, self.query_text)]
+                spans += [(a, b, model.SEARCH_STYLE) for a, b in model.search_hits(cell.text, doc.lang, self.query_text)]
             rtl = bidi.is_rtl_lang(doc.lang)
             if cell.text:
                 lines = bidi.render(cell.text, inner, rtl, spans, base_style=bg)
@@ -424,9 +462,9 @@ class AlignerApp(App[None]):
             columns.append(lines)
         height = max(len(columns[0]), len(columns[1]), 1)
         kind = pair.kind if pair.section == "body" else pair.section[:4]
-        num = [Text(f"{index + 1:>3}", style=bg), Text(f" {kind}", style=f"{bg} dim")][:height]
+        num = [Text(f"{pair_number(index):>3}", style=bg), Text(f" {kind}", style=f"{bg} dim")][:height]
         div = [Text(f"{pair.divergence:.2f}" if pair.section == "body" else "", style=f"{bg} {DIV_COLOUR[sev]}")]
-        codes = [model.FLAG_CODES.get(k, k[:4]) for k in dict.fromkeys(f.kind for f in pair.flags)]
+        codes = [model.FLAG_CODES.get(k, k[:4]) for k in dict.fromkeys(f.kind for f in flags)]
         if len(codes) >= height:  # no room for all: keep what fits and count the rest
             codes = codes[: max(0, height - 2)] + ([f"+{len(codes) - height + 2}"] if height > 1 else [])
         div += [Text(code, style=f"{bg} #e5c07b") for code in codes]
@@ -448,16 +486,20 @@ class AlignerApp(App[None]):
             msg = "No pair matches this filter — press f to change it." if c is not None else ""
             return Text(msg, style="dim")
         pair = c.pairs[index]
+        flags = [f for _, f in shown_flags(pair, self.show_notes)]
         out = Text()
-        out.append(f"Pair {index + 1}/{len(c.pairs)}", style="bold")
+        out.append(f"Pair {pair_number(index)}/{len(c.pairs)}", style="bold")
         out.append(f" · {pair.kind} · {pair.section}")
         if pair.section == "body":
-            out.append(f" · similarity {pair.similarity:.2f} · divergence {pair.divergence:.2f}")
+            out.append(f" · divergence {pair.divergence:.2f} (0 same, 1 different)")
+            if self.show_details:
+                out.append(f" · alignment confidence {pair.similarity:.2f}", style="dim")
         out.append(f" · showing {self.filter.label} ({len(self.rows)})", style="dim")
         if self.query_text:
-            out.append(f" · search “{self.query_text}”", style="dim")
-        for flag in pair.flags:
+            out.append(f" · search “{bidi.display(self.query_text)}”", style="dim")
+        for flag in flags:
             out.append("\n● ", style=model.FLAG_STYLES.get(flag.kind, "").replace("black on", "on") or "bold")
+            out.append(f"{flag.severity} ", style={"major": "bold #ff6b6b", "minor": "bold #e5c07b"}.get(flag.severity, "dim"))
             out.append(f"{flag.kind}", style="bold")
             for side in self.sides:
                 span = side.span(flag)
@@ -467,17 +509,43 @@ class AlignerApp(App[None]):
                     out.append(bidi.display(doc.text[span[0] : span[1]]), style=model.FLAG_STYLES.get(flag.kind, "bold"))
                     out.append("»")
             if flag.detail:  # English prose quoting both languages: LTR base, Arabic runs reordered
-                out.append(f"  — {bidi.display(flag.detail, rtl=False)}", style="italic")
-        if not pair.flags and pair.section == "body":
-            out.append("\nno flags" + (" (unmatched)" if model.is_unmatched(pair) else ""), style="dim")
+                out.append(f"  — {bidi.display(flag_text(flag), rtl=False)}", style="italic")
+        if not flags:
+            out.append_text(self.overview(pair))
         for side in self.sides:
             pivot = side.pivot(pair)
             if pivot:
                 out.append(f"\n{side.name.upper()} in English: ", style="bold #8b949e")
                 out.append(bidi.display(pivot, rtl=False), style="italic")
-        if pair.evidence:
+        if self.show_details and pair.evidence:
             ev = " · ".join(f"{k} {v:.2f}" for k, v in pair.evidence.items())
-            out.append(f"\nevidence: {ev}", style="dim")
+            out.append(f"\nalignment evidence (signal scores 0-1): {ev}", style="dim")
+        return out
+
+    def overview(self, pair: Pair) -> Text:
+        """What the detail pane says for a pair with nothing flagged: the flagged pairs of the
+        whole comparison, so the pane is useful from the first screen on."""
+        c = self.comparison
+        assert c is not None
+        out = Text()
+        hidden = sum(f.severity == "note" for f in pair.flags) if not self.show_notes else 0
+        note = f" ({hidden} note{'s' if hidden > 1 else ''} hidden: o shows them)" if hidden else ""
+        out.append("\nno flags on this pair" + (" (unmatched)" if model.is_unmatched(pair) else "") + note, style="dim")
+        flagged = [(i, shown_flags(p, self.show_notes)) for i, p in enumerate(c.pairs)]
+        flagged = [(i, fl) for i, fl in flagged if fl]
+        if not flagged:
+            out.append("\nNothing is flagged in this comparison.", style="green")
+            return out
+        out.append(f"\n{len(flagged)} flagged pair{'s' if len(flagged) > 1 else ''} (n jumps to the next):", style="bold")
+        for i, fl in flagged[:12]:
+            f = fl[0][1]
+            out.append(f"\n  {pair_number(i):>3}  ")
+            out.append(f"{f.severity} ", style={"major": "bold #ff6b6b", "minor": "bold #e5c07b"}.get(f.severity, "dim"))
+            out.append(bidi.display(flag_text(f), rtl=False))
+            if len(fl) > 1:
+                out.append(f"  (+{len(fl) - 1})", style="dim")
+        if len(flagged) > 12:
+            out.append(f"\n  … {len(flagged) - 12} more", style="dim")
         return out
 
     # ----------------------------------------------------------------- cursor helpers
@@ -521,10 +589,26 @@ class AlignerApp(App[None]):
         return False
 
     def action_next_divergent(self) -> None:
-        self._step(True, model.is_divergent, "divergent pair")
+        self._step(True, lambda p: model.is_divergent(p, self.show_notes), "divergent pair")
 
     def action_prev_divergent(self) -> None:
-        self._step(False, model.is_divergent, "divergent pair")
+        self._step(False, lambda p: model.is_divergent(p, self.show_notes), "divergent pair")
+
+    def action_toggle_notes(self) -> None:
+        self.show_notes = not self.show_notes
+        self.notify("Notes shown." if self.show_notes else "Notes hidden (o shows them).", timeout=3)
+
+    def watch_show_notes(self) -> None:
+        if self.filter.mode != "all" or self.filter.notes != self.show_notes:
+            self.filter = Filter(self.filter.mode, self.filter.kind, self.show_notes)
+        self.update_header()
+        self.relayout()
+
+    def action_toggle_details(self) -> None:
+        self.show_details = not self.show_details
+
+    def watch_show_details(self) -> None:
+        self.update_detail()
 
     def action_toggle_pivots(self) -> None:
         if self.comparison is not None and not any(p.src_pivot or p.tgt_pivot for p in self.comparison.pairs):
@@ -544,7 +628,7 @@ class AlignerApp(App[None]):
     def action_filter(self) -> None:
         if self.comparison is None:
             return
-        self.push_screen(FilterScreen(model.filter_choices(self.comparison), self.filter), self.apply_filter)
+        self.push_screen(FilterScreen(model.filter_choices(self.comparison, self.show_notes), self.filter), self.apply_filter)
 
     def apply_filter(self, flt: Filter | None) -> None:
         if flt is None:
@@ -569,23 +653,22 @@ class AlignerApp(App[None]):
         if not query:
             self.action_close_search()
             return
-        n_rows = sum(model.pair_matches(self.comparison.pairs[i], query) for i in self.rows)
+        c = self.comparison
+        matches = [model.pair_matches(c.pairs[i], query, c.src.lang, c.tgt.lang) for i in self.rows]
+        n_rows = sum(matches)
+        shown = bidi.display(query)  # an Arabic query reads right to left, letters joined
         if not n_rows:
-            self.notify(f"“{query}” is not in the pairs shown.", severity="warning", timeout=4)
+            self.notify(f"“{shown}” is not in the pairs shown.", severity="warning", timeout=4)
             return
         table = self.query_one(PairTable)
         start = table.cursor_row if new_query else table.cursor_row + 1
         order = list(range(start, len(self.rows))) + list(range(0, start))
         for row in order:
-            if model.pair_matches(self.comparison.pairs[self.rows[row]], query):
+            if matches[row]:
                 table.move_cursor(row=row, animate=False)
                 break
-        self.notify(f"“{query}”: {n_rows} pair(s) match.", timeout=3)
+        self.notify(f"“{shown}”: {n_rows} pair{'s' if n_rows != 1 else ''} match.", timeout=3)
 
-    @on(Input.Changed, "#search")
-    def search_typed(self, event: Input.Changed) -> None:
-        """The Input draws logical order; show an Arabic query as it reads, in the border."""
-        event.input.border_title = bidi.display(event.value) if bidi.has_rtl(event.value) else None
 
     def action_close_search(self) -> None:
         box = self.query_one("#search", Input)

@@ -8,8 +8,14 @@ functions with plain tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import regex
+
+from aligner import names
+from aligner.entities import Entity, extract
 from aligner.normalize import fold_char, match_key
+from aligner.report.common import shown_flags
 from aligner.types import FLAG_KINDS, Comparison, Document, Flag, Pair
 
 # A body pair at or above this divergence is "divergent" even without a flag.
@@ -46,20 +52,28 @@ def is_unmatched(pair: Pair) -> bool:
     return not pair.src or not pair.tgt
 
 
-def is_divergent(pair: Pair) -> bool:
-    """Body pairs an editor should look at: flagged, unmatched, or scored high."""
+def is_divergent(pair: Pair, notes: bool = False) -> bool:
+    """Pairs an editor should look at: a flag the reader sees (whatever the section: an
+    appended trailer is an addition), or a body pair unmatched or scored high. Notes count
+    only when shown."""
+    if shown_flags(pair, notes):
+        return True
     if pair.section != "body":
         return False
-    return bool(pair.flags) or is_unmatched(pair) or pair.divergence >= DIVERGENT_AT
+    return is_unmatched(pair) or pair.divergence >= DIVERGENT_AT
 
 
-def severity(pair: Pair) -> str:
-    """"high" | "medium" | "low" | "meta": picks the row tint and the divergence colour."""
-    if pair.section != "body":
-        return "meta"
-    if is_unmatched(pair) or pair.divergence >= HIGH_AT:
+def severity(pair: Pair, notes: bool = False) -> str:
+    """"high" | "medium" | "low" | "meta": picks the row tint and the divergence colour.
+    A major flag tints the row red, a minor one (or a shown note) amber."""
+    flags = shown_flags(pair, notes)
+    if flags and flags[0][1].severity == "major" and (is_unmatched(pair) or pair.divergence >= HIGH_AT or pair.section != "body"):
         return "high"
-    if is_divergent(pair):
+    if pair.section != "body":
+        return "medium" if flags else "meta"
+    if not flags and is_unmatched(pair):
+        return "high"
+    if flags or is_divergent(pair, notes):
         return "medium"
     return "low"
 
@@ -70,6 +84,7 @@ class Filter:
 
     mode: str = "all"  # all | divergent | kind
     kind: str | None = None
+    notes: bool = False  # whether notes are shown (they then count as divergent)
 
     @property
     def label(self) -> str:
@@ -79,20 +94,21 @@ class Filter:
 
     def keeps(self, pair: Pair) -> bool:
         if self.mode == "divergent":
-            return is_divergent(pair)
+            return is_divergent(pair, self.notes)
         if self.mode == "kind":
-            return any(f.kind == self.kind for f in pair.flags)
+            return any(f.kind == self.kind for _, f in shown_flags(pair, self.notes))
         return True
 
 
-def filter_choices(comparison: Comparison) -> list[tuple[Filter, int]]:
+def filter_choices(comparison: Comparison, notes: bool = False) -> list[tuple[Filter, int]]:
     """Every filter worth offering, with how many rows it would keep (kinds in use only)."""
     pairs = comparison.pairs
-    out = [(Filter("all"), len(pairs)), (Filter("divergent"), sum(map(is_divergent, pairs)))]
-    used = {f.kind for p in pairs for f in p.flags}
+    divergent = Filter("divergent", notes=notes)
+    out = [(Filter("all", notes=notes), len(pairs)), (divergent, sum(map(divergent.keeps, pairs)))]
+    used = {f.kind for p in pairs for _, f in shown_flags(p, notes)}
     kinds = [k for k in FLAG_KINDS if k in used] + sorted(used - set(FLAG_KINDS))
     for kind in kinds:
-        flt = Filter("kind", kind)
+        flt = Filter("kind", kind, notes)
         out.append((flt, sum(map(flt.keeps, pairs))))
     return out
 
@@ -172,6 +188,58 @@ def find(text: str, query: str) -> list[tuple[int, int]]:
     return hits
 
 
-def pair_matches(pair: Pair, query: str) -> bool:
-    """Search looks at both sides and at the English pivots."""
-    return any(find(t, query) for t in (pair.src_text, pair.tgt_text, pair.src_pivot or "", pair.tgt_pivot or ""))
+# Arabic proclitics (and, with, for, so, like, the) a name or place may carry in running text.
+AR_CLITICS: tuple[str, ...] = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+
+
+@lru_cache(maxsize=4096)
+def _entities(text: str, lang: str) -> tuple[Entity, ...]:
+    return tuple(extract(text, lang))
+
+
+def _word_forms(word: str) -> list[tuple[int, str]]:
+    """(offset, form) of a word as written and without one Arabic proclitic."""
+    forms = [(0, word)]
+    if names.script_of(word) == "ar":
+        forms += [(len(c), word[len(c) :]) for c in AR_CLITICS if word.startswith(c) and len(word) - len(c) >= 3]
+    return forms
+
+
+def entity_hits(text: str, lang: str, query: str) -> list[tuple[int, int]]:
+    """Spans of `text` that name what `query` names in another script, by the keys the
+    aligner matches with: a place with the same gazetteer key (Токио = طوكيو), a name
+    with a matching consonant skeleton (Такаити = تاكايشي). Every word of the query must
+    be found; same-script words are left to `find`."""
+    words = regex.findall(r"\w{3,}", query)
+    if not words or not text:
+        return []
+    out: list[tuple[int, int]] = []
+    for word in words:
+        wlang = names.script_of(word)
+        hits: list[tuple[int, int]] = []
+        keys = {e.key for e in _entities(word, wlang) if e.kind == "place"}
+        if keys:
+            hits += [(e.start, e.end) for e in _entities(text, lang) if e.kind == "place" and e.key in keys]
+        for m in regex.finditer(r"\w{3,}", text):
+            if (m.start(), m.end()) in hits or names.script_of(m.group()) == wlang:
+                continue
+            for cut, form in _word_forms(m.group()):
+                if names.same_name(word, wlang, form, names.script_of(form)):
+                    hits.append((m.start() + cut, m.end()))
+                    break
+        if not hits:
+            return []
+        out += hits
+    return sorted(set(out))
+
+
+def search_hits(text: str, lang: str, query: str) -> list[tuple[int, int]]:
+    """What search highlights: loose matches of the query, plus cross-script entity hits."""
+    return sorted(set(find(text, query)) | set(entity_hits(text, lang, query)))
+
+
+def pair_matches(pair: Pair, query: str, src_lang: str = "", tgt_lang: str = "") -> bool:
+    """Search looks at both sides (across scripts through entity keys) and at the pivots."""
+    if any(find(t, query) for t in (pair.src_text, pair.tgt_text, pair.src_pivot or "", pair.tgt_pivot or "")):
+        return True
+    return bool(entity_hits(pair.src_text, src_lang, query) or entity_hits(pair.tgt_text, tgt_lang, query))
