@@ -28,7 +28,7 @@ import regex
 from dataclasses import dataclass, field
 
 from aligner.diverge.attribution import _attribution_flags
-from aligner.diverge.evidence import _Side, _doc_span, _joined, _neighbour_ids, _shift, _span
+from aligner.diverge.evidence import _Side, _doc_span, _joined, _neighbour_ids, _shift, _span, _value_keys
 from aligner.diverge.figures import _numeric_flags
 from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling
 from aligner.diverge.wording import (
@@ -196,11 +196,12 @@ def _unmatched_flags(
     pivots: tuple[Sequence[str | None] | None, Sequence[str | None] | None],
     cfg: DivergeConfig,
 ) -> list[Flag]:
-    """`omission` / `addition` for a sentence the aligner left unmatched, claimed (`major`)
-    only when the content is really absent from the other side around it: not carried by the
-    neighbours' pivots (MT), not a sentence of the other side left unmatched right next to it
-    with a matching length (a pair the aligner could not confirm), not merged into a
-    neighbouring pair that is too long by about this sentence's length (a 2-1 read as 1-1)."""
+    """`omission` / `addition` for a sentence the aligner left unmatched, claimed only when
+    the content is really absent from the other side around it: not carried by the
+    neighbours' pivots (MT), not in an unmatched stretch whose other side has a matching
+    length and no conflicting figures or places (a stretch the aligner could not pair), not
+    merged into a neighbouring pair that is too long by about this sentence's length (a 2-1
+    read as 1-1). Otherwise the row stays unaligned in the report, without a claim."""
     bead = beads[i]
     missing_src = bool(bead.src)
     side, other = (s, t) if missing_src else (t, s)
@@ -228,15 +229,21 @@ def _unmatched_flags(
                 return [Flag(kind, f"{who} sentence has no counterpart in {whom} (its English is not carried nearby)", src_span, tgt_span,
                              confidence=0.9)]
     my_len = sum(len(x.text) for x in sents)
-    # 2. an unmatched sentence of the other side right next to it, of a matching length
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(beads) and not getattr(beads[j], mine_attr) and getattr(beads[j], other_attr):
-            o_len = sum(len(x.text) for x in other.sentences(getattr(beads[j], other_attr)))
-            if abs(_length_z(my_len, o_len, side.doc.lang, other.doc.lang, cfg)) <= LIKELY_PAIR_Z:
-                if missing_src:
-                    detail = f"SRC sentence left unaligned: the unaligned TGT sentence next to it is probably its translation"
-                    return [Flag(kind, detail, src_span, tgt_span, severity="minor", confidence=0.5)]
-                return []  # reported once, on the SRC side
+    # 2. unmatched sentences of the other side in the same unmatched stretch, of a matching
+    # length and with no conflicting figures or places: a stretch the aligner could not pair
+    lo = hi = i
+    while lo > 0 and not (beads[lo - 1].src and beads[lo - 1].tgt):
+        lo -= 1
+    while hi + 1 < len(beads) and not (beads[hi + 1].src and beads[hi + 1].tgt):
+        hi += 1
+    run_mine = [k for j in range(lo, hi + 1) for k in getattr(beads[j], mine_attr)]
+    run_other = [k for j in range(lo, hi + 1) for k in getattr(beads[j], other_attr)]
+    if run_other:
+        n_mine = sum(len(x.text) for x in side.sentences(run_mine))
+        n_other = sum(len(x.text) for x in other.sentences(run_other))
+        z = _length_z(n_mine, n_other, side.doc.lang, other.doc.lang, cfg)
+        if abs(z) <= UNPAIRED_STRETCH_Z and not _keys_conflict(side, run_mine, other, run_other):
+            return []  # an alignment gap (shown as unaligned rows), not missing content
     # 3. merged into a matched neighbour whose other side is too long by about this much
     for j in (i - 1, i + 1):
         if not (0 <= j < len(beads)) or not beads[j].src or not beads[j].tgt:
@@ -246,14 +253,22 @@ def _unmatched_flags(
         z0 = _length_z(n_mine, n_other, side.doc.lang, other.doc.lang, cfg)
         z1 = _length_z(n_mine + my_len, n_other, side.doc.lang, other.doc.lang, cfg)
         if z0 >= MERGED_Z and abs(z1) <= LIKELY_PAIR_Z:
-            detail = f"{who} sentence left unaligned: its content may be inside the neighbouring {whom} sentence, which is long for its pair"
-            return [Flag(kind, detail, src_span, tgt_span, severity="minor", confidence=0.5)]
+            return []  # its content is most likely inside the neighbour (a 2-1 read as 1-1)
     return [Flag(kind, f"{who} sentence has no counterpart in {whom}", src_span, tgt_span, confidence=0.7)]
 
 
 COVERED_RECALL = 50.0  # character n-gram recall (0-100) of a pivot in its neighbours: carried
 LIKELY_PAIR_Z = 1.5  # lengths this close (in sd of the language pair's norm) may be a pair
+UNPAIRED_STRETCH_Z = 3.85  # an unmatched stretch within 2x of the expected length on both sides
 MERGED_Z = 1.5  # a neighbour this much too long may hold the unmatched sentence
+
+
+def _keys_conflict(side: _Side, ids: Sequence[int], other: _Side, other_ids: Sequence[int]) -> bool:
+    """Both stretches carry figures or places and share none: different content."""
+    kinds = {"number", "percent", "year", "date", "place"}
+    a = {v for e in side.entities(ids, kinds) for v in (_value_keys(e) if e.kind != "place" else [e.key])}
+    b = {v for e in other.entities(other_ids, kinds) for v in (_value_keys(e) if e.kind != "place" else [e.key])}
+    return bool(a) and bool(b) and not (a & b)
 
 
 def _length_z(mine: int, other: int, my_lang: str, other_lang: str, cfg: DivergeConfig) -> float:

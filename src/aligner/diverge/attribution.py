@@ -147,7 +147,7 @@ def _attribution_flags(
     elif not t_cues:
         # a named speaker gone from the pair and from its neighbours is enough; a speaker noun
         # ('the expert') also needs the neighbourhood to have fewer cues on the other side
-        named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t)]
+        named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t, near_s)]
         nouns = [e for e in s_cues if s_why[id(e)] == "noun"] if s_all > t_all else []
         if named or nouns:
             e = (named or nouns)[0]
@@ -156,7 +156,7 @@ def _attribution_flags(
             flags.append(Flag("attribution", detail, _espan(e), None, severity="major" if named else "minor",
                               confidence=0.7 if named else 0.4))
     elif not s_cues and not t_src:
-        named = [e for e in t_cues if t_why[id(e)] == "name" and not _speaker_near(e, t, t_people[0], s, near_s)]
+        named = [e for e in t_cues if t_why[id(e)] == "name" and not _speaker_near(e, t, t_people[0], s, near_s, near_t)]
         # an added opinion verb ('sees', 'believes') counts only with a named speaker
         nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
         if named or nouns:
@@ -189,13 +189,18 @@ def _speaker_spans(cue: Entity, one_sided: list[Span]) -> list[Span]:
     return out
 
 
-def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side, near_ids: Sequence[int]) -> bool:
-    """The cue's named speaker appears in the neighbouring pairs of the other side: the
-    translation moved the attribution across a sentence boundary."""
+def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side, near_ids: Sequence[int],
+                  own_near: Sequence[int] = ()) -> bool:
+    """The cue's named speaker appears in the neighbouring pairs of the other side, and not
+    in this side's own neighbours: the translation moved the attribution across a sentence
+    boundary. (A speaker named in every sentence around is named there on both sides; that
+    says nothing about this pair.)"""
     lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
     for a, b in one_sided:
-        if a < hi and lo < b and _loosely_present(side.doc.text[a:b], side.doc.lang, other, near_ids):
-            return True
+        name = side.doc.text[a:b]
+        if a < hi and lo < b and _loosely_present(name, side.doc.lang, other, near_ids):
+            if not (own_near and _loosely_present(name, side.doc.lang, side, own_near)):
+                return True
     return False
 
 
