@@ -61,6 +61,7 @@ HELP = """\
 [b]s[/b]           swap sides
 [b]e[/b]           export: json, tsv, tmx, md, html
 [b]?[/b]           this help         [b]q[/b]  quit
+Divergence: 0 = the two versions say the same, 1 = different.
 Mouse: click selects a row, the wheel scrolls.
 Press any key to close."""
 
@@ -491,7 +492,7 @@ class AlignerApp(App[None]):
         out.append(f"Pair {pair_number(index)}/{len(c.pairs)}", style="bold")
         out.append(f" · {pair.kind} · {pair.section}")
         if pair.section == "body":
-            out.append(f" · divergence {pair.divergence:.2f} (0 same, 1 different)")
+            out.append(f" · divergence {pair.divergence:.2f}")
             if self.show_details:
                 out.append(f" · alignment confidence {pair.similarity:.2f}", style="dim")
         out.append(f" · showing {self.filter.label} ({len(self.rows)})", style="dim")
