@@ -202,7 +202,7 @@ def print_ntrex(res: dict) -> None:
         for kind in ("clean", "drop_insert"):
             r = res[run][kind]
             orph = f"{r['orphans_left_unmatched']:.3f}" if "orphans_left_unmatched" in r else "-"
-            print(f"{label + ', ' + kind.replace('_', '+'):26} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+            print(f"{label + ', ' + kind.replace('_', '+'):34} {r['precision']:>6.3f} {r['recall']:>6.3f} "
                   f"{r['f1']:>6.3f} {r['unmatched_share']:>9.3f} {orph:>17}")
     u = res["unrelated"]
     print(f"unrelated (each article against another, whole chain, no MT): verdict 'unrelated' "

@@ -59,10 +59,13 @@ class AlignConfig:
     # ... counting keys of these kinds (names are left out: Arabic name detection is by
     # probes, so a name "missing" on the Arabic side often just was not recognised)
     mismatch_categories: tuple[str, ...] = ("numbers", "places", "months", "latin")
+    mismatch_both: float = 0.5  # share of the penalty where both sides have unshared keys
     w_length: float = 1.0  # scale of the Gale-Church log-likelihood ratio
     w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
-    w_paragraph: float = 0.4  # both sides start a paragraph (soft anchor)
+    w_paragraph: float = 1.0  # scale of the paragraph-edge log-odds (`_paragraph_llr`)
+    paragraph_prior: float = 4.0  # pseudo-pairs at chance behind the anchors' paragraph agreement
+    paragraph_clip: float = 2.0  # most one paragraph edge can say, either way
     merge_penalty: float = 0.4  # per sentence beyond 1-1, paid once per bead
     continuation: float = 3.0  # a match right after a match (translations come in runs)
     continuation_after_skip: float = 0.6  # share of it across one unmatched sentence
@@ -79,6 +82,7 @@ class AlignConfig:
     gap_min_score: float = 0.2  # its log-odds per sentence must reach this ...
     gap_null_margin: float = 0.4  # ... and beat the run with TGT rotated by this much
     gap_short: int = 2  # runs this short (a side) cannot be rotated: they need a matched neighbour
+    gap_parallel: float = 0.75  # ... or sit in a pair with this share of both sides matched
     gap_max: int = 400  # runs longer than this (a side) are left as they are ...
     gap_max_cells: int = 30_000  # ... and so are runs whose banded DP would exceed this
     context_isolated: float = 0.5  # share of the context term where anchors are sparse
@@ -148,8 +152,9 @@ class _Problem:
     Lt: np.ndarray
     Ns: np.ndarray  # prefix sums of the key mass in `mismatch_categories`
     Nt: np.ndarray
-    par_s: np.ndarray  # 1 where a sentence starts a paragraph (n)
+    par_s: np.ndarray  # 1 where a sentence starts a paragraph (n, plus 1 at the end)
     par_t: np.ndarray
+    par_llr: np.ndarray  # (2 edges, 3 outcomes): log-odds of a bead edge's paragraph agreement
     anchors_s: np.ndarray  # anchor chain with corner sentinels (-1,-1) ... (n, m)
     anchors_t: np.ndarray
     anchor_set: set[tuple[int, int]]
@@ -161,6 +166,7 @@ class _Problem:
     cont: np.ndarray  # per DP row: share of the continuation bonus (local anchor density)
     extra: list[tuple[signals.PairSignal, np.ndarray]]  # plug-in similarities in the band
     gap_beads: set[tuple[int, int]]  # (src, tgt) starts of beads made by `fill_gaps`
+    _parallel: bool = False  # `fill_gaps`: most of both sides matched in the DP
 
     @property
     def n(self) -> int:
@@ -198,6 +204,7 @@ class _Problem:
         par_t = _paragraph_starts(T)
 
         a_s, a_t = _anchors(index, n, m, cfg)
+        par_llr = _paragraph_llr(par_s, par_t, a_s[1:-1], a_t[1:-1], cfg)
         ratio = cfg.length_ratio or _length_ratio(ls, lt, a_s, a_t, src_lang, tgt_lang)
         lo, W = _band(a_s, a_t, n, m, cfg)
 
@@ -213,7 +220,7 @@ class _Problem:
         extra = [(sig, _plugin_band(sig, S, T, src_lang, tgt_lang, lo, W)) for sig in cfg.extra_signals]
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
         cont = _local_density(a_s[1:-1], n, cfg)
-        return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, a_s, a_t, anchor_set,
+        return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, par_llr, a_s, a_t, anchor_set,
                    lo, W, O_all, O_num, chrf, cont, extra, set())
 
     # -- scores for a block of DP rows ----------------------------------------------------------
@@ -235,12 +242,10 @@ class _Problem:
 
         content = np.zeros(J.shape)
         num = np.zeros(J.shape)
-        for p in range(a):
-            for q in range(b):
-                content += _gather(self.O_all, self.lo, i - p, J - q)
-                num += _gather(self.O_num, self.lo, i - p, J - q)
-        mass = (self.Ns[i] - self.Ns[i0]) + (self.Nt[Jc] - self.Nt[j0])
-        mismatch = np.maximum(mass - 2.0 * num, 0.0)
+        for p, q in _staircase(a, b):
+            content += _gather(self.O_all, self.lo, i - p, J - q)
+            num += _gather(self.O_num, self.lo, i - p, J - q)
+        mismatch = _mismatch(self.Ns[i] - self.Ns[i0], self.Nt[Jc] - self.Nt[j0], num, cfg)
 
         src_len = self.Ls[i] - self.Ls[i0]
         tgt_len = self.Lt[Jc] - self.Lt[j0]
@@ -260,7 +265,7 @@ class _Problem:
             sim = sum(_gather(band, self.lo, i - p, J - q) for p, q in cells) / len(cells)
             per_sentence = per_sentence + sig.weight * (sim - sig.midpoint)
 
-        par = self.par_s[np.minimum(i0, n - 1)] * self.par_t[np.minimum(j0, m - 1)]
+        par = self.paragraph(i0, i, j0, Jc)
         score = (
             cfg.w_keys * content
             - cfg.w_mismatch * mismatch
@@ -271,6 +276,15 @@ class _Problem:
             - cfg.merge_penalty * (a + b - 2)
         )
         return np.where(ok, score, NEG), ctx
+
+    def paragraph(self, i0, i1, j0, j1) -> np.ndarray:
+        """Log-odds of a bead's paragraph edges (src i0..i1-1, tgt j0..j1-1): does it start a
+        paragraph on both sides, one, or neither; and does it end one (`_paragraph_llr`)."""
+        def outcome(a, b):  # 0 both, 1 one side only, 2 neither
+            return np.where(a * b > 0, 0, np.where(a + b > 0, 1, 2))
+        start = outcome(self.par_s[i0], self.par_t[j0])
+        end = outcome(self.par_s[i1], self.par_t[j1])
+        return self.par_llr[0][start] + self.par_llr[1][end]
 
     def context(self, i, a: int, J, b: int) -> np.ndarray:
         """In [0, 1]: how well a bead (src i-a..i-1, tgt J-b..J-1) sits between anchors."""
@@ -342,6 +356,11 @@ class _Problem:
         if not cfg.gap_fill or self.chrf is not None or self.extra:
             return path  # with pivots or plug-ins the DP's "no" rests on content: keep it
         matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
+        # A pair that is visibly a translation as a whole (most of both sides matched) vouches
+        # for the beads around a short run even where each alone is unsure.
+        covered = (sum(st[1] - st[0] for st in path if matched(st)) / max(self.n, 1),
+                   sum(st[3] - st[2] for st in path if matched(st)) / max(self.m, 1))
+        self._parallel = min(covered) >= cfg.gap_parallel
         out = []
         k = 0
         while k < len(path):
@@ -384,8 +403,10 @@ class _Problem:
             return None  # counts this far apart: insertions or omissions, not one text
         if ks * (2 * (abs(ks - kt) + 3) + 1) > cfg.gap_max_cells:
             return None  # (pure-Python DP: bounded work per run)
-        src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x])) for x in range(s0, s1)]
-        tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y])) for y in range(t0, t1)]
+        src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x]), x)
+               for x in range(s0, s1)]
+        tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y]), y)
+               for y in range(t0, t1)]
         size = max(ks, kt)
         # |ks - kt| moves off the diagonal are unavoidable: they are not held against it.
         free = cfg.gap_rigid * abs(ks - kt)
@@ -396,7 +417,9 @@ class _Problem:
             # A maximal run is bounded by matched beads or document edges; a short one takes
             # its position from them, so they must be sure matches (a chance match in
             # unrelated text says nothing about its neighbours), at least one of them.
-            if False in ends or True not in ends or max(ks, kt) > cfg.gap_short + 1:
+            if max(ks, kt) > cfg.gap_short + 1:
+                return None
+            if not self._parallel and (False in ends or True not in ends):
                 return None
         else:
             nulls = [(self._gap_dp(src, tgt[r:] + tgt[:r], cfg.gap_rigid, cfg.gap_rigid)[1] + free) / size
@@ -449,8 +472,9 @@ class _Problem:
         return steps, best[(ks, kt)][0]
 
     def _gap_bead(self, src, tgt) -> float:
-        """Log-odds of a bead inside an unmatched run: lengths, shared keys, and figures found
-        on one side only (the caller charges merges)."""
+        """Log-odds of a bead inside an unmatched run: lengths, shared keys, figures found on
+        one side only (the caller charges merges; paragraph edges are left out: the rigid test
+        compares the run with itself rotated, and edges would favour neither)."""
         cfg = self.cfg
         ls = sum(x[0] for x in src)
         lt = sum(y[0] for y in tgt)
@@ -471,8 +495,7 @@ class _Problem:
                     cat = self.keys.category[k]
                     shared += w if cat != "pivot" else 0.0
                     shared_num += w if cat in cats else 0.0
-        mass = sum(x[2] for x in src) + sum(y[2] for y in tgt)
-        mismatch = max(mass - 2.0 * shared_num, 0.0)
+        mismatch = float(_mismatch(sum(x[2] for x in src), sum(y[2] for y in tgt), shared_num, cfg))
         return cfg.w_length * llr + cfg.w_keys * shared - cfg.w_mismatch * mismatch
 
     def bead(self, a0: int, a1: int, b0: int, b1: int, score: float, ctx: float) -> Bead:
@@ -509,6 +532,16 @@ class _Problem:
         return Bead(src_ids, tgt_ids, min(1.0, max(0.0, similarity)), ev)
 
 
+def _mismatch(src_mass, tgt_mass, shared, cfg: AlignConfig):
+    """Key mass (figures, places, months, Latin words) that one side of a bead has and the
+    other lacks. A figure on one side only is what an omission looks like; figures on both
+    sides that differ are as often a converted unit or a rounded amount (10 inches = 25 cm),
+    so the part the other side matches with figures of its own counts `mismatch_both`."""
+    us = np.maximum(src_mass - shared, 0.0)
+    ut = np.maximum(tgt_mass - shared, 0.0)
+    return np.abs(us - ut) + 2.0 * cfg.mismatch_both * np.minimum(us, ut)
+
+
 _GAP_MOVES = ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2))
 
 
@@ -527,11 +560,40 @@ def _body_pivots(sents: list[Sentence], pivots) -> list[str | None] | None:
 
 
 def _paragraph_starts(sents: list[Sentence]) -> np.ndarray:
-    out = np.zeros(len(sents))
+    """1 where a sentence opens a paragraph; one extra 1 after the last sentence, so a bead
+    ends a paragraph where the sentence after it starts one."""
+    out = np.ones(len(sents) + 1)
     prev = None
     for k, s in enumerate(sents):
         out[k] = 1.0 if s.paragraph != prev else 0.0
         prev = s.paragraph
+    return out
+
+
+def _paragraph_llr(par_s: np.ndarray, par_t: np.ndarray, a_s: np.ndarray, a_t: np.ndarray,
+                   cfg: AlignConfig) -> np.ndarray:
+    """Log-odds (translation vs chance) of the three outcomes at a bead's start and at its
+    end: a paragraph edge on both sides, on one side only, on neither.
+
+    Translators usually keep paragraphs, but not always (outlets re-paragraph), so the
+    document itself says how much they are worth: the anchor pairs (sure 1-1 matches from
+    rare keys) give the outcome frequencies of true pairs, smoothed towards chance by
+    `paragraph_prior` pseudo-pairs; chance is both sides' paragraph rates independent. With
+    no anchors every log-odds is 0; with anchors that all agree on paragraphs, a bead that
+    opens a paragraph on one side only costs ~log(prior / (anchors + prior))."""
+    n, m = len(par_s) - 1, len(par_t) - 1
+    out = np.zeros((2, 3))
+    for edge, (fs, ft) in enumerate(((par_s[:n], par_t[:m]), (par_s[1:], par_t[1:]))):
+        ps, pt = float(fs.mean()), float(ft.mean())
+        chance = np.array([ps * pt, ps * (1 - pt) + (1 - ps) * pt, (1 - ps) * (1 - pt)])
+        counts = np.zeros(3)
+        for s, t in zip(a_s, a_t):
+            x, y = fs[int(s)], ft[int(t)]
+            counts[0 if x and y else 1 if x or y else 2] += 1
+        q = (counts + cfg.paragraph_prior * chance) / (counts.sum() + cfg.paragraph_prior)
+        with np.errstate(divide="ignore"):
+            out[edge] = np.clip(np.log(np.maximum(q, 1e-9) / np.maximum(chance, 1e-9)), -cfg.paragraph_clip,
+                                cfg.paragraph_clip)
     return out
 
 
