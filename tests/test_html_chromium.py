@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -120,3 +121,42 @@ def test_batch_index_page_loads_silently(seed_ru, seed_ar, seed_unrelated, tmp_p
     run_batch(discover(d), out, OFF, workers=1)
     result = check_html.check(out / "index.html")
     assert result.ready and result.console == [], result
+
+
+def _doctored_report(seed_ru, seed_ar, tmp_path) -> Path:
+    html = tmp_path / "seed.html"
+    report.write(compare_files(seed_ru, seed_ar, OFF), "html", html)
+    return html
+
+
+def test_only_divergent_keeps_additions_and_omissions(seed_ru, seed_ar, tmp_path):
+    """Issue 13.6: the appended read-more teaser and subscribe trailer (additions in the
+    boilerplate section) stay visible under "Only divergent pairs"."""
+    html = _doctored_report(seed_ru, seed_ar, tmp_path)
+    browser = check_html.find_chromium()
+    dom = check_html._run(browser, ["--virtual-time-budget=2000", "--dump-dom", html.as_uri() + "#divergent"], str(tmp_path / "profile"), 120).stdout
+    rows = re.findall(r'<tr id="(p\d+)" class="pair([^"]*)" data-section="(\w+)"[^>]*data-kinds="([^"]*)"', dom)
+    assert rows
+    shown = [(rid, sec, kinds) for rid, cls, sec, kinds in rows if "hidden" not in cls.split()]
+    additions = [(rid, sec) for rid, cls, sec, kinds in rows if "addition" in kinds.split() or "omission" in kinds.split()]
+    assert additions and all((rid, sec) in [(r, s) for r, s, _ in shown] for rid, sec in additions)
+    assert any(sec == "boilerplate" for _, sec, _ in shown)
+    assert all(kinds for _, _, kinds in shown)  # and nothing unflagged
+
+
+@pytest.mark.parametrize("width", [800, 1400])
+def test_layout_at_desk_widths(seed_ru, seed_ar, tmp_path, width):
+    """Issue 13.14, measured in the browser: the # column wraps no label ("boilerpl/ate"),
+    reasons sit in a full-width row under the pair (not in the narrow score column, so rows
+    are no taller than their text), unflagged rows repeat no figures. The screenshot is kept
+    for a person to look at."""
+    html = _doctored_report(seed_ru, seed_ar, tmp_path)
+    shot = tmp_path / f"seed-{width}.png"
+    result = check_html.check(html, shot, width=width)
+    assert result.ok, result.problems
+    lay = result.layout
+    assert lay["width"] == width
+    assert lay["wrapped_labels"] == [] and lay["reasons_in_score_column"] == 0
+    assert lay["score_taller_than_text"] == [] and lay["figures_on_unflagged_rows"] == []
+    assert lay["reason_rows"] >= 3
+    assert shot.stat().st_size > 10_000
