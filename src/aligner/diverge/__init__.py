@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from aligner.diverge.attribution import _attribution_flags
 from aligner.diverge.evidence import _Side, _doc_span, _joined, _neighbour_ids, _shift, _span, _value_keys
-from aligner.diverge.figures import _numeric_flags
+from aligner.diverge.figures import _numeric_flags, _unit
 from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling
 from aligner.diverge.wording import (
     _length_flags,
@@ -264,10 +264,17 @@ MERGED_Z = 1.5  # a neighbour this much too long may hold the unmatched sentence
 
 
 def _keys_conflict(side: _Side, ids: Sequence[int], other: _Side, other_ids: Sequence[int]) -> bool:
-    """Both stretches carry figures or places and share none: different content."""
+    """Both stretches carry figures (in digits: a number in words parses less reliably) or
+    places and share none: different content."""
     kinds = {"number", "percent", "year", "date", "place"}
-    a = {v for e in side.entities(ids, kinds) for v in (_value_keys(e) if e.kind != "place" else [e.key])}
-    b = {v for e in other.entities(other_ids, kinds) for v in (_value_keys(e) if e.kind != "place" else [e.key])}
+
+    def keys(sd: _Side, xs: Sequence[int]) -> set[str]:
+        # figures with a unit are left out: a translator may have converted them
+        ents = [e for e in sd.entities(xs, kinds)
+                if e.kind == "place" or (any(ch.isdigit() for ch in e.surface) and _unit(e, sd) is None)]
+        return {v for e in ents for v in (_value_keys(e) if e.kind != "place" else [e.key])}
+
+    a, b = keys(side, ids), keys(other, other_ids)
     return bool(a) and bool(b) and not (a & b)
 
 

@@ -57,11 +57,19 @@ def _same_time(a: Entity, b: Entity) -> bool:
     return ca[0] % 12 == cb[0] % 12
 
 
+def _same_groups_reversed(a: Entity, b: Entity) -> bool:
+    """'555 111' / '111 555': digit groups typed in reverse so that they display in order
+    inside right-to-left text (phone numbers, codes)."""
+    ga = regex.findall(r"\d+", a.surface.translate(_DIGITS))
+    gb = regex.findall(r"\d+", b.surface.translate(_DIGITS))
+    return len(ga) >= 2 and ga == gb[::-1]
+
+
 def _same_figure(a: Entity, b: Entity) -> bool:
     """Loose equality for what the exact keys miss: the same digits with another separator
     (2207 / 2,207), a multiplier written once for a range (340 / 340 million), a time of
     day on another clock (15:00 / 3 p.m.)."""
-    if _same_time(a, b):
+    if _same_time(a, b) or _same_groups_reversed(a, b):
         return True
     va, vb = a.key.partition(":")[2], b.key.partition(":")[2]
     try:
@@ -111,8 +119,8 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
             if any(_is_word_number(e) for e in a + b):
                 continue  # a figure in words on either side: its value is not reliable
             if not (a and b):  # absent, not changed: only figures too big to be written as words
-                a = [e for e in a if not _small(e)]
-                b = [e for e in b if not _small(e)]
+                a = [e for e in a if not _small(e) and not _ordinal(e, s)]
+                b = [e for e in b if not _small(e) and not _ordinal(e, t)]
         for k in range(max(len(a), len(b))):
             ea = a[k] if k < len(a) else None
             eb = b[k] if k < len(b) else None
@@ -123,11 +131,14 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
                 detail = f"{what} '{ea.surface}' in SRC is missing from TGT"
             else:
                 detail = f"{what} '{eb.surface}' in TGT is not in SRC"
-            decade = (ea is None or eb is None) and _decade(ea or eb, s if ea else t) and not (b if ea else a)
-            if decade:  # '1980-х' / 'الثمانينيات': a decade the other side writes in words
-                detail = f"decade '{(ea or eb).surface}' in {'SRC' if ea else 'TGT'} has no digits on the other side (written in words?)"
-            flags.append(Flag(group, detail, _espan(ea), _espan(eb), severity="minor" if decade else "major",
-                              confidence=0.4 if decade else 0.8))
+            # absent where the other side has no figure in digits at all: it may be written in
+            # words there ('1980-х' / 'الثمانينيات', 'более 30 лет' / 'عقود'): a note, not a claim
+            other_digits = any(any(ch.isdigit() for ch in x.surface) for x in (te if ea else se))
+            in_words = (ea is None or eb is None) and not other_digits
+            if in_words:
+                detail += " (the other side has no figure in digits: written in words?)"
+            flags.append(Flag(group, detail, _espan(ea), _espan(eb), severity="minor" if in_words else "major",
+                              confidence=0.4 if in_words else 0.8))
     return flags
 
 
@@ -256,12 +267,12 @@ def _with_unit(e: Entity, side: _Side) -> str:
     return side.doc.text[e.start : m.end() if m else e.end].strip()
 
 
-_DECADE = regex.compile(r"\A(?:-?х|-?е|-?ые|-?ых|'?s|ات)(?![\p{L}])", regex.IGNORECASE)
+_ORDINAL = regex.compile(r"-?(?:го|й|я|е|ый|ой|ая|ого|ому|th|st|nd|rd)(?![\p{L}])", regex.IGNORECASE)
 
 
-def _decade(e: Entity, side: _Side) -> bool:
-    """'1980-х', '1980s', '2000-е': a year that names a decade."""
-    return e.kind == "year" and e.key.endswith("0") and bool(_DECADE.match(side.doc.text[e.end : e.end + 4]))
+def _ordinal(e: Entity, side: _Side) -> bool:
+    """'19-го века', '89th minute': an ordinal, which the other side may write in words."""
+    return e.kind == "number" and bool(_ORDINAL.match(side.doc.text, e.end, e.end + 5))
 
 
 def _small(e: Entity) -> bool:
