@@ -83,14 +83,15 @@ def summarize(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Div
 
 def _verdict(cov_src: float, cov_tgt: float, share: float, n_anch: int, n_able: int, sl: str, tl: str) -> tuple[str, str]:
     cover = f"{cov_src:.0%} of SRC and {cov_tgt:.0%} of TGT body text aligned"
-    anchors = f"{n_anch} of {n_able} pairs with names/figures share them"
+    # no "0 of 0" (issue 13.8); the phrase leads with its separator so it can be left out
+    anchors = f"; {n_anch} of {n_able} aligned pairs with names or figures share them" if n_able else ""
     if n_able >= MIN_ANCHORABLE and share < MIN_ANCHORED_SHARE:
-        return "unrelated", f"names, numbers and dates do not line up: {anchors} ({cover})"
+        return "unrelated", f"names, numbers and dates do not line up: {n_anch} of {n_able} aligned pairs with names or figures share them ({cover})"
     lo, hi = min(cov_src, cov_tgt), max(cov_src, cov_tgt)
     if n_able and n_anch == 0:
         return "unrelated", f"no matched pair shares a name, number or date ({cover})"
     if lo >= TRANSLATION_COVERAGE:
-        return "translation", f"{cover}; {anchors}"
+        return "translation", f"{cover}{anchors}"
     overlap = lo >= OVERLAP_COVERAGE and n_anch >= 1 and share >= OVERLAP_ANCHORED
     if (hi >= TRANSLATION_COVERAGE and lo >= PARTIAL_COVERAGE) or overlap:
         if hi < TRANSLATION_COVERAGE:
@@ -99,5 +100,5 @@ def _verdict(cov_src: float, cov_tgt: float, share: float, n_anch: int, n_able: 
             what = f"TGT covers only {cov_src:.0%} of SRC"
         else:
             what = f"SRC covers only {cov_tgt:.0%} of TGT (TGT has much that SRC lacks)"
-        return "partial", f"{what}; {cover}; {anchors}"
-    return "unrelated", f"too little aligns: {cover}; {anchors}"
+        return "partial", f"{what}; {cover}{anchors}"
+    return "unrelated", f"too little aligns: {cover}"  # a shared name or two argues nothing here
