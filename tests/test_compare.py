@@ -251,3 +251,30 @@ def test_entities_refuses_unknown_kinds_and_names_its_own_options(seed_ru, tmp_p
         assert proc.returncode == EXIT_INPUT and "Ukrainian" in proc.stderr
         assert "--src-lang" not in proc.stderr and "--tgt-lang" not in proc.stderr
         assert "--lang" in proc.stderr or "--other-lang" in proc.stderr
+
+
+def test_wording_an_editor_can_read(seed_ru, seed_ar, seed_unrelated, tmp_path):
+    """Issue 13.8: no "MT: MT is off", no "attribution: attribution", alignment internals
+    only behind --details and in words, no "similarity" beside the divergence, no anchor
+    counts under an unrelated verdict."""
+    from aligner.report.common import flag_text
+    from aligner.types import Flag
+
+    assert flag_text(Flag("attribution", "attribution differs: SRC 'x' vs TGT 'y'")) == "attribution differs: SRC 'x' vs TGT 'y'"
+    assert flag_text(Flag("number", "2,5 ≠ 3")) == "number: 2,5 ≠ 3"
+    outputs = {"terminal": _cli("compare", seed_ru, seed_ar, "--mt", "off", "--all").stdout}
+    for fmt in ("md", "html", "txt"):
+        out = tmp_path / f"r.{fmt}"
+        _cli("compare", seed_ru, seed_ar, "--mt", "off", "-o", out)
+        outputs[fmt] = out.read_text(encoding="utf-8")
+    for name, text in outputs.items():
+        assert "MT: MT" not in text and "MT:</b> MT" not in text, name
+        assert "attribution: attribution" not in text, name
+        assert "similarity" not in text, name
+        assert "units 1-1" not in text and "anchored 100%" not in text, name
+    details = " ".join(_cli("compare", seed_ru, seed_ar, "--mt", "off", "--details").stdout.replace("│", " ").split())
+    assert "alignment details" in details and "confirmed by a shared name, number or date" in details
+    assert "alignment confidence" in details
+    for other in seed_unrelated:
+        text = _cli("compare", seed_ru, other, "--mt", "off").stdout
+        assert not regex.search(r"\b\d+ of \d+ (aligned )?pairs with names", text), text
