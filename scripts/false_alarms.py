@@ -148,18 +148,31 @@ def _matched_names(corpus: ntrex.Corpus, src_lang: str, lang: str, n: int, text:
     return [b for a, b in nm.matched if a.kind == "name" and b.kind == "name" and len(b.surface) >= 3]
 
 
+def _full_names(corpus: ntrex.Corpus, src_lang: str, lang: str, n: int, text: str) -> list[tuple[int, int]]:
+    """Spans of whole names both lines carry: matched name words next to each other
+    ('Андрес Мануэль Лопес Обрадор') form one name, so a swap replaces the person."""
+    spans = sorted((b.start, b.end) for b in _matched_names(corpus, src_lang, lang, n, text))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and 0 <= a - out[-1][1] <= 1:
+            out[-1] = (out[-1][0], b)
+        elif not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
 def _name(corpus: ntrex.Corpus, src_lang: str, lang: str) -> Inject:
-    """Replace a person's name both lines carry with another person's name."""
+    """Replace a person's whole name, which both lines carry, with another person's name."""
     def edit(units, par_of, rng):
-        spots = [(k, b) for k in range(len(units)) for b in _matched_names(corpus, src_lang, lang, units[k][0], units[k][1])]
+        spots = [(k, sp) for k in range(len(units)) if units[k][0] is not None
+                 for sp in _full_names(corpus, src_lang, lang, units[k][0], units[k][1])]
         if not spots:
             return None
-        k, b = rng.choice(spots)
-        full = rng.choice(SWAP_NAMES[lang])
-        new = full if " " in b.surface.strip() else full.split()[-1]  # a surname for a surname
+        k, (a, b) = rng.choice(spots)
         n, text = units[k]
-        units[k] = (n, text[: b.start] + new + text[b.end:])
-        return {"line": n, "before": b.surface, "after": new}
+        new = rng.choice(SWAP_NAMES[lang])
+        units[k] = (n, text[:a] + new + text[b:])
+        return {"line": n, "before": text[a:b], "after": new}
     return edit
 
 
@@ -177,14 +190,14 @@ def _speaker(corpus: ntrex.Corpus, src_lang: str, lang: str) -> Inject:
                 if e.kind == "attribution" and e.key.startswith("agency:"):
                     lead = regex.search(AGENCY_LEAD.get(lang, "") + r"\Z", text[: e.start], regex.IGNORECASE)
                     spots.append((k, lead.start() if lead else e.start, e.end))
-            names_ = _matched_names(corpus, src_lang, lang, n, text)
+            names_ = _full_names(corpus, src_lang, lang, n, text)
             for e in ents:
                 if e.kind != "attribution" or e.key not in ("cue:say", "cue:according"):
                     continue
-                for b in names_:
-                    gap = b.start - e.end if b.start >= e.end else e.start - b.end
+                for a, b in names_:  # the verb and the speaker's whole name go together
+                    gap = a - e.end if a >= e.end else e.start - b
                     if 0 <= gap <= 3:
-                        spots.append((k, min(e.start, b.start), max(e.end, b.end)))
+                        spots.append((k, min(e.start, a), max(e.end, b)))
         if not spots:
             return None
         k, a, b = rng.choice(spots)

@@ -46,6 +46,22 @@ def _reports(side: _Side, ids: Sequence[int]) -> list[Span]:
     return out
 
 
+def _verb_cues(side: _Side, ids: Sequence[int], ents: list[Entity]) -> list[Entity]:
+    """The language's reporting verbs (`aligner.lang`) that the entity cues miss ('заявив',
+    'قائلا'), as `cue:say` entities, so both sides are read with the same vocabulary."""
+    rx = _reporting_re(side.doc.lang)
+    if rx is None:
+        return []
+    taken = [(e.start, e.end) for e in ents if e.kind == "attribution"]
+    out = []
+    for x in side.sentences(ids):
+        for m in rx.finditer(x.text):
+            a, b = x.start + m.start(), x.start + m.end()
+            if not any(p < b and a < q for p, q in taken):
+                out.append(Entity("attribution", "cue:say", m.group(), a, b))
+    return out
+
+
 def _source_key(e: Entity) -> str:
     return _SAME_SOURCE.get(e.key, e.key)
 
@@ -116,8 +132,8 @@ def _attribution_flags(
                               severity=sev, confidence=0.7))
     if any(f.severity == "major" for f in flags):
         return flags
-    s_cues = [e for e in se if e.key.startswith("cue:")]
-    t_cues = [e for e in te if e.key.startswith("cue:")]
+    s_cues = [e for e in se if e.key.startswith("cue:")] + _verb_cues(s, bead.src, se)
+    t_cues = [e for e in te if e.key.startswith("cue:")] + _verb_cues(t, bead.tgt, te)
     s_why = {id(e): _lost_speaker(e, s, bead.src, s_people, t, bead.tgt) for e in s_cues}
     t_why = {id(e): _lost_speaker(e, t, bead.tgt, t_people, s, bead.src) for e in t_cues}
     window = range(max(0, i - 1), min(len(beads), i + 2))
