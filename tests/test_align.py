@@ -294,8 +294,8 @@ def test_max_bead_three_allows_one_to_three(flores, start):
     beads = align(src, tgt, config=AlignConfig(max_bead=3))
     assert ((5,), (5, 6, 7)) in ids(beads)
     assert_partition(beads, src, tgt)
-    # With the default (beads of up to 2 sentences a side) it cannot be one bead.
-    assert ((5,), (5, 6, 7)) not in ids(align(src, tgt))
+    # The default DP stops at 2 a side; without the merge pass it cannot be one bead.
+    assert ((5,), (5, 6, 7)) not in ids(align(src, tgt, config=AlignConfig(max_wide=2)))
 
 
 def test_empty_sides():
@@ -468,3 +468,99 @@ def test_bench_script_reports_end_to_end_time(flores):
         assert r["seconds"] >= r["features_seconds"] + r["align_seconds"] - 0.002
         assert 0 < r["unique"] <= r["src"] + r["tgt"]
         assert r["strict_f1"] >= 0.7 and r["lax_f1"] >= 0.75, r
+
+
+# -- real news (ntrex128-dev): issue 12 -----------------------------------------------------
+
+from aligner import ntrex  # noqa: E402
+import numpy as np  # noqa: E402
+
+from aligner.signals import chrf_llr  # noqa: E402
+
+needs_ntrex = pytest.mark.skipif(not ntrex.available(), reason="ntrex128-dev not present")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return ntrex.Corpus()
+
+
+def _ntrex_score(corpus, doc_id, pivots_share=0.0, src="ru", tgt="ar"):
+    art = next(a for a in corpus.articles if a.doc_id == doc_id)
+    pair = ntrex.article_pair(corpus, art, src, tgt)
+    sp = tp = None
+    if pivots_share:
+        sp = ntrex.english_pivots(corpus, pair.src, pivots_share, 1)
+        tp = ntrex.english_pivots(corpus, pair.tgt, pivots_share, 2)
+    beads = align(pair.src.doc, pair.tgt.doc, sp, tp)
+    return ntrex.score_links(pair, [(b.src, b.tgt) for b in beads]), beads
+
+
+@needs_ntrex
+@pytest.mark.parametrize("doc_id", ["nytimes.184837", "bbc.381679", "bbc.381760"])
+def test_key_sparse_news_stretch_is_not_given_up(corpus, doc_id):
+    """These articles used to leave 11-25% of their sentences unmatched on both sides
+    (stretches without names or figures); paragraph edges, learnt from the article's own
+    anchors, now carry them."""
+    counts, _ = _ntrex_score(corpus, doc_id)
+    assert counts.unmatched == 0
+    assert counts.f1 == 1.0
+
+
+@needs_ntrex
+def test_headline_and_lead_sharing_a_figure_keep_their_own_beads(corpus):
+    """cnn.304404: headline and lead both carry "26 750"; summing key overlaps over every
+    cell of a 2-2 bead counted it four times and merged them."""
+    counts, beads = _ntrex_score(corpus, "cnn.304404")
+    assert counts.precision == 1.0
+    assert all(len(b.src) == len(b.tgt) == 1 for b in beads[:2])
+
+
+@needs_ntrex
+def test_half_translation_memory_strands_nothing(corpus):
+    """abcnews.306776 with pivots for half the sentences: a missing pivot is missing
+    evidence, so the run without pivots is still aligned by lengths (was: left unmatched)."""
+    counts, _ = _ntrex_score(corpus, "abcnews.306776", pivots_share=0.5)
+    assert counts.unmatched == 0
+    assert counts.f1 == 1.0
+
+
+@needs_ntrex
+def test_run_on_translation_gets_a_wide_bead(corpus):
+    """A translator joins three sentences into one (real ntrex text, full stops turned into
+    commas): the DP's widest bead is 2-1, the merge pass makes the 3-1."""
+    art = next(a for a in corpus.articles if a.doc_id == "nytimes.184804")
+    ru = [corpus.line("ru", n) for n in art.lines]
+    ar = [corpus.line("ar", n) for n in art.lines]
+    k = 4
+    joined = "، ".join(x.rstrip(".") for x in ar[k : k + 3]) + "."
+    src = make_document(ru, "ru", paragraph_every=100)
+    tgt = make_document(ar[:k] + [joined] + ar[k + 3 :], "ar", paragraph_every=100)
+    assert len(src.body()) == len(ru) and len(tgt.body()) == len(ar) - 2
+    beads = align(src, tgt)
+    assert_partition(beads, src, tgt)
+    assert (tuple(range(k, k + 3)), (k,)) in ids(beads)
+
+
+def test_chrf_log_odds_is_monotone_over_its_whole_range():
+    """Was clipped flat above chrF 0.73: a full match could not beat a partial one."""
+    f = np.linspace(0.0, 1.0, 101)
+    llr = chrf_llr(f)
+    assert np.all(np.diff(llr) > 0)
+    assert chrf_llr(np.array(1.0)) > chrf_llr(np.array(0.8)) + 0.3
+    assert abs(float(chrf_llr(np.array(0.30)))) < 1e-9  # zero at the midpoint, as before
+
+
+@needs_ntrex
+def test_unrelated_news_articles_stay_unmatched(corpus):
+    """Articles paired with other articles: under 5% of sentences matched by chance."""
+    arts = corpus.articles
+    matched = total = 0
+    for k in range(0, len(arts), 8):
+        a, b = arts[k], arts[(k + len(arts) // 2) % len(arts)]
+        src = ntrex.article_pair(corpus, a, "ru", "ar").src.doc
+        tgt = ntrex.article_pair(corpus, b, "ru", "ar").tgt.doc
+        beads = align(src, tgt)
+        matched += sum(len(x.src) for x in beads if x.src and x.tgt)
+        total += len(src.body())
+    assert matched / total < 0.05

@@ -52,7 +52,8 @@ NEG = -1e18
 class AlignConfig:
     """Knobs of the aligner; defaults are tuned on FLORES-200 pseudo-documents and the seeds."""
 
-    max_bead: int = 2  # most sentences one side of a bead may hold (1..3)
+    max_bead: int = 2  # most sentences one side of a bead may hold in the DP (1..3)
+    max_wide: int = 4  # ... and after the merge pass (1-3, 1-4, 3-1, 4-1 run-on beads)
     bias: float = -2.0  # prior log-odds of a pair with no evidence at all
     w_keys: float = 1.0  # scale of shared-key evidence (weights in signals.CATEGORY_WEIGHTS)
     w_mismatch: float = 0.5  # per unit of key mass present on only one side ...
@@ -133,6 +134,7 @@ def align(
     if problem.retrust(path):  # a visibly parallel pair with weak stretches: second pass
         path = _dp(problem)
     path = problem.fill_gaps(path)  # runs still unmatched: lengths in step say translation
+    path = problem.widen(path)  # run-on translations: a bead takes in its unmatched neighbours
     return [problem.bead(*step) for step in path]
 
 
@@ -346,15 +348,15 @@ class _Problem:
         return True
 
     def fill_gaps(self, path):
-        """Third pass (weight-free only): a run of unmatched sentences on both sides between
+        """Third pass (weight-free, or where pivots are missing): a run of unmatched sentences on both sides between
         two matched beads (or a document edge) is aligned by Gale-Church lengths alone when
         the lengths, in order, say it is a translation (`_gap_path`). Sentences without
         names or numbers give the DP only length and position, and the run bonus does not
         reach far from anchors, so a parallel stretch could come out as a block of
         omissions followed by a block of additions."""
         cfg = self.cfg
-        if not cfg.gap_fill or self.chrf is not None or self.extra:
-            return path  # with pivots or plug-ins the DP's "no" rests on content: keep it
+        if not cfg.gap_fill or self.extra:
+            return path  # with plug-ins the DP's "no" rests on content: keep it
         matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
         # A pair that is visibly a translation as a whole (most of both sides matched) vouches
         # for the beads around a short run even where each alone is unsure.
@@ -373,7 +375,12 @@ class _Problem:
                 e += 1
             s0, s1, t0, t1 = path[k][0], path[e - 1][1], path[k][2], path[e - 1][3]
             filled = None
-            if s1 > s0 and t1 > t0 and max(s1 - s0, t1 - t0) <= cfg.gap_max:
+            # With pivots the DP's "no" rests on content; a missing pivot is missing
+            # evidence, so a run mostly without pivots (a partial translation memory) on
+            # both sides is tested by lengths.
+            blind = self.chrf is None or (s1 > s0 and t1 > t0 and self.chrf.src_ok[s0:s1].mean() < 0.5
+                                          and self.chrf.tgt_ok[t0:t1].mean() < 0.5)
+            if blind and s1 > s0 and t1 > t0 and max(s1 - s0, t1 - t0) <= cfg.gap_max:
                 # each end: a document edge (None) or whether the matched bead there is sure
                 ends = [None if k == 0 else self._confident(path[k - 1]),
                         None if e == len(path) else self._confident(path[e])]
@@ -497,6 +504,66 @@ class _Problem:
                     shared_num += w if cat in cats else 0.0
         mismatch = float(_mismatch(sum(x[2] for x in src), sum(y[2] for y in tgt), shared_num, cfg))
         return cfg.w_length * llr + cfg.w_keys * shared - cfg.w_mismatch * mismatch
+
+    def widen(self, path):
+        """Merge pass: a matched bead next to an unmatched sentence takes it in (up to
+        `max_wide` sentences a side, the other side unchanged) when the bead's lengths then
+        agree so much better that it pays the merge penalty and the extra half sentence's
+        prior: a translator who joins three or four sentences into one leaves the DP's
+        widest bead (2) short. With pivots the merged pivots' chrF must not drop either; with
+        plug-in signals the pass is off."""
+        cfg = self.cfg
+        if cfg.max_wide <= cfg.max_bead or self.extra:
+            return path  # (a plug-in's "no" rests on content, which lengths cannot overrule)
+        path = list(path)
+        matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
+        changed = True
+        while changed:
+            changed = False
+            for k, st in enumerate(path):
+                if not matched(st):
+                    continue
+                for nb in (k - 1, k + 1):
+                    if not 0 <= nb < len(path) or matched(path[nb]):
+                        continue
+                    u = path[nb]
+                    side_src = u[1] > u[0]
+                    a0, a1, b0, b1 = st[0], st[1], st[2], st[3]
+                    if side_src:
+                        a0, a1 = min(a0, u[0]), max(a1, u[1])
+                    else:
+                        b0, b1 = min(b0, u[2]), max(b1, u[3])
+                    if (a1 - a0 if side_src else b1 - b0) > cfg.max_wide or (a1 - a0 > 1 and b1 - b0 > 1):
+                        continue
+                    gain = (self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3])
+                            - cfg.merge_penalty + 0.5 * cfg.bias)
+                    if gain <= 0 or not self._pivots_agree(st, (a0, a1, b0, b1)):
+                        continue
+                    path[min(k, nb)] = (a0, a1, b0, b1, st[4] + gain, st[5])
+                    del path[max(k, nb)]
+                    changed = True
+                    break
+                if changed:
+                    break
+        return path
+
+    def _bead_llr(self, a0: int, a1: int, b0: int, b1: int) -> float:
+        """Length, key and mismatch log-odds of any bead (as in the third pass)."""
+        src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x]))
+               for x in range(a0, a1)]
+        tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y]))
+               for y in range(b0, b1)]
+        return self._gap_bead(src, tgt)
+
+    def _pivots_agree(self, old, new) -> bool:
+        if self.chrf is None:
+            return True
+        def f(a0, a1, b0, b1):
+            sp = " ".join(p for p in self.chrf.src_text[a0:a1] if p)
+            tp = " ".join(p for p in self.chrf.tgt_text[b0:b1] if p)
+            return self.chrf.exact(sp, tp) if sp and tp else None
+        before, after = f(*old[:4]), f(*new[:4])
+        return before is None or after is None or after >= before
 
     def bead(self, a0: int, a1: int, b0: int, b1: int, score: float, ctx: float) -> Bead:
         """The Bead for src sentences a0..a1-1 and tgt b0..b1-1 with its DP score (continuation
