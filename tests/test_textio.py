@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import subprocess
 import sys
 
@@ -90,10 +91,117 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_oversize_refused(tmp_path, monkeypatch):
-    import aligner.textio as textio
-
-    monkeypatch.setattr(textio, "MAX_BYTES", 100)
+    monkeypatch.setenv("ALIGNER_MAX_BYTES", "100")
     big = tmp_path / "big.txt"
     big.write_text("слово " * 100, encoding="utf-8")
-    with pytest.raises(InputError, match="larger than"):
+    with pytest.raises(InputError, match="larger than the 100 bytes limit"):
         load_text(big)
+
+
+def _aligner(*args, env=None, input=None, timeout=60):
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "aligner", *map(str, args)], capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, input=input, timeout=timeout,
+    )
+
+
+@pytest.mark.parametrize("value, limit", [("32MB", 32 << 20), ("32M", 32 << 20), ("32 MiB", 32 << 20),
+                                          ("33554432", 32 << 20), ("1.5k", 1536), ("64kb", 64 << 10)])
+def test_max_bytes_accepts_units(monkeypatch, value, limit):
+    from aligner.textio import format_size, max_bytes
+
+    monkeypatch.setenv("ALIGNER_MAX_BYTES", value)
+    assert max_bytes() == limit
+    assert format_size(32 << 20) == "32 MB"  # the limit prints as the docs write it
+
+
+def test_bad_max_bytes_is_one_line_not_a_traceback(seed_ru):
+    proc = _aligner("segment", seed_ru, env={"ALIGNER_MAX_BYTES": "lots"})
+    assert proc.returncode == EXIT_INPUT and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().startswith("aligner: error: ALIGNER_MAX_BYTES='lots' is not a size")
+    proc = _aligner("segment", seed_ru, env={"ALIGNER_MAX_BYTES": "32MB"})
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_devices_are_refused_without_reading(tmp_path):
+    """/dev/zero and /dev/urandom are only stat()ed (read-only); a FIFO with no writer is
+    refused at once instead of blocking forever."""
+    import os
+
+    for dev in ("/dev/zero", "/dev/urandom"):
+        if os.path.exists(dev):
+            with pytest.raises(InputError, match="is a device, not a regular file"):
+                load_text(dev)
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    proc = _aligner("segment", fifo, timeout=20)
+    assert proc.returncode == EXIT_INPUT and "is a FIFO, not a regular file" in proc.stderr
+
+
+def test_size_limit_is_enforced_while_reading(tmp_path, monkeypatch):
+    """A file whose stat() size says nothing (like /proc files) still stops at the limit."""
+    import io
+
+    from aligner import textio
+
+    monkeypatch.setenv("ALIGNER_MAX_BYTES", "1K")
+    with pytest.raises(InputError, match="larger than the 1 KB limit"):
+        textio._read_limited(io.BytesIO(b"x" * 5000), "stream", textio.max_bytes())
+    proc = _aligner("segment", "-", env={"ALIGNER_MAX_BYTES": "1K"}, input="слово " * 1000)
+    assert proc.returncode == EXIT_INPUT and "<stdin>: it is larger than the 1 KB limit" in proc.stderr
+
+
+def test_stdin_is_read_with_dash(seed_ru, seed_ar):
+    proc = _aligner("segment", "-", input=seed_ru.read_text(encoding="utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    assert "lang=ru" in proc.stdout and "Такаити" in proc.stdout
+    proc = _aligner("compare", "-", seed_ar, "--mt", "off", "--format", "json", "-o", "-",
+                    input=seed_ru.read_text(encoding="utf-8"))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["verdict"] == "translation"
+    proc = _aligner("compare", "-", "-", "--mt", "off", input="x")
+    assert proc.returncode == EXIT_INPUT and "only one of SRC and TGT" in proc.stderr
+
+
+def test_precise_messages_for_links_dirs_and_fake_pdfs(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(InputError, match="symlink loop"):
+        load_text(loop)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(InputError, match="no such file \\(a broken symlink\\)"):
+        load_text(dangling)
+    with pytest.raises(InputError, match="is a directory"):
+        load_text(tmp_path)
+    pdf = tmp_path / "article.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nThe text of an English article.\n")
+    with pytest.raises(InputError, match="is a PDF document, not a text file"):
+        load_text(pdf)
+
+
+def test_full_device_is_one_line_exit_2(seed_ru, seed_ar):
+    """`> /dev/full` (opened for writing only as this test's stdout, never replaced)."""
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    for args in (("segment", seed_ru), ("compare", seed_ru, seed_ar, "--mt", "off"),
+                 ("compare", seed_ru, seed_ar, "--mt", "off", "--format", "json", "-o", "-")):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([sys.executable, "-m", "aligner", *map(str, args)], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, timeout=60)
+        assert proc.returncode == EXIT_INPUT, (args, proc.stderr)
+        assert proc.stderr.strip() == "aligner: error: cannot write to standard output: No space left on device", args
+
+
+def test_a_language_given_against_the_script_is_refused_without_saying_override(seed_ru, seed_ar):
+    proc = _aligner("compare", seed_ru, seed_ar, "--src-lang", "ar", "--mt", "off")
+    assert proc.returncode == EXIT_INPUT
+    assert "given as Arabic (ar), but the text is in the script of Russian" in proc.stderr
+    assert "override" not in proc.stderr
+    proc = _aligner("compare", seed_ru, seed_ru, "--src-lang", "ru", "--mt", "off")
+    assert proc.returncode == EXIT_INPUT and "you gave --src-lang ru" in proc.stderr
+    assert "override" not in proc.stderr

@@ -40,6 +40,8 @@ def compare_files(
 ) -> Comparison:
     """Compare SRC (the original) with TGT (the version under check)."""
     options = options or CompareOptions()
+    if os.fspath(src_path) == "-" and os.fspath(tgt_path) == "-":
+        raise InputError("only one of SRC and TGT can be - (standard input)")
     src = load_document(src_path, options.src_lang)
     tgt = load_document(tgt_path, options.tgt_lang)
     return compare_documents(src, tgt, options, progress)
@@ -53,7 +55,7 @@ def compare_documents(
 ) -> Comparison:
     """Compare two already segmented documents."""
     options = options or CompareOptions()
-    check_pair(src, tgt)
+    check_pair(src, tgt, options)
     mt_progress = (lambda done, total: progress("translate", done, total)) if progress else None
     src_pivots, tgt_pivots, mt_info = pivot_documents(src, tgt, options.mt, mt_progress)
     if progress:
@@ -67,16 +69,21 @@ def compare_documents(
     return Comparison(src=src, tgt=tgt, pairs=pairs, summary=summary, mt=mt_info)
 
 
-def check_pair(src: Document, tgt: Document) -> None:
-    """Refuse pairs aligner cannot compare meaningfully, with the reason in one line."""
+def check_pair(src: Document, tgt: Document, options: CompareOptions | None = None) -> None:
+    """Refuse pairs aligner cannot compare meaningfully, with the reason in one line; the
+    hint depends on whether the languages were detected or given."""
     for doc, side in ((src, "SRC"), (tgt, "TGT")):
         if not doc.body():
             raise InputError(f"{doc.path or side}: no article text found (only meta or boilerplate lines)")
     if src.lang == tgt.lang:
         name = LANG_NAMES.get(src.lang, src.lang)
+        given = [f"{flag} {lang}" for flag, lang in (("--src-lang", options and options.src_lang),
+                                                      ("--tgt-lang", options and options.tgt_lang))
+                 if lang and lang != "auto"]
+        hint = (f"you gave {' and '.join(given)}; check the files and languages" if given
+                else "override detection with --src-lang/--tgt-lang if this is wrong")
         raise InputError(
-            f"both files are {name} ({src.lang}): aligner compares two language versions of one "
-            "article (override detection with --src-lang/--tgt-lang if this is wrong)"
+            f"both files are {name} ({src.lang}): aligner compares two language versions of one article ({hint})"
         )
 
 

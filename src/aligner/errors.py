@@ -4,7 +4,8 @@ Exit codes (documented in the README):
     0  success
     1  `compare --fail-over X`: overall divergence exceeded X
     2  bad input or usage: missing, empty, binary or undecodable file, unsupported or
-       same-language pair, malformed translation memory or report
+       same-language pair, malformed translation memory or report; or the output cannot be
+       written (missing directory, a device, a full disk)
     3  model problem: missing, partial or corrupt model directory, MT failure
     4  network problem during `aligner models install` (offline, host unreachable)
     5  batch finished, but at least one pair failed (see the index)
@@ -33,6 +34,12 @@ class AlignerError(Exception):
 
 class InputError(AlignerError):
     """The input files or options are unusable (exit 2)."""
+
+    exit_code = EXIT_INPUT
+
+
+class OutputError(AlignerError):
+    """The output cannot be written: a full disk, a closed pipe, a missing directory (exit 2)."""
 
     exit_code = EXIT_INPUT
 

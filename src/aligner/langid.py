@@ -45,9 +45,25 @@ def detect(text: str) -> str:
     return lang
 
 
+#: A language given by the user must be written in its script: below this share of the
+#: text's letters, the option names the wrong file or language (every rule is per script).
+MIN_SCRIPT_SHARE = 0.2
+
+
 def resolve(text: str, lang: str, name: str = "<input>") -> str:
-    """Apply a user's --lang (auto or a code); refuse languages aligner has no rules for."""
-    code = detect(text) if lang in (None, "", "auto") else lang.lower()
+    """Apply a user's --lang (auto or a code); refuse languages aligner has no rules for,
+    and a given language whose script the text hardly uses."""
+    given = lang not in (None, "", "auto")
+    code = lang.lower() if given else detect(text)
+    if given and code in SUPPORTED:
+        counts = script_counts(text)
+        total = sum(counts.values())
+        if total and counts[code] < MIN_SCRIPT_SHARE * total:
+            seen = max(counts, key=counts.get)
+            raise InputError(
+                f"{name}: given as {LANG_NAMES[code]} ({code}), but the text is in the script of "
+                f"{LANG_NAMES[seen]} ({seen}); check which file and language you gave"
+            )
     if code not in SUPPORTED:
         label = LANG_NAMES.get(code, code)
         raise InputError(

@@ -9,7 +9,11 @@ pages newsrooms actually use.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
+import stat
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -17,8 +21,46 @@ from charset_normalizer import from_bytes
 
 from aligner.errors import InputError
 
-# Largest input accepted (bytes); a wire story is a few KB, a book a few MB.
-MAX_BYTES = int(os.environ.get("ALIGNER_MAX_BYTES", 32 * 1024 * 1024))
+# Largest input accepted; a wire story is a few KB, a book a few MB. ALIGNER_MAX_BYTES
+# changes it: bytes, or a number with K, M or G (binary units: 32M = 32 MB = 33,554,432 bytes).
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+ENV_MAX_BYTES = "ALIGNER_MAX_BYTES"
+_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.IGNORECASE)
+
+# Files that are documents of another kind, told by their first bytes: refused by name
+# rather than read as text (a PDF's header and dictionaries are ASCII, so it would "decode").
+MAGIC: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF document", "extract its text first (e.g. pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .zip?)", "save the article as plain text"),
+    (b"{\\rtf", "an RTF document", "save the article as plain text"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc)", "save the article as plain text"),
+)
+
+
+def parse_size(value: str) -> int:
+    """'33554432', '32M', '32MB', '32 MiB', '1.5G' -> bytes; InputError otherwise."""
+    m = _SIZE.match(value)
+    if not m or float(m[1]) <= 0:
+        raise InputError(
+            f"{ENV_MAX_BYTES}={value!r} is not a size; expected bytes or a number with K, M or G, e.g. 32M or 32MB"
+        )
+    return int(float(m[1]) * _UNITS[m[2].lower()])
+
+
+def max_bytes() -> int:
+    """The input size limit: $ALIGNER_MAX_BYTES, else 32 MB."""
+    value = os.environ.get(ENV_MAX_BYTES)
+    return parse_size(value) if value not in (None, "") else DEFAULT_MAX_BYTES
+
+
+def format_size(n: int) -> str:
+    """Sizes as the docs write them: binary units, '32 MB' for 32 x 1024 x 1024 bytes."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= factor:
+            value = n / factor
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} bytes"
 
 # Code pages tried first, most common first; charset-normalizer ranks them.
 PREFERRED = ["cp1256", "cp1251", "koi8_r", "iso8859_6", "cp1252", "iso8859_5", "cp866", "mac_cyrillic"]
@@ -34,30 +76,70 @@ _BOMS = (
 )
 
 
+STDIN = "-"
+
+
 def load_text(path: str | os.PathLike[str]) -> tuple[str, str]:
-    """Read a file and return (text, encoding name). Raises InputError with one line."""
+    """Read a file (or standard input for "-") and return (text, encoding name).
+
+    Only regular files are read: a device (/dev/zero), a FIFO with no writer or a socket
+    would read forever or block. The size limit is enforced while reading, so even a file
+    that grows, or a /proc file that claims size 0, stops at the limit. Raises InputError
+    with one line."""
+    limit = max_bytes()
+    if os.fspath(path) == STDIN:
+        return decode_bytes(_read_limited(sys.stdin.buffer, "<stdin>", limit), "<stdin>")
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a text file")
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(
-            f"{p}: {size / 1e6:.1f} MB is larger than the {MAX_BYTES / 1e6:.0f} MB limit "
-            "(set ALIGNER_MAX_BYTES to raise it)"
-        )
     try:
-        data = p.read_bytes()
+        st = os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{p}: symlink loop (the link points back to itself)") from None
+        if isinstance(exc, FileNotFoundError):
+            broken = " (a broken symlink)" if os.path.islink(p) else ""
+            raise InputError(f"{p}: no such file{broken}") from None
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p}: is a directory, expected a text file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device"
+        raise InputError(f"{p}: is {kind}, not a regular file; to read a stream, pipe it in and give - as the file")
+    if st.st_size > limit:
+        raise InputError(_too_big(p, st.st_size, limit))
+    try:
+        with open(p, "rb") as fh:
+            data = _read_limited(fh, str(p), limit)
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     return decode_bytes(data, str(p))
+
+
+def _too_big(name: object, size: int | None, limit: int) -> str:
+    what = f"{format_size(size)} is" if size else "it is"
+    return f"{name}: {what} larger than the {format_size(limit)} limit (set {ENV_MAX_BYTES}, e.g. 64M, to raise it)"
+
+
+def _read_limited(fh, name: str, limit: int) -> bytes:
+    """At most `limit` bytes; one more means the input is too large."""
+    chunks, total = [], 0
+    while True:
+        block = fh.read(min(1 << 20, limit + 1 - total))
+        if not block:
+            break
+        chunks.append(block)
+        total += len(block)
+        if total > limit:
+            raise InputError(_too_big(name, None, limit))
+    return b"".join(chunks)
 
 
 def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     """Decode bytes to text, deciding the encoding; refuse empty and binary input."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
+    for magic, kind, advice in MAGIC:
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(magic):
+            raise InputError(f"{name}: is {kind}, not a text file; {advice}")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return _checked(_decode(data, enc, name), enc, name)

@@ -12,7 +12,7 @@ import importlib
 import sys
 
 from aligner import __version__
-from aligner.errors import EXIT_INTERRUPTED, AlignerError
+from aligner.errors import EXIT_INPUT, EXIT_INTERRUPTED, AlignerError, OutputError
 
 # Subcommand modules, in the order `aligner --help` lists them.
 SUBCOMMANDS = ("segment", "entities", "compare", "view", "batch", "models")
@@ -38,15 +38,44 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a full disk shows here (`> /dev/full`), not at exit as a traceback
+        return code
     except AlignerError as exc:
-        print(f"aligner: error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        if isinstance(exc, OutputError):
+            _silence_stdout()
+        return _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         print("aligner: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `aligner segment x | head`
+        _silence_stdout()
         return 0
+    except OSError as exc:  # writing the output failed (full disk, I/O error): one line
+        _silence_stdout()
+        where = f" {exc.filename}" if exc.filename else " to standard output"
+        return _fail(f"cannot write{where}: {exc.strerror or exc}", EXIT_INPUT)
+
+
+def _fail(message: str, code: int) -> int:
+    try:
+        print(f"aligner: error: {message}", file=sys.stderr)
+    except OSError:
+        pass
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush of what could not be
+    written does not print a second error at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,7 +1,7 @@
 """Reports: one `Comparison` rendered as JSON, TSV, TMX, Markdown, HTML, or on the terminal.
 
     render(comparison, "html") -> str
-    write(comparison, "html", "out.html")      # atomic: temp file + os.replace
+    write(comparison, "html", "out.html")      # atomic: temp file + os.replace; "-" is stdout
     print_terminal(comparison)                 # the default of `aligner compare` without -o
 
 Each format lives in its own module; see docs/reports.md for what each one holds.
@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from aligner.errors import InputError
+from aligner.errors import InputError, OutputError
 from aligner.types import Comparison
 
 FORMATS: tuple[str, ...] = ("json", "tsv", "tmx", "md", "html", "text")
@@ -55,13 +55,33 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
     return {".htm": "html", ".markdown": "md", ".text": "text"}.get(suffix)
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where the OS allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
     """Write via a temp file in the same directory and `os.replace`, so readers (and a
-    resumed batch) never see half a file, even after SIGKILL."""
+    resumed batch) never see half a file, even after SIGKILL. The file gets the mode a plain
+    `open()` would give it (0666 less the umask), or keeps the mode of the file it replaces.
+    The directory must exist: creating directories is the caller's decision."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
             fh.flush()
@@ -75,13 +95,72 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
         raise
 
 
-def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str], **options) -> None:
-    """Render and write atomically. TSV gets a UTF-8 BOM so Excel reads Arabic/Cyrillic."""
-    text = render(comparison, fmt, **options)
+def _is_stdout(st: os.stat_result) -> bool:
+    import sys
+
     try:
-        atomic_write_text(path, text, "utf-8-sig" if fmt == "tsv" else "utf-8")
+        out = os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino)
+
+
+def write_output(path: str | os.PathLike[str], text: str, encoding: str = "utf-8", what: str = "report") -> str:
+    """Write `text` to a user's `-o PATH`; returns where it went ("stdout" or the file).
+
+    `-` and whatever is standard output (`/dev/stdout`, `/dev/fd/1`) get the text written
+    as a stream. Symlinks are written through: the file they point to is replaced, the link
+    stays. A regular file is replaced atomically; a directory, a device, a FIFO or a socket
+    is refused, never replaced; a missing directory is reported, not created."""
+    import errno
+    import stat
+
+    name = os.fspath(path)
+    if name == "-":
+        return _to_stdout(text, what)
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        st = None
     except OSError as exc:
-        raise InputError(f"cannot write report {path}: {exc.strerror or exc}") from None
+        if exc.errno == errno.ELOOP:
+            raise OutputError(f"cannot write {what} {name}: symlink loop") from None
+        raise OutputError(f"cannot write {what} {name}: {exc.strerror or exc}") from None
+    if st is not None and _is_stdout(st):
+        return _to_stdout(text, what)
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"cannot write {what} {name}: is a directory")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise OutputError(
+            f"cannot write {what} {name}: not a regular file (a device, FIFO or socket); "
+            "use -o - for standard output"
+        )
+    target = Path(os.path.realpath(name))  # through symlinks, also a dangling one
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write {what} {name}: directory {target.parent} does not exist (create it first)")
+    try:
+        atomic_write_text(target, text, encoding)
+    except OSError as exc:
+        raise OutputError(f"cannot write {what} {name}: {exc.strerror or exc}") from None
+    return str(target)
+
+
+def _to_stdout(text: str, what: str) -> str:
+    import sys
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise OutputError(f"cannot write the {what} to standard output: {exc.strerror or exc}") from None
+    return "stdout"
+
+
+def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str], **options) -> str:
+    """Render and write to `path` (see `write_output`). TSV gets a UTF-8 BOM so Excel reads
+    Arabic/Cyrillic."""
+    text = render(comparison, fmt, **options)
+    return write_output(path, text, "utf-8-sig" if fmt == "tsv" else "utf-8")
 
 
 def print_terminal(comparison: Comparison, console=None, view=None) -> None:
@@ -92,4 +171,4 @@ def print_terminal(comparison: Comparison, console=None, view=None) -> None:
     _print(comparison, console, view)
 
 
-__all__ = ["FORMATS", "EXTENSIONS", "render", "write", "print_terminal", "format_for_path", "atomic_write_text"]
+__all__ = ["FORMATS", "EXTENSIONS", "render", "write", "print_terminal", "format_for_path", "atomic_write_text", "write_output"]
