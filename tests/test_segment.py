@@ -208,3 +208,14 @@ def test_long_runs_are_capped(text):
     doc = segment(text, "ru")
     _check_invariants(doc)
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in doc.sentences)
+
+
+def test_two_letter_initial_does_not_end_a_sentence():
+    """ntrex128-dev reuters.218909: "— заявил ... начальник полиции Мерфи Дж. Пол." was cut
+    after "Дж.", leaving "Пол." as a sentence of its own (and a stranded bead)."""
+    text = "«Уэйд Симс получил ранение», — заявил начальник полиции Мерфи Дж. Пол. Уэйд вступился за друга."
+    sents = [s.text for s in segment(text, "ru").sentences]
+    assert sents == ["«Уэйд Симс получил ранение», — заявил начальник полиции Мерфи Дж. Пол.",
+                     "Уэйд вступился за друга."]
+    # An all-capital acronym still ends its sentence.
+    assert len(segment("Об этом сообщили в ФСБ. Затем выступил министр.", "ru").sentences) == 2

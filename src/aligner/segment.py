@@ -276,6 +276,11 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
     # Initials: "Н. Ноздрев", "J. Smith", "د. محمد" — one letter before the period.
     if len(letters) == 1 and (first.isupper() or lang == "ar" or not first.isalpha()):
         return False
+    # Two-letter initials of a name: "Мерфи Дж. Пол", "Вл. Путин" (a capital, then lower-case
+    # consonants only; all-capital acronyms such as "ФСБ." still end a sentence).
+    if (lang == "ru" and 2 <= len(letters) <= 3 and letters[0].isupper() and letters[1:].islower()
+            and not regex.search(r"[аеёиоуыэюяaeiouy]", letters.casefold()) and first.isupper()):
+        return False
     # Dotted acronyms in the middle of a sentence: "U.S. officials", "т.е. Москва".
     if "." in word and len(letters) <= 4 and lang == "en":
         return False
