@@ -77,3 +77,49 @@ def test_compare_mt_ct2_without_model_exits_3(compare, tmp_path):
     assert err.strip().splitlines() == [
         "aligner: error: no translation model for ru-en, ar-en; run `aligner models install ru ar` (or `aligner models convert DIR`)"
     ]
+
+
+def _damage(db) -> None:
+    """Keep SQLite's 100-byte header, overwrite every page after the first with noise."""
+    data = bytearray(db.read_bytes())
+    page = int.from_bytes(data[16:18], "big") or 65536
+    for i in range(page, len(data)):
+        data[i] = (i * 151 + 7) % 256
+    db.write_bytes(bytes(data))
+
+
+def test_a_corrupt_cache_is_set_aside_and_mt_goes_on(compare, tmp_path):
+    """Issue 14.3: with the header intact and the pages damaged, every MT run used to exit 3."""
+    from aligner.translate.cache import DB_NAME
+
+    args = ("--mt", "ct2", "--models-dir", str(test_models_dir()), "--device", "cpu")
+    rc, _, err = compare(*args)
+    assert rc == 0, err
+    db = tmp_path / "cache" / DB_NAME
+    import sqlite3
+
+    sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    assert db.stat().st_size > 4096
+    _damage(db)
+    rc, report, err = compare(*args)
+    assert rc == 0, err
+    warnings = [ln for ln in err.splitlines() if "translation cache" in ln and "damaged" in ln]
+    assert len(warnings) == 1 and warnings[0].startswith("aligner: warning:")
+    assert (tmp_path / "cache" / f"{DB_NAME}.corrupt").is_file()
+    assert report["mt"]["backend"].startswith("ct2:")
+    rc, _, err = compare(*args)  # the fresh cache works: no more warnings
+    assert rc == 0 and "damaged" not in err
+
+
+def test_models_cache_clear_always_works(tmp_path, capsys):
+    from aligner.translate.cache import DB_NAME
+
+    cache = tmp_path / "c"
+    cache.mkdir()
+    (cache / DB_NAME).write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)  # header, then garbage
+    rc = aligner.cli.main(["models", "cache", "--clear", "--cache-dir", str(cache)])
+    out = capsys.readouterr()
+    assert rc == 0, out.err
+    assert not (cache / DB_NAME).exists()
+    rc = aligner.cli.main(["models", "cache", "--cache-dir", str(cache)])
+    assert rc == 0 and "0 cached translations" in capsys.readouterr().out

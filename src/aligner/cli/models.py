@@ -152,8 +152,21 @@ def _cache(args: argparse.Namespace) -> int:
     import sqlite3
 
     from aligner.errors import InputError
-    from aligner.translate.cache import TranslationCache
+    from aligner.translate.cache import DB_NAME, TranslationCache, default_cache_dir, discard_files
 
+    if args.clear:  # always works: whatever state the file is in, it is removed
+        path = default_cache_dir(args.cache_dir) / DB_NAME
+        try:
+            with TranslationCache(args.cache_dir) as cache:
+                n = cache.count()
+        except (sqlite3.Error, OSError):
+            n = None
+        try:
+            discard_files(path)
+        except OSError as exc:
+            raise InputError(f"cannot clear the translation cache {path}: {exc.strerror or exc}") from None
+        print(f"cleared {n} cached translations from {path}" if n is not None else f"removed the unreadable translation cache {path}")
+        return EXIT_OK
     try:
         with TranslationCache(args.cache_dir) as cache:
             n = cache.count()
