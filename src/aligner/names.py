@@ -201,18 +201,22 @@ ALTERNATIVE_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "ar": (
         (r"ث", "ت"),  # English th: Arabic ث, Russian т (Литгоу / ليثجو, Смит / سميث)
         (r"ج", "غ"),  # Egyptian ج for a hard g: Георге / جورجي, Литгоу / ليثجو
-        (r"(?<=.)و(?=.)", "ڤ"),  # English w written و, Russian в: Твиттер / تويتر
+        (r"(?<=.)و(?=[اي])", "ڤ"),  # a consonant و (before a long vowel) for English w, Russian в: Твиттер / تويتر
         (r"تس", "طس"),  # t + s, not the tsu of Japanese names: Бутс / بوتس
     ),
     "en": (),
 }
 _READING_RE = {lang: tuple((regex.compile(a), b) for a, b in rules) for lang, rules in ALTERNATIVE_READINGS.items()}
+# the letters the rules start from (a quick test before the patterns)
+_READING_CHARS = {lang: frozenset(ch for pat, _ in rules for ch in pat if ch.isalpha()) for lang, rules in ALTERNATIVE_READINGS.items()}
 _MAX_READINGS = 3  # at most 2**3 readings of one word
 
 
 def _readings(word: str, script: str) -> list[str]:
     """The word under every combination of the alternative readings that apply to it."""
     low = word.casefold() if script == "ru" else (ar_token_key(word) if script == "ar" else word)
+    if not _READING_CHARS.get(script, frozenset()).intersection(low):
+        return []
     rules = [r for r in _READING_RE.get(script, ()) if r[0].search(low)][:_MAX_READINGS]
     out = []
     for mask in range(1, 1 << len(rules)):

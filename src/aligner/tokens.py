@@ -48,12 +48,15 @@ _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما",
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _ARABIC = regex.compile(r"\p{Arabic}")
+_ARABIC_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]*\p{Arabic}[\p{L}\p{M}\p{N}]*")  # tokens with Arabic in them
 # script or letter/digit changes inside a token: Arabic letters | other letters | digits
 # (Arabic diacritics are script Inherited, so they are named explicitly)
 _RUNS = regex.compile(r"[[\p{Arabic}\p{M}]--\p{N}]+|[\p{L}\p{M}]+|\p{N}+(?:[.,٫]\p{N}+)*", regex.V1)
 _HAMZA_BELOW = "\u0625"  # إ begins a word: after anything but clitics it marks a lost space
 _WORD_FINAL = "\u0629\u0649"  # ة ى end a word
 _LETTER = regex.compile(r"\p{L}")
+_PURE_ARABIC = regex.compile(r"[[\p{Arabic}\p{M}]--\p{N}]+", regex.V1)
+_SPELLING_CUE = regex.compile(r".\u0625|[\u0629\u0649\u064B-\u064D]\u0627?\p{L}")  # what _hamza_pieces looks for
 _TANWEEN_END = regex.compile(r"(?:[\u064B-\u064D]\u0627?|\u0627\u064B)$")  # -an, -in, -un end a word
 
 
@@ -76,17 +79,18 @@ class Unglued:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+@lru_cache(maxsize=8192)
 def unglue(text: str, lang: str) -> Unglued:
     """The matching view of `text` (see the module docstring). Only Arabic tokens are ever
-    split; a text without Arabic letters comes back unchanged at the cost of one search."""
+    split; a text without Arabic letters comes back unchanged at the cost of one search.
+    Memoised per text: extraction, sentence keys and the name search ask for the same one."""
     if lang != "ar" and not _ARABIC.search(text):
         return Unglued(text, None)
     cuts: list[int] = []
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if len(tok) < 2 or not _ARABIC.search(tok):
-            continue
-        cuts.extend(m.start() + c for c in split_points(tok))
+    for m in _ARABIC_TOKEN.finditer(text):
+        points = split_points(m.group())
+        if points:
+            cuts.extend(m.start() + c for c in points)
     if not cuts:
         return Unglued(text, None)
     parts, origin, pos = [], [], 0
@@ -104,6 +108,8 @@ def unglue(text: str, lang: str) -> Unglued:
 @lru_cache(maxsize=200_000)
 def split_points(token: str) -> tuple[int, ...]:
     """Offsets inside one token where a space was lost (empty for an ordinary word)."""
+    if _PURE_ARABIC.fullmatch(token) and not _SPELLING_CUE.search(token):
+        return _word_cuts(token)  # the usual case: one Arabic word, nothing in its spelling
     out: list[int] = []
     runs = list(_RUNS.finditer(token))
     if len(runs) > 1:
