@@ -78,3 +78,28 @@ def test_skeleton_of_empty_and_non_letters() -> None:
     assert skeleton("") == ""
     assert skeleton("2025") == ""
     assert not same_name("", "ru", "", "ar")
+
+
+# -- transliteration conventions as data (issue 11, item 5): pairs from ntrex128-dev ------
+
+@pytest.mark.parametrize(
+    ("ru", "ar"),
+    [
+        ("Гарварда", "هارفارد"),  # Russian Г for H
+        ("Гамбург", "هامبورغ"),
+        ("Литгоу", "ليثجو"),  # English th: ث against т; Egyptian ج for g
+        ("Георге", "جورجي"),
+        ("Твиттере", "تويتر"),  # English w: consonant و against в
+        ("Бутс", "بوتس"),  # t + s, not the tsu of Japanese names
+    ],
+)
+def test_transliteration_conventions_meet(ru: str, ar: str) -> None:
+    assert same_name(ru, "ru", ar, "ar")
+
+
+@pytest.mark.parametrize(
+    ("ru", "ar"),
+    [("Санаэ", "سنة"), ("Такаити", "تقود"), ("Гарварда", "حرف"), ("Литгоу", "لذلك"), ("Бутс", "بيت")],
+)
+def test_alternative_readings_do_not_loosen_short_names(ru: str, ar: str) -> None:
+    assert not same_name(ru, "ru", ar, "ar")
