@@ -238,7 +238,8 @@ def _unmatched_flags(
         hi += 1
     run_mine = [k for j in range(lo, hi + 1) for k in getattr(beads[j], mine_attr)]
     run_other = [k for j in range(lo, hi + 1) for k in getattr(beads[j], other_attr)]
-    if run_other:
+    # (a short gap between aligned pairs; a whole unaligned document is another matter)
+    if run_other and len(run_mine) <= MAX_GAP and len(run_other) <= MAX_GAP and (lo > 0 or hi < len(beads) - 1):
         n_mine = sum(len(x.text) for x in side.sentences(run_mine))
         n_other = sum(len(x.text) for x in other.sentences(run_other))
         z = _length_z(n_mine, n_other, side.doc.lang, other.doc.lang, cfg)
@@ -259,6 +260,7 @@ def _unmatched_flags(
 
 COVERED_RECALL = 50.0  # character n-gram recall (0-100) of a pivot in its neighbours: carried
 LIKELY_PAIR_Z = 1.5  # lengths this close (in sd of the language pair's norm) may be a pair
+MAX_GAP = 6  # sentences per side in an unaligned stretch read as an alignment gap
 UNPAIRED_STRETCH_Z = 3.85  # an unmatched stretch within 2x of the expected length on both sides
 MERGED_Z = 1.5  # a neighbour this much too long may hold the unmatched sentence
 

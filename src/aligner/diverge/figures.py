@@ -60,9 +60,9 @@ def _same_time(a: Entity, b: Entity) -> bool:
 def _same_groups_reversed(a: Entity, b: Entity) -> bool:
     """'555 111' / '111 555': digit groups typed in reverse so that they display in order
     inside right-to-left text (phone numbers, codes)."""
-    ga = regex.findall(r"\d+", a.surface.translate(_DIGITS))
-    gb = regex.findall(r"\d+", b.surface.translate(_DIGITS))
-    return len(ga) >= 2 and ga == gb[::-1]
+    ga, gb = a.surface.translate(_DIGITS).split(), b.surface.translate(_DIGITS).split()
+    groups = ga + gb
+    return len(ga) >= 2 and all(g.isdigit() and len(g) >= 2 for g in groups) and ga == gb[::-1]
 
 
 def _same_figure(a: Entity, b: Entity) -> bool:
