@@ -260,7 +260,8 @@ def skeleton_variants(word: str, lang: str | None = None) -> tuple[str, ...]:
 
 _V_CLASS = {
     **dict.fromkeys("аяaа", "a"),
-    **dict.fromkeys("иыэеёйiey", "i"),
+    **dict.fromkeys("иыеёйiey", "i"),
+    "э": "e",  # Russian э renders English a as well as e (Грэм / جراهام, Хэмилтон / هاميلتون)
     **dict.fromkeys("оуюou", "u"),
 }
 
@@ -288,8 +289,10 @@ def _vowels(word: str, script: str) -> tuple[str, bool]:
 
 
 def _subsequence(short: str, long: str) -> bool:
+    """The Arabic vowels `short` appear in order among `long`'s; an `e` (Russian э) stands
+    for either a or i."""
     it = iter(long)
-    return all(c in it for c in short)
+    return all(any(x == c or (x == "e" and c in "ai") for x in it) for c in short)
 
 
 def _forms(word: str, script: str, endings: str = "аяуюеиы") -> list[str]:
@@ -324,7 +327,7 @@ def _vowels_agree(a: str, a_script: str, b: str, b_script: str, strict: bool) ->
             elif b_script == "ar" and a_script != "ar":
                 ok = _subsequence(vb, va)
             else:
-                ok = va == vb
+                ok = va.replace("e", "i") == vb.replace("e", "i")
             if ok:
                 return True
     return False
