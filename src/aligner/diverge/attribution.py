@@ -172,7 +172,9 @@ def _attribution_flags(
             flags.append(Flag("attribution", detail, _espan(e), None, severity="major" if named else "minor",
                               confidence=0.7 if named else 0.4))
     elif not s_cues and not t_src:
-        named = [e for e in t_cues if t_why[id(e)] == "name" and not _speaker_near(e, t, t_people[0], s, near_s, near_t)]
+        # an added opinion word ('believe', 'poll of opinion') is not an added attribution
+        named = [e for e in t_cues if t_why[id(e)] == "name" and e.key in _ADDED_CUES
+                 and not _speaker_near(e, t, t_people[0], s, near_s, near_t)]
         # an added opinion verb ('sees', 'believes') counts only with a named speaker
         nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
         if named or nouns:
