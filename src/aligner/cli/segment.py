@@ -16,12 +16,14 @@ from aligner.types import SEGMENTATION_SCHEMA, Document
 def load_for_cli(path: str, lang: str, option: str) -> Document:
     """`load_document`, but an unsupported language names this command's own option."""
     text, encoding = textio.load_text(path)
-    code = langid.detect(text) if lang in (None, "", "auto") else lang
-    if code not in langid.SUPPORTED:
-        raise InputError(
-            f"{path}: {langid.LANG_NAMES.get(code, code)} ({code}) is not supported; supported: "
-            f"{', '.join(langid.SUPPORTED)} (if the detection is wrong, name the language with {option})"
-        )
+    if lang in (None, "", "auto"):
+        code = langid.detect(text)
+        if code not in langid.SUPPORTED:
+            raise InputError(
+                f"{path}: {langid.LANG_NAMES.get(code, code)} ({code}) is not supported; supported: "
+                f"{', '.join(langid.SUPPORTED)} (if the detection is wrong, name the language with {option})"
+            )
+    code = langid.resolve(text, lang, str(path))  # a given language is checked against the script
     return segment(text, code, encoding, str(path))
 
 
