@@ -32,7 +32,6 @@ from aligner.report.common import (
     VERDICT_LABELS,
     Piece,
     bead_counts,
-    flag_counts,
     flag_text,
     is_divergent,
     lang_name,
@@ -113,7 +112,7 @@ def _logical_text(pair: Pair, parts: list[Piece], notes: bool) -> Text:
 
 def _visual_lines(pair: Pair, parts: list[Piece], width: int, rtl: bool, notes: bool) -> Text:
     """Wrap the pieces' logical text, reorder each line (aligner.bidi), paint the spans."""
-    text, spans, pos = "", [], 0
+    text, spans = "", []
     for piece in parts:
         if piece.sentence_break and text:
             text += " ¶ "
@@ -122,7 +121,6 @@ def _visual_lines(pair: Pair, parts: list[Piece], width: int, rtl: bool, notes: 
         if sev:
             spans.append((len(text), len(text) + len(piece.text), SPAN_STYLES[sev]))
         text += piece.text
-        pos += 1
     lines = _bidi.render(" ".join(text.split("\n")), width, rtl, spans)
     return Text("\n").join(lines)
 
