@@ -200,7 +200,7 @@ def test_runs_without_anchors_are_aligned_by_length_in_parallel_text(flores):
             if b.evidence.get("position"):
                 made += 1
                 right += b.src == b.tgt
-                assert 0.15 < b.similarity < 0.8, b  # length alone never makes a sure pair
+                assert 0.15 < b.similarity < 0.9, b  # length alone never makes a sure (>= 0.9) pair
     assert made >= 50 and right == made, (made, right)
     assert after >= 0.97 * 980 and after - before >= 50, (before, after)
 
