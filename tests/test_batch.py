@@ -150,11 +150,12 @@ def test_batch_over_seed_directory_writes_reports_records_and_ranked_index(seed_
         with pytest.raises(Exception, match="is not|does not match|was expected"):
             _validate(broken)
     assert index["counts"] == {"ok": 4, "failed": 0, "pending": 0}
-    assert index["verdicts"] == {"unrelated": 3, "translation": 1}
+    assert index["verdicts"] == {"translation": 1, "unrelated": 3}
     names = [p["name"] for p in index["pairs"]]
     assert sorted(names) == ["other1", "other2", "other3", "related"]
     divs = [p["overall_divergence"] for p in index["pairs"]]
-    assert divs == sorted(divs, reverse=True) and names[-1] == "related"  # ranked by divergence
+    # ranked by verdict (the translation before the unrelated pairs), then by divergence
+    assert names[0] == "related" and divs[1:] == sorted(divs[1:], reverse=True)
     assert [p["rank"] for p in index["pairs"]] == [1, 2, 3, 4]
     for p in index["pairs"]:
         verdict = "translation" if p["name"] == "related" else "unrelated"
@@ -171,13 +172,13 @@ def test_batch_over_seed_directory_writes_reports_records_and_ranked_index(seed_
 
     rows = list(csv.DictReader(io.StringIO((out / "index.csv").read_text(encoding="utf-8-sig"))))
     assert [r["name"] for r in rows] == names
-    assert rows[-1]["verdict"] == "translation" and rows[0]["report_html"].startswith("pairs/")
+    assert rows[0]["verdict"] == "translation" and rows[0]["report_html"].startswith("pairs/")
 
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "<script src" not in html and "http://" not in html and "https://" not in html
     for name in names:
         assert f'href="pairs/{name}.html"' in html
-    assert html.index(">other") < html.index(">related<")
+    assert html.index(">related<") < html.index(">other")
 
     kinds = [e["event"] for e in events]
     assert kinds == ["start"] + ["pair"] * 4 + ["end"]
@@ -431,6 +432,7 @@ def test_progress_bar_mode_ends_with_a_summary_and_the_pairs_to_look_at(seed_dir
     proc = _cli("batch", seed_dir, "-o", tmp_path / "out", "--mt", "off", "--workers", "2", "--progress", "bar")
     assert proc.returncode == EXIT_BATCH_FAILED
     assert not proc.stderr.lstrip().startswith("{")  # not the JSON lines
-    assert "5 pairs: 3 unrelated, 1 translation; 1 failed" in proc.stderr
+    assert "5 pairs: 1 translation, 3 unrelated; 1 failed" in proc.stderr
     assert "failed: broken:" in proc.stderr and "1. broken:" in proc.stderr
-    assert "unrelated, divergence" in proc.stderr and "related: translation" not in proc.stderr
+    assert "unrelated, divergence" in proc.stderr
+    assert "related: translation, " in proc.stderr and "major flag" in proc.stderr  # the real translation with flags

@@ -97,3 +97,34 @@ def test_a_hung_pair_is_stopped_by_pair_timeout_and_reported_failed(tmp_path, se
 def test_pair_timeout_must_be_positive(tmp_path, seed_ru, seed_ar):
     with pytest.raises(batch.InputError, match="--pair-timeout"):
         run_batch([PairJob("x", str(seed_ru), str(seed_ar))], tmp_path / "o", OFF, pair_timeout=0)
+
+
+def test_index_ranks_by_verdict_then_major_flags_and_lists_expect_mismatches(tmp_path):
+    """Issue 13.12 on the user's own manifest: the real translation (with its major flags)
+    comes before the three unrelated pairs, and a wrong `expect` is listed."""
+    root = Path(__file__).resolve().parents[1] / "seeds"
+    text = (root / "pairs.toml").read_text(encoding="utf-8")
+    manifest = tmp_path / "pairs.toml"
+    for f in root.glob("*.txt"):
+        (tmp_path / f.name).symlink_to(f)
+    # the user's expectations, with one deliberately wrong
+    text = text.replace('name = "unrelated-002"\nsrc = "004_5d1a5c883e097dad.txt"\ntgt = "002_bd03e742efd14f8d.txt"\nsrc_lang = "ru"\ntgt_lang = "ar"\nexpect = "unrelated"',
+                        'name = "unrelated-002"\nsrc = "004_5d1a5c883e097dad.txt"\ntgt = "002_bd03e742efd14f8d.txt"\nsrc_lang = "ru"\ntgt_lang = "ar"\nexpect = "translation"')
+    assert 'expect = "translation"' in text.split('name = "unrelated-002"')[1].split("[[pair]]")[0]
+    manifest.write_text(text, encoding="utf-8")
+    result = run_batch(discover(manifest), tmp_path / "out", OFF, formats=("json",), workers=1)
+    pairs = result.index["pairs"]
+    assert pairs[0]["name"] == "japan-russia-course" and pairs[0]["verdict"] == "translation"
+    assert pairs[0]["major_flags"] >= 1
+    assert {p["verdict"] for p in pairs[1:]} == {"unrelated"}
+    assert result.index["expect_mismatches"] == [{"name": "unrelated-002", "expect": "translation", "verdict": "unrelated"}]
+    assert [p["name"] for p in pairs if p.get("expect_mismatch")] == ["unrelated-002"]
+    assert all(p["expect_mismatch"] is False for p in pairs if p["name"] != "unrelated-002")
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "unrelated-002: expected translation, got unrelated" in html
+
+
+def test_a_bad_expect_is_a_manifest_error(tmp_path, seed_ru, seed_ar):
+    manifest = _manifest(tmp_path, [{"src": str(seed_ru), "tgt": str(seed_ar), "expect": "translated"}])
+    with pytest.raises(batch.InputError, match="expect 'translated' is not one of translation, partial, unrelated"):
+        discover(manifest)

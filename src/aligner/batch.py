@@ -48,6 +48,7 @@ INDEX_SCHEMA = "aligner.batch-index/1"
 RESULT_SCHEMA = "aligner.batch-result/1"
 DEFAULT_FORMATS: tuple[str, ...] = ("json", "html")
 LANGS: tuple[str, ...] = ("ar", "ru", "en")
+VERDICTS: tuple[str, ...] = ("translation", "partial", "unrelated")
 #: With the directory convention and no --src-lang/--tgt-lang, the SRC (original) of a
 #: NAME group is the language that comes first here: wire copy in this project is a Russian
 #: (or English) original re-published in Arabic.
@@ -69,6 +70,7 @@ class PairJob:
     src_lang: str = "auto"
     tgt_lang: str = "auto"
     error: str | None = None
+    expect: str | None = None  # the verdict the manifest expects (pairs.toml `expect`)
 
 
 def discover(input_path: str | os.PathLike[str], src_lang: str = "auto", tgt_lang: str = "auto") -> list[PairJob]:
@@ -146,7 +148,10 @@ def _job(base: Path, entry: dict[str, Any], where: str) -> PairJob:
         if value not in LANGS + ("auto",):
             raise InputError(f"{where}: {key} {value!r} is not one of {', '.join(LANGS)}, auto")
         langs.append(value)
-    return PairJob(name, str(src_p), str(tgt_p), langs[0], langs[1])
+    expect = entry.get("expect") or None
+    if expect is not None and expect not in VERDICTS:
+        raise InputError(f"{where}: expect {expect!r} is not one of {', '.join(VERDICTS)}")
+    return PairJob(name, str(src_p), str(tgt_p), langs[0], langs[1], expect=expect)
 
 
 def _read(path: Path) -> str:
@@ -294,6 +299,8 @@ def _run_pair(options: Any, formats: tuple[str, ...], job: PairJob) -> dict[str,
         "coverage_tgt": round(s.coverage_tgt, 4),
         "anchored_share": round(s.anchored_share, 4),
         "flag_counts": dict(s.flag_counts),
+        "severity_counts": dict(s.severity_counts),
+        "major_flags": int(s.severity_counts.get("major", 0)),
         "body_pairs": len(body),
         "flagged_pairs": sum(1 for p in body if p.flags),
         "mt": comparison.mt.backend or comparison.mt.mode,
@@ -322,7 +329,7 @@ def options_key(options: Any) -> dict[str, Any]:
 def fingerprint(job: PairJob, key: dict[str, Any]) -> str:
     """What a finished result depends on: both inputs and any translation memory (path, size,
     mtime), and the options. (A model replaced in place is not seen: use --force then.)"""
-    parts: list[Any] = [dataclasses.asdict(job), key]
+    parts: list[Any] = [{k: v for k, v in dataclasses.asdict(job).items() if k != "expect"}, key]
     tms = key.get("options", {}).get("mt", {}).get("tm_paths", ())
     for p in (job.src, job.tgt, *tms):
         try:
@@ -470,7 +477,8 @@ def run_batch(
         except KeyboardInterrupt:
             interrupted = True
         seconds = time.time() - started
-        records = [written.get(job.name) or _record_or_pending(layout, job, fps[job.name], formats) for job in jobs]
+        records = [_with_expect(written.get(job.name) or _record_or_pending(layout, job, fps[job.name], formats), job)
+                   for job in jobs]
         index = build_index(records, key, formats, engine, workers, seconds, interrupted, started)
         write_index(layout.root, index)
         failed_total = sum(1 for r in records if r["status"] == "failed")
@@ -590,6 +598,15 @@ def _record_or_pending(layout: Layout, job: PairJob, fp: str, formats: Sequence[
             "error": None, "src_lang": job.src_lang, "tgt_lang": job.tgt_lang, "reports": {}}
 
 
+def _with_expect(record: dict[str, Any], job: PairJob) -> dict[str, Any]:
+    """The manifest's expected verdict beside the result, and whether they disagree."""
+    record = {k: v for k, v in record.items() if k not in ("expect", "expect_mismatch")}
+    if job.expect:
+        record["expect"] = job.expect
+        record["expect_mismatch"] = record["status"] == "ok" and record.get("verdict") != job.expect
+    return record
+
+
 def _brief(record: dict[str, Any]) -> dict[str, Any]:
     keys = ("name", "status", "verdict", "overall_divergence", "error")
     return {k: record.get(k) for k in keys if record.get(k) is not None or k == "status"}
@@ -598,13 +615,30 @@ def _brief(record: dict[str, Any]) -> dict[str, Any]:
 # -- the index ---------------------------------------------------------------------------------
 
 _STATUS_ORDER = {"failed": 0, "ok": 1, "pending": 2}
+#: Within finished pairs: a partial version (something is missing) first, then translations,
+#: then pairs that are not translations of each other (a pairing mistake, not a translation
+#: fault). Inside each verdict, the pairs with most major flags first, then most divergent.
+_VERDICT_ORDER = {"partial": 0, "translation": 1, "unrelated": 2}
+
+
+def _major(record: dict[str, Any]) -> int:
+    if "major_flags" in record:
+        return int(record.get("major_flags") or 0)
+    return sum((record.get("flag_counts") or {}).values())  # a record from before severities
 
 
 def rank(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Failed pairs first (they need a look), then most divergent first, then not yet run."""
+    """Failed pairs first (they need a look), then by verdict (partial, translation,
+    unrelated), then most major flags, then most divergent; pairs not yet run last."""
     return sorted(
         records,
-        key=lambda r: (_STATUS_ORDER.get(r["status"], 3), -float(r.get("overall_divergence") or 0.0), r["name"]),
+        key=lambda r: (
+            _STATUS_ORDER.get(r["status"], 3),
+            _VERDICT_ORDER.get(r.get("verdict") or "", 3),
+            -_major(r),
+            -float(r.get("overall_divergence") or 0.0),
+            r["name"],
+        ),
     )
 
 
@@ -635,13 +669,16 @@ def build_index(
         "engine": engine,
         "workers": workers,
         "settings": {**key, "formats": list(formats)},
+        "expect_mismatches": [
+            {"name": p["name"], "expect": p["expect"], "verdict": p.get("verdict")} for p in pairs if p.get("expect_mismatch")
+        ],
         "pairs": pairs,
     }
 
 
 CSV_COLUMNS = (
     "rank", "name", "status", "verdict", "overall_divergence", "coverage_src", "coverage_tgt",
-    "anchored_share", "body_pairs", "flagged_pairs", "flags", "src_lang", "tgt_lang", "src", "tgt",
+    "anchored_share", "body_pairs", "flagged_pairs", "major_flags", "flags", "expect", "expect_mismatch", "src_lang", "tgt_lang", "src", "tgt",
     "report_html", "report_json", "error",
 )
 
@@ -732,6 +769,8 @@ footer { color:var(--muted); font-size:.85em; margin-top:1.2rem; }
   {% if i.counts.pending %}<li>Not run yet <b>{{ i.counts.pending }}</b></li>{% endif %}
   {% for v, n in i.verdicts.items() %}<li><span class="verdict v-{{ v }}">{{ verdict_labels.get(v, v) }}</span> <b>{{ n }}</b></li>{% endfor %}
 </ul>
+{% if i.expect_mismatches %}<p class="notice" id="expect-mismatches"><b>Not as expected</b> (the manifest's <code>expect</code>):
+{% for m in i.expect_mismatches %}{{ m.name }}: expected {{ m.expect }}, got {{ m.verdict }}{% if not loop.last %}; {% endif %}{% endfor %}</p>{% endif %}
 {% if not i.complete %}<p class="notice">This batch is incomplete (interrupted or still running): run the same command again to finish it; finished pairs are kept.</p>{% endif %}
 <div class="controls">
   <label>Show <select id="only">
@@ -755,6 +794,7 @@ footer { color:var(--muted); font-size:.85em; margin-top:1.2rem; }
     <td><b>{% if (p.reports or {}).get('html') %}<a href="{{ p.reports.html }}">{{ p.name }}</a>{% else %}{{ p.name }}{% endif %}</b><br><small>{{ p.src }} ({{ p.src_lang }}) &rarr; {{ p.tgt }} ({{ p.tgt_lang }})</small></td>
     <td><span class="verdict v-{{ v }}">{{ verdict_labels.get(v, v) }}</span>
       {% if p.status == 'ok' and p.verdict_reason %}<br><small>{{ p.verdict_reason }}</small>{% endif %}
+      {% if p.get('expect_mismatch') %}<br><span class="err">expected {{ p.expect }}</span>{% endif %}
       {% if p.error %}<br><span class="err">{{ p.error }}</span>{% endif %}</td>
     <td class="num">{% if p.status == 'ok' %}{{ '%.2f' % p.overall_divergence }}<span class="bar"><span style="width:{{ '%.0f' % (p.overall_divergence * 100) }}%"></span></span><br><small>coverage {{ '%.0f' % (p.coverage_src * 100) }}% / {{ '%.0f' % (p.coverage_tgt * 100) }}% &middot; {{ p.flagged_pairs }} of {{ p.body_pairs }} pairs flagged</small>{% endif %}</td>
     <td>{% for k, n in (p.get('flag_counts') or {}).items()|sort %}<span class="k" title="{{ flag_labels.get(k, k) }}">{{ k }} {{ n }}</span>{% endfor %}</td>

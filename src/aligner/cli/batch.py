@@ -117,9 +117,18 @@ def _with_bar(jobs: list[batch.PairJob], args: argparse.Namespace, options: Any,
         f"{result.seconds:.1f} s. Index: {result.index_path.with_suffix('.html')}",
         markup=False, highlight=False, soft_wrap=True,
     )
-    attention = [p for p in result.index["pairs"] if p["status"] == "failed" or p.get("verdict") in ("partial", "unrelated")]
+    attention = [p for p in result.index["pairs"] if p["status"] == "failed" or p.get("verdict") in ("partial", "unrelated")
+                 or p.get("major_flags") or p.get("expect_mismatch")]
+    for m in result.index.get("expect_mismatches", []):
+        console.print(f"not as expected: {m['name']}: expected {m['expect']}, got {m['verdict']}", markup=False, style="red")
     for p in attention[:5]:  # the top of the ranking: what an editor opens first
-        what = p["error"] if p["status"] == "failed" else f"{p['verdict']}, divergence {p['overall_divergence']:.2f}"
+        if p["status"] == "failed":
+            what = p["error"]
+        elif p.get("verdict") == "translation":
+            n = int(p.get("major_flags") or 0)
+            what = f"translation, {n} major flag{'s' if n != 1 else ''}, divergence {p['overall_divergence']:.2f}"
+        else:
+            what = f"{p['verdict']}, divergence {p['overall_divergence']:.2f}"
         console.print(f"  {p['rank']:>3}. {p['name']}: {what}", markup=False, highlight=False, soft_wrap=True)
     if len(attention) > 5:
         console.print(f"  ... and {len(attention) - 5} more needing attention (see the index)", markup=False, highlight=False)
