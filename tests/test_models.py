@@ -140,7 +140,9 @@ def test_install_with_a_mocked_download(marian_dir, tmp_path, monkeypatch):
     urls: list[str] = []
 
     class Response(io.BytesIO):
-        headers = {"Content-Length": str(len(payload))}
+        @property
+        def headers(self):
+            return {"Content-Length": str(len(self.getvalue()))}
 
     def fake_urlopen(req, timeout=None):
         urls.append(req.full_url)
@@ -263,3 +265,77 @@ def test_cache_command_shows_and_clears(tmp_path, cli):
     assert rc == 0 and out.startswith("cleared 2")
     with TranslationCache(tmp_path) as c:
         assert c.count() == 0
+
+
+# --------------------------------------------------------------------------- install over HTTP
+
+
+@pytest.fixture()
+def model_server(marian_dir):
+    """A real HTTP server on 127.0.0.1 serving the test model as OPUS-MT's ru-en zip; the
+    path /cut/... sends half the bytes under a full Content-Length, then hangs up."""
+    import http.server
+    import threading
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for f in marian_dir.iterdir():
+            zf.write(f, f.name)
+    payload = buf.getvalue()
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server API
+            hits.append(self.path)
+            if not self.path.endswith("ru-en/opus-2020-02-26.zip"):
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload[: len(payload) // 2] if self.path.startswith("/cut/") else payload)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", payload, hits
+    server.shutdown()
+    server.server_close()
+
+
+def test_install_over_http_downloads_converts_verifies_and_registers(model_server, tmp_path, monkeypatch, cli):
+    base, payload, hits = model_server
+    monkeypatch.setenv("ALIGNER_MODELS_BASE_URL", base + "/")
+    rc, out, err = cli("models", "install", "ru", "--models-dir", str(tmp_path))
+    assert rc == 0, err
+    assert hits == ["/ru-en/opus-2020-02-26.zip"]
+    assert "installed and verified opus-mt-ru-en" in err
+    (info,) = discover(tmp_path).models
+    assert info.name == "opus-mt-ru-en" and info.pairs == ("ru-en",)
+    assert info.provenance["download_sha256"] == hashlib.sha256(payload).hexdigest()
+    assert info.provenance["url"] == f"{base}/ru-en/opus-2020-02-26.zip"
+    assert find_model("ru", models_dir=tmp_path) == info  # registered: the pipeline finds it
+    rc, out, err = cli("models", "verify", "--models-dir", str(tmp_path))
+    assert rc == 0 and "ok   opus-mt-ru-en" in out
+
+
+def test_an_interrupted_download_leaves_no_half_installed_model(model_server, tmp_path, monkeypatch, cli):
+    base, _, hits = model_server
+    monkeypatch.setenv("ALIGNER_MODELS_BASE_URL", base + "/cut/")
+    rc, out, err = cli("models", "install", "ru", "--models-dir", str(tmp_path))
+    assert rc == EXIT_NETWORK, err
+    assert "cut off" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # no model dir, no temp dir
+    assert discover(tmp_path).models == []
+
+
+def test_flipped_bytes_in_model_bin_fail_verify(tmp_path, cli):
+    path = copy_model(tmp_path)
+    data = bytearray((path / "model.bin").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (path / "model.bin").write_bytes(bytes(data))
+    rc, out, err = cli("models", "verify", "--models-dir", str(tmp_path / "models"))
+    assert rc == EXIT_MODEL and "checksum differs" in out

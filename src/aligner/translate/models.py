@@ -55,6 +55,10 @@ OPUS_MT: dict[str, dict[str, str]] = {
         "hf_repo": "Helsinki-NLP/opus-mt-ru-en",
     },
 }
+#: Where `install` downloads from: the OPUS-MT object store, or a mirror (a local server in
+#: the tests) named by this variable; the path after the base is kept (ar-en/opus-....zip).
+ENV_MODELS_URL = "ALIGNER_MODELS_BASE_URL"
+OPUS_MT_BASE_URL = "https://object.pouta.csc.fi/OPUS-MT-models/"
 OPUS_MT_LICENCE = "CC-BY-4.0"
 OPUS_MT_ATTRIBUTION = (
     "OPUS-MT models by the Language Technology Research Group at the University of Helsinki "
@@ -388,6 +392,7 @@ def _download(
     url: str, dest: Path, progress: Callable[[str], None] | None = None, timeout: float = 30, pair: str = "xx-en"
 ) -> str:
     """Stream `url` to `dest`; returns the sha256. Any network failure is a NetworkError."""
+    import http.client
     import socket
     import urllib.error
     import urllib.request
@@ -405,8 +410,12 @@ def _download(
                 if progress and time.monotonic() - last > 1:
                     last = time.monotonic()
                     progress(f"  {done / 1e6:.0f} MB" + (f" of {total / 1e6:.0f} MB" if total else ""))
+            if total and done != total:
+                raise NetworkError(f"the download of {url} was cut off after {done} of {total} bytes; retry")
     except urllib.error.HTTPError as exc:
         raise NetworkError(f"cannot download {url}: HTTP {exc.code} {exc.reason}") from None
+    except http.client.HTTPException as exc:  # e.g. IncompleteRead: the server stopped mid-file
+        raise NetworkError(f"the download of {url} was cut off ({type(exc).__name__}); retry") from None
     except (urllib.error.URLError, socket.timeout, ConnectionError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise NetworkError(
@@ -444,10 +453,16 @@ def install_models(
             say(f"{spec['name']} is already installed in {out} (use --force to reinstall)")
             done.append(out)
             continue
+        url = spec["url"]
+        base = os.environ.get(ENV_MODELS_URL)
+        if base:
+            url = base.rstrip("/") + "/" + url.removeprefix(OPUS_MT_BASE_URL)
         with tempfile.TemporaryDirectory(prefix=".download-", dir=root) as tmp:
             zpath = Path(tmp) / "model.zip"
-            say(f"downloading {spec['url']}")
-            digest = _download(spec["url"], zpath, say, pair=spec["pair"])
+            say(f"downloading {url}")
+            digest = _download(url, zpath, say, pair=spec["pair"])
+            if spec.get("sha256") and digest != spec["sha256"]:
+                raise NetworkError(f"the download of {url} has sha256 {digest[:16]}..., expected {spec['sha256'][:16]}...; retry")
             try:
                 with zipfile.ZipFile(zpath) as zf:
                     zf.extractall(Path(tmp) / "marian")
@@ -463,7 +478,7 @@ def install_models(
                 provenance={
                     "upstream": "Helsinki-NLP/OPUS-MT-train",
                     "hf_repo": spec["hf_repo"],
-                    "url": spec["url"],
+                    "url": url,
                     "download_sha256": digest,
                     "downloaded_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "attribution": OPUS_MT_ATTRIBUTION,
@@ -471,7 +486,11 @@ def install_models(
                 force=True,
             )
         (out / "LICENCE.txt").write_text(OPUS_MT_ATTRIBUTION + "\n", encoding="utf-8")
-        say(f"installed {spec['name']} in {out}")
+        problems = verify_model(load_model_info(out), full=True)  # checksum + a test translation
+        if problems:
+            shutil.rmtree(out, ignore_errors=True)
+            raise ModelError(f"{spec['name']} failed its check after install ({'; '.join(problems)}); removed it")
+        say(f"installed and verified {spec['name']} in {out}")
         done.append(out)
     return done
 
