@@ -339,3 +339,10 @@ def test_flipped_bytes_in_model_bin_fail_verify(tmp_path, cli):
     (path / "model.bin").write_bytes(bytes(data))
     rc, out, err = cli("models", "verify", "--models-dir", str(tmp_path / "models"))
     assert rc == EXIT_MODEL and "checksum differs" in out
+
+
+def test_a_garbage_manifest_is_named_not_hidden_behind_an_install_hint(tmp_path):
+    path = copy_model(tmp_path, "my-model")
+    (path / MANIFEST).write_text("{ not json", encoding="utf-8")
+    with pytest.raises(ModelError, match=rf"{path / MANIFEST} is unreadable"):
+        find_model("ru", models_dir=tmp_path / "models")

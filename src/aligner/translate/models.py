@@ -144,7 +144,7 @@ def load_model_info(path: str | os.PathLike) -> ModelInfo:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         pairs = tuple(str(p) for p in data["pairs"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"model dir {path} is corrupt: {MANIFEST} is unreadable ({exc})") from None
+        raise ModelError(f"model dir {path} is corrupt: {manifest} is unreadable ({exc}); reinstall or reconvert it") from None
     info = ModelInfo(
         name=str(data.get("name") or path.name),
         path=path,
@@ -229,8 +229,10 @@ def find_model(src: str, tgt: str = "en", models_dir: str | os.PathLike | None =
         claims = False
         try:
             claims = pair in json.loads((d / MANIFEST).read_text(encoding="utf-8")).get("pairs", [])
-        except (OSError, ValueError, AttributeError):
+        except FileNotFoundError:
             claims = pair in d.name
+        except (OSError, ValueError, AttributeError, TypeError):
+            claims = True  # an unreadable manifest may well be this pair's: name it, never hide it
         if claims:
             raise exc
     return None
