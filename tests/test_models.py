@@ -182,7 +182,7 @@ def test_partial_model_dir_is_named(tmp_path):
 def test_unreadable_manifest(tmp_path):
     d = copy_model(tmp_path, "opus-mt-ar-en")
     (d / MANIFEST).write_text("{not json")
-    with pytest.raises(ModelError, match=rf"model dir {d} is corrupt: {MANIFEST} is unreadable"):
+    with pytest.raises(ModelError, match=rf"model dir {d} is corrupt: {d / MANIFEST} is unreadable"):
         find_model("ar", models_dir=d.parent)
     assert [p for p, _ in discover(d.parent).broken] == [d]
 
