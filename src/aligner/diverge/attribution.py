@@ -173,7 +173,10 @@ def _attribution_flags(
                               confidence=0.7 if named else 0.4))
     elif not s_cues and not t_src:
         # an added opinion word ('believe', 'poll of opinion') is not an added attribution
+        # and the speaker must stand right by the verb ('وقال فليك'): 'ورد ذكره' or 'أضاف
+        # الكثير' near some name is not a new attribution
         named = [e for e in t_cues if t_why[id(e)] == "name" and e.key in _ADDED_CUES
+                 and any(-3 <= a - e.end <= 3 or -3 <= e.start - b <= 3 for a, b in t_people[0])
                  and not _speaker_near(e, t, t_people[0], s, near_s, near_t)]
         # an added opinion verb ('sees', 'believes') counts only with a named speaker
         nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
