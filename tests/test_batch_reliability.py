@@ -128,3 +128,22 @@ def test_a_bad_expect_is_a_manifest_error(tmp_path, seed_ru, seed_ar):
     manifest = _manifest(tmp_path, [{"src": str(seed_ru), "tgt": str(seed_ar), "expect": "translated"}])
     with pytest.raises(batch.InputError, match="expect 'translated' is not one of translation, partial, unrelated"):
         discover(manifest)
+
+
+def test_json_reports_are_byte_identical_across_runs_except_timestamps(tmp_path, seed_ru, seed_ar):
+    """Issue 14.10: evidence keys came out in set order, which differs with the hash seed."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"r{seed}.json"
+        proc = subprocess.run(
+            [sys.executable, "-m", "aligner", "compare", str(seed_ru), str(seed_ar), "--mt", "off", "-o", str(out)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=60,
+        )
+        assert proc.returncode == 0, proc.stderr
+        outs.append(re.sub(r'"\w*_at": "[^"]*"', '"_at": ""', out.read_text(encoding="utf-8")))
+    assert outs[0] == outs[1] == outs[2]

@@ -428,7 +428,7 @@ def key_evidence(index: KeyIndex, src_ids: Sequence[int], tgt_ids: Sequence[int]
     for k, w in b.items():
         by_cat[index.category[k]][1] += w
     out = {}
-    for cat, (wa, wb, wm) in by_cat.items():
+    for cat, (wa, wb, wm) in sorted(by_cat.items()):  # sorted: reports byte-identical run to run
         out[cat] = 2 * wm / (wa + wb) if wa + wb > 0 else 0.0
     return out
 
