@@ -278,3 +278,12 @@ def test_wording_an_editor_can_read(seed_ru, seed_ar, seed_unrelated, tmp_path):
     for other in seed_unrelated:
         text = _cli("compare", seed_ru, other, "--mt", "off").stdout
         assert not regex.search(r"\b\d+ of \d+ (aligned )?pairs with names", text), text
+
+
+def test_unrelated_pairs_are_fully_divergent(seed_ru, seed_unrelated):
+    """Every unrelated seed pair trips any --fail-over: the few chance pairs carry no claims,
+    so the weighted flags alone once gave 004 vs 002 an overall divergence of 0.00."""
+    for other in seed_unrelated:
+        comp = compare_files(seed_ru, other, OFF)
+        assert comp.summary.verdict == "unrelated"
+        assert comp.summary.overall_divergence == 1.0

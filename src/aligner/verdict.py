@@ -49,6 +49,10 @@ def summarize(pairs: list[Pair], beads: list[Bead], s: _Side, t: _Side, cfg: Div
     weights = [(len(p.src_text) + len(p.tgt_text), p.divergence) for _, p in body]
     total = sum(w for w, _ in weights)
     overall = sum(w * d for w, d in weights) / total if total else 0.0
+    if verdict == "unrelated":
+        # not a translation at all: as divergent as a pair can be, whatever the few chance
+        # pairs say (their one-sided sentences carry no claims), so --fail-over always trips
+        overall = 1.0
 
     flag_counts = Counter(f.kind for p in pairs for f in p.flags if f.severity == "major")
     severity_counts = Counter(f.severity for _, p in body for f in p.flags)
