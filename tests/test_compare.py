@@ -287,3 +287,11 @@ def test_unrelated_pairs_are_fully_divergent(seed_ru, seed_unrelated):
         comp = compare_files(seed_ru, other, OFF)
         assert comp.summary.verdict == "unrelated"
         assert comp.summary.overall_divergence == 1.0
+
+
+def test_report_to_stdout_link_gives_no_file_receipt(seed_ru, seed_ar):
+    """`-o /dev/stdout` puts the report on standard output; stderr must not claim a file."""
+    proc = _cli("compare", seed_ru, seed_ar, "--mt", "off", "--format", "json", "-o", "/dev/stdout")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["summary"]["verdict"] == "translation"
+    assert "wrote" not in proc.stderr

@@ -125,8 +125,9 @@ def run(args: argparse.Namespace) -> int:
     elif args.output in (None, "-"):
         sys.stdout.write(report.render(comparison, fmt, **options))
     else:
-        report.write(comparison, fmt, args.output, **options)
-        print(f"aligner: wrote {fmt} report to {args.output}", file=sys.stderr)
+        where = report.write(comparison, fmt, args.output, **options)
+        if where != "stdout":  # a report that went to standard output needs no receipt
+            print(f"aligner: wrote {fmt} report to {where}", file=sys.stderr)
     overall = comparison.summary.overall_divergence
     if args.fail_over is not None and overall > args.fail_over:
         print(f"aligner: overall divergence {overall:.3f} exceeds --fail-over {args.fail_over}", file=sys.stderr)
