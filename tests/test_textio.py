@@ -227,3 +227,49 @@ def test_short_legacy_texts_are_decoded_by_language_evidence(flores):
     assert total > 3000
     assert len(wrong) <= 1, wrong
     assert not [w for w in wrong if w[0] in ("cp1251", "koi8_r")]
+
+
+def test_encoding_option_overrides_detection(tmp_path):
+    """`--encoding` reads the bytes in the code page the user names (issue 14.9): a short
+    cp1251 line is read as given, and a wrong choice shows up as other letters, not an error."""
+    import subprocess
+    import sys
+
+    line = "Президент подписал указ о назначении нового министра."
+    f = tmp_path / "short.txt"
+    f.write_bytes(line.encode("cp1251"))
+
+    def seg(*extra):
+        return subprocess.run([sys.executable, "-m", "aligner", "segment", "--format", "json", str(f), *extra],
+                              capture_output=True, text=True)
+
+    import json
+
+    as_given = seg("--encoding", "cp1251")
+    assert as_given.returncode == 0
+    assert json.loads(as_given.stdout)["encoding"] == "cp1251"
+    assert json.loads(as_given.stdout)["sentences"][0]["text"] == line
+    other = seg("--encoding", "koi8-r", "--lang", "ru")
+    assert other.returncode == 0 and json.loads(other.stdout)["encoding"] == "koi8-r"
+    assert json.loads(other.stdout)["sentences"][0]["text"] != line
+    bogus = seg("--encoding", "no-such-codec")
+    assert bogus.returncode == 2 and bogus.stderr.count("\n") == 1 and "unknown encoding" in bogus.stderr
+    bad_utf8 = seg("--encoding", "utf-8")
+    assert bad_utf8.returncode == 2 and "invalid utf-8 text" in bad_utf8.stderr
+
+
+def test_compare_takes_an_encoding_per_side(tmp_path, seed_ru, seed_ar):
+    import subprocess
+    import sys
+
+    src = tmp_path / "ru.txt"
+    src.write_bytes(seed_ru.read_text(encoding="utf-8").encode("koi8-r", errors="replace"))
+    proc = subprocess.run([sys.executable, "-m", "aligner", "compare", str(src), str(seed_ar), "--mt", "off",
+                           "--src-encoding", "koi8-r", "--format", "json"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    import json
+
+    assert json.loads(proc.stdout)["src"]["encoding"] == "koi8-r"
+    typo = subprocess.run([sys.executable, "-m", "aligner", "compare", str(src), str(seed_ar), "--mt", "off",
+                           "--tgt-encoding", "cp9999"], capture_output=True, text=True)
+    assert typo.returncode == 2 and "unknown encoding 'cp9999'" in typo.stderr

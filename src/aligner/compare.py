@@ -28,6 +28,8 @@ class CompareOptions:
 
     src_lang: str = "auto"
     tgt_lang: str = "auto"
+    src_encoding: str | None = None  # None: detect
+    tgt_encoding: str | None = None
     mt: MTOptions = field(default_factory=MTOptions)
     align: AlignConfig | None = None
 
@@ -42,8 +44,8 @@ def compare_files(
     options = options or CompareOptions()
     if os.fspath(src_path) == "-" and os.fspath(tgt_path) == "-":
         raise InputError("only one of SRC and TGT can be - (standard input)")
-    src = load_document(src_path, options.src_lang)
-    tgt = load_document(tgt_path, options.tgt_lang)
+    src = load_document(src_path, options.src_lang, options.src_encoding)
+    tgt = load_document(tgt_path, options.tgt_lang, options.tgt_encoding)
     return compare_documents(src, tgt, options, progress)
 
 
@@ -92,6 +94,8 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group("languages and alignment")
     g.add_argument("--src-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="SRC language (default: detect)")
     g.add_argument("--tgt-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="TGT language (default: detect)")
+    g.add_argument("--src-encoding", metavar="ENC", help="SRC text encoding, e.g. cp1251 (default: detect)")
+    g.add_argument("--tgt-encoding", metavar="ENC", help="TGT text encoding, e.g. cp1256 (default: detect)")
     g.add_argument(
         "--max-bead", type=int, default=2, choices=[2, 3],
         help="largest n in n-m beads (2: 1-1, 1-2, 2-1, 2-2; 3 adds 1-3, 3-1, ...)",
@@ -103,6 +107,15 @@ def options_from_args(args: argparse.Namespace) -> CompareOptions:
     return CompareOptions(
         src_lang=args.src_lang,
         tgt_lang=args.tgt_lang,
+        src_encoding=_encoding(args.src_encoding),
+        tgt_encoding=_encoding(args.tgt_encoding),
         mt=mt_options_from_args(args),
         align=AlignConfig(max_bead=args.max_bead),
     )
+
+
+def _encoding(name: str | None) -> str | None:
+    """An `--*-encoding` value checked up front, so a typo is one line before any work."""
+    from aligner.textio import known_encoding
+
+    return known_encoding(name) if name else None

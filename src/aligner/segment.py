@@ -127,9 +127,9 @@ class Paragraph:
     end: int
 
 
-def load_document(path: str | os.PathLike[str], lang: str = "auto") -> Document:
-    """Load, decode, identify and segment a file in one call."""
-    text, encoding = textio.load_text(path)
+def load_document(path: str | os.PathLike[str], lang: str = "auto", encoding: str | None = None) -> Document:
+    """Load, decode (detecting the encoding unless given), identify and segment a file."""
+    text, encoding = textio.load_text(path, encoding)
     code = langid.resolve(text, lang, str(path))
     return segment(text, code, encoding, str(path))
 

@@ -80,8 +80,9 @@ _BOMS = (
 STDIN = "-"
 
 
-def load_text(path: str | os.PathLike[str]) -> tuple[str, str]:
+def load_text(path: str | os.PathLike[str], encoding: str | None = None) -> tuple[str, str]:
     """Read a file (or standard input for "-") and return (text, encoding name).
+    `encoding` (`--encoding`) skips detection: the bytes must then be valid in it.
 
     Only regular files are read: a device (/dev/zero), a FIFO with no writer or a socket
     would read forever or block. The size limit is enforced while reading, so even a file
@@ -89,7 +90,7 @@ def load_text(path: str | os.PathLike[str]) -> tuple[str, str]:
     with one line."""
     limit = max_bytes()
     if os.fspath(path) == STDIN:
-        return decode_bytes(_read_limited(sys.stdin.buffer, "<stdin>", limit), "<stdin>")
+        return decode_bytes(_read_limited(sys.stdin.buffer, "<stdin>", limit), "<stdin>", encoding)
     p = Path(path)
     try:
         st = os.stat(p)
@@ -112,7 +113,7 @@ def load_text(path: str | os.PathLike[str]) -> tuple[str, str]:
             data = _read_limited(fh, str(p), limit)
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
-    return decode_bytes(data, str(p))
+    return decode_bytes(data, str(p), encoding)
 
 
 def _too_big(name: object, size: int | None, limit: int) -> str:
@@ -134,13 +135,17 @@ def _read_limited(fh, name: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
-    """Decode bytes to text, deciding the encoding; refuse empty and binary input."""
+def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text, deciding the encoding (or in the one given); refuse empty and
+    binary input."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     for magic, kind, advice in MAGIC:
         if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(magic):
             raise InputError(f"{name}: is {kind}, not a text file; {advice}")
+    if encoding:
+        enc = known_encoding(encoding)
+        return _checked(_decode(data, enc, name), enc, name)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return _checked(_decode(data, enc, name), enc, name)
@@ -157,6 +162,14 @@ def decode_bytes(data: bytes, name: str = "<input>") -> tuple[str, str]:
     if enc is None:
         raise InputError(f"{name}: cannot tell the text encoding (not UTF-8, UTF-16, cp1256, cp1251 or KOI8-R)")
     return _checked(_decode(data, enc, name), enc, name)
+
+
+def known_encoding(name: str) -> str:
+    """The codec's canonical name for `--encoding NAME`, or one line saying it is unknown."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r} (e.g. utf-8, cp1251, koi8-r, cp1256, iso8859-6)") from None
 
 
 def _decode(data: bytes, enc: str, name: str) -> str:

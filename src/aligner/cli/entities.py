@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--other-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language of OTHER")
     p.add_argument("--kinds", help=f"comma-separated kinds to list (default: all; with --against: {','.join(AGAINST_KINDS)}); one of {', '.join(ENTITY_KINDS)}")
     p.add_argument("--format", default="text", choices=["json", "text"], help="output format (default: text)")
+    p.add_argument("--encoding", metavar="ENC", help="text encoding of FILE, e.g. cp1251 (default: detect)")
+    p.add_argument("--other-encoding", metavar="ENC", help="text encoding of OTHER (default: detect)")
     p.set_defaults(func=run)
 
 
@@ -59,10 +61,10 @@ def _row(doc: Document, e: Entity) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load_for_cli(args.file, args.lang, "--lang")
+    doc = load_for_cli(args.file, args.lang, "--lang", args.encoding)
     if args.against:
         kinds = _kinds(args.kinds, AGAINST_KINDS)
-        other = load_for_cli(args.against, args.other_lang, "--other-lang")
+        other = load_for_cli(args.against, args.other_lang, "--other-lang", args.other_encoding)
         return _run_against(doc, other, kinds, args.format)
     kinds = _kinds(args.kinds, ENTITY_KINDS)
     rows = [_row(doc, e) for e in extract(doc.text, doc.lang) if e.kind in kinds]

@@ -13,9 +13,9 @@ from aligner.segment import segment
 from aligner.types import SEGMENTATION_SCHEMA, Document
 
 
-def load_for_cli(path: str, lang: str, option: str) -> Document:
+def load_for_cli(path: str, lang: str, option: str, encoding: str | None = None) -> Document:
     """`load_document`, but an unsupported language names this command's own option."""
-    text, encoding = textio.load_text(path)
+    text, encoding = textio.load_text(path, encoding)
     if lang in (None, "", "auto"):
         code = langid.detect(text)
         if code not in langid.SUPPORTED:
@@ -32,11 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="text file (UTF-8/16, cp1256, cp1251, KOI8-R are detected)")
     p.add_argument("--lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language (default: detect)")
     p.add_argument("--format", default="text", choices=["json", "text"], help="output format (default: text)")
+    p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp1251 or koi8-r (default: detect)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    doc = load_for_cli(args.file, args.lang, "--lang")
+    doc = load_for_cli(args.file, args.lang, "--lang", args.encoding)
     if args.format == "json":
         out = {"schema": SEGMENTATION_SCHEMA, "path": doc.path, "lang": doc.lang, "encoding": doc.encoding,
                "sentences": [s.to_dict() for s in doc.sentences]}
