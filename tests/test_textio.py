@@ -6,6 +6,7 @@ import codecs
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -273,3 +274,27 @@ def test_compare_takes_an_encoding_per_side(tmp_path, seed_ru, seed_ar):
     typo = subprocess.run([sys.executable, "-m", "aligner", "compare", str(src), str(seed_ar), "--mt", "off",
                            "--tgt-encoding", "cp9999"], capture_output=True, text=True)
     assert typo.returncode == 2 and "unknown encoding 'cp9999'" in typo.stderr
+
+
+def test_close_legacy_choice_is_named_in_one_note(tmp_path, seed_ru):
+    """When a short cp1251 text reads almost as well as KOI8-R (FLORES dev line 681), the CLI
+    says which code page it used in one `aligner: note:` line and still reads it right; a
+    whole article re-encoded gives no note (issue 14.9)."""
+    import subprocess
+    import sys
+
+    flores = Path(__file__).resolve().parents[2] / "shared" / "data" / "flores200-dev" / "rus_Cyrl.dev"
+    if not flores.exists():
+        pytest.skip("FLORES-200 dev not found beside the repository")
+    line = flores.read_text(encoding="utf-8").splitlines()[681]
+    short = tmp_path / "short.txt"
+    short.write_bytes(line.encode("cp1251"))
+    proc = subprocess.run([sys.executable, "-m", "aligner", "segment", str(short)], capture_output=True, text=True)
+    assert proc.returncode == 0
+    notes = [x for x in proc.stderr.splitlines() if x]
+    assert len(notes) == 1 and notes[0].startswith("aligner: note:") and "read as cp1251" in notes[0]
+    assert "--encoding" in notes[0] and line[:20] in proc.stdout
+    article = tmp_path / "article.txt"
+    article.write_bytes(seed_ru.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    quiet = subprocess.run([sys.executable, "-m", "aligner", "segment", str(article)], capture_output=True, text=True)
+    assert quiet.returncode == 0 and quiet.stderr == ""

@@ -54,3 +54,9 @@ class NetworkError(AlignerError):
     """A requested download could not be made (exit 4)."""
 
     exit_code = EXIT_NETWORK
+
+
+class Notice(UserWarning):
+    """Something the user should know that is not an error (a guess on thin evidence). Raised
+    with `warnings.warn`, so library callers can filter it; the CLI prints one
+    `aligner: note: ...` line."""

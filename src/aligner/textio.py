@@ -16,11 +16,12 @@ import re
 import stat
 import sys
 import unicodedata
+import warnings
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from aligner.errors import InputError
+from aligner.errors import InputError, Notice
 
 # Largest input accepted; a wire story is a few KB, a book a few MB. ALIGNER_MAX_BYTES
 # changes it: bytes, or a number with K, M or G (binary units: 32M = 32 MB = 33,554,432 bytes).
@@ -161,7 +162,49 @@ def decode_bytes(data: bytes, name: str = "<input>", encoding: str | None = None
     enc = _detect_legacy(data)
     if enc is None:
         raise InputError(f"{name}: cannot tell the text encoding (not UTF-8, UTF-16, cp1256, cp1251 or KOI8-R)")
+    rival = close_rival(data, enc)
+    if rival:
+        warnings.warn(EncodingNotice(
+            f"{name}: read as {enc}; {rival} reads almost as well (a short text gives little evidence): "
+            f"name the encoding with --encoding (or --src-encoding/--tgt-encoding) if the letters look wrong"
+        ), stacklevel=2)
     return _checked(_decode(data, enc, name), enc, name)
+
+
+class EncodingNotice(Notice):
+    """A legacy code page chosen on thin evidence, so the user can check the letters and
+    say `--encoding`."""
+
+
+#: Code pages that read the same bytes as other letters of the same script: a decoding in the
+#: other page of the family is a real rival, one in another script is not. cp1256 and ISO
+#: 8859-6 are not listed: their decodings differ in a few letters that the letter score does
+#: not separate (measured on FLORES dev lines: margins 0.05-0.26 whichever is right), so a
+#: notice would fire on nearly every short ISO 8859-6 text while the choice is right 864/865.
+FAMILIES = (("cp1251", "koi8_r"),)
+#: Mean letter scores (`_plausibility`) this close: the evidence does not separate them.
+CLOSE_MARGIN = 0.25
+
+
+def close_rival(data: bytes, chosen: str) -> str | None:
+    """The other code page of `chosen`'s family when it decodes the bytes to different
+    letters that read about as plausibly; None when the choice was clear."""
+    family = next((f for f in FAMILIES if chosen in f), ())
+    try:
+        mine_text = data.decode(chosen)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    mine = _plausibility(mine_text)
+    for enc in family:
+        if enc == chosen:
+            continue
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if text != mine_text and _plausibility(text) >= mine - CLOSE_MARGIN:
+            return enc
+    return None
 
 
 def known_encoding(name: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 
 from aligner import __version__
-from aligner.errors import EXIT_INPUT, EXIT_INTERRUPTED, AlignerError, OutputError
+from aligner.errors import EXIT_INPUT, EXIT_INTERRUPTED, AlignerError, Notice, OutputError
 
 # Subcommand modules, in the order `aligner --help` lists them.
 SUBCOMMANDS = ("segment", "entities", "compare", "view", "batch", "models")
@@ -37,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    warnings.showwarning = _show_notice
     try:
         code = int(args.func(args) or 0)
         sys.stdout.flush()  # a full disk shows here (`> /dev/full`), not at exit as a traceback
@@ -55,6 +57,17 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         where = f" {exc.filename}" if exc.filename else " to standard output"
         return _fail(f"cannot write{where}: {exc.strerror or exc}", EXIT_INPUT)
+
+
+_show_warning = warnings.showwarning
+
+
+def _show_notice(message, category, filename, lineno, file=None, line=None) -> None:
+    """A `Notice` is one line for the user; any other warning keeps Python's format."""
+    if issubclass(category, Notice):
+        print(f"aligner: note: {message}", file=sys.stderr)
+    else:
+        _show_warning(message, category, filename, lineno, file, line)
 
 
 def _fail(message: str, code: int) -> int:
