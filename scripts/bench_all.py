@@ -25,6 +25,7 @@ Rows (issue 15's table):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -256,7 +257,7 @@ def bench(args: argparse.Namespace) -> list[Row]:
             add("seed-json", run(aligner("compare", str(SEED_SRC), str(SEED_TGT), "--mt", "off",
                                          "-o", str(tmp / "seed.json")), prof, "seed-json"))
         if want("article"):
-            r = _article_row(prof)
+            r = _article_row(tmp, prof)
             if r is not None:
                 add("article", r[0], f"{r[1] * 1000:.0f} ms per pair (63 ntrex articles, warm process)")
         if want("long"):
@@ -288,34 +289,21 @@ def bench(args: argparse.Namespace) -> list[Row]:
     return rows
 
 
-def _article_row(prof: Path | None) -> tuple[Run, float] | None:
+def _article_row(tmp: Path, prof: Path | None) -> tuple[Run, float] | None:
     from aligner import ntrex
 
     if not ntrex.available():
         print("  article: ntrex128-dev not found, row skipped", file=sys.stderr)
         return None
-    argv = [sys.executable]
-    if prof is not None:
-        prof.mkdir(parents=True, exist_ok=True)
-        argv += ["-m", "cProfile", "-o", str(prof / "article.prof")]
-    argv += ["-c", ARTICLE_DRIVER]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    rc = os.waitstatus_to_exitcode(status)
-    if prof is not None:
-        _summarise(prof / "article.prof", prof / "article.txt")
-    per_pair = float(err.strip().splitlines()[-1]) if rc == 0 else float("nan")
-    return Run(seconds, usage.ru_maxrss / 1024, rc, err.strip()[-200:]), per_pair
+    driver = tmp / "article_driver.py"
+    driver.write_text(ARTICLE_DRIVER, encoding="utf-8")
+    r = run([str(driver)], prof, "article")
+    return r, float(r.tail) if r.rc == 0 else float("nan")
 
 
 def report(rows: list[Row], as_json: bool) -> None:
     if as_json:
-        print(json.dumps([r.__dict__ if not hasattr(r, "__slots__") else {k: getattr(r, k) for k in r.__slots__}
-                          for r in rows], indent=2))
+        print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
         return
     print(f"{'row':<14} {'seconds':>8} {'peak MiB':>9} {'4x ratio':>9}  {'target':<22} note")
     for r in rows:
