@@ -231,15 +231,20 @@ def _unmatched_flags(
     my_len = sum(len(x.text) for x in sents)
     # 2. unmatched sentences of the other side in the same unmatched stretch, of a matching
     # length and with no conflicting figures or places: a stretch the aligner could not pair
+    # Every unmatched bead holds a sentence, so a run of more than 2 * MAX_GAP beads breaks
+    # the MAX_GAP bound on one side: the walk stops there (linear, not quadratic, when a
+    # long document faces a short one and thousands of beads stay unmatched).
+    reach = 2 * MAX_GAP + 1
     lo = hi = i
-    while lo > 0 and not (beads[lo - 1].src and beads[lo - 1].tgt):
+    while lo > 0 and i - lo <= reach and not (beads[lo - 1].src and beads[lo - 1].tgt):
         lo -= 1
-    while hi + 1 < len(beads) and not (beads[hi + 1].src and beads[hi + 1].tgt):
+    while hi + 1 < len(beads) and hi - i <= reach and not (beads[hi + 1].src and beads[hi + 1].tgt):
         hi += 1
-    run_mine = [k for j in range(lo, hi + 1) for k in getattr(beads[j], mine_attr)]
-    run_other = [k for j in range(lo, hi + 1) for k in getattr(beads[j], other_attr)]
+    short = hi - lo < reach
+    run_mine = [k for j in range(lo, hi + 1) for k in getattr(beads[j], mine_attr)] if short else []
+    run_other = [k for j in range(lo, hi + 1) for k in getattr(beads[j], other_attr)] if short else []
     # (a short gap between aligned pairs; a whole unaligned document is another matter)
-    if run_other and len(run_mine) <= MAX_GAP and len(run_other) <= MAX_GAP and (lo > 0 or hi < len(beads) - 1):
+    if short and run_other and len(run_mine) <= MAX_GAP and len(run_other) <= MAX_GAP and (lo > 0 or hi < len(beads) - 1):
         n_mine = sum(len(x.text) for x in side.sentences(run_mine))
         n_other = sum(len(x.text) for x in other.sentences(run_other))
         z = _length_z(n_mine, n_other, side.doc.lang, other.doc.lang, cfg)
