@@ -110,3 +110,15 @@ def test_cli_missing_directory_is_one_line(tmp_path, seed_ru, seed_ar):
     assert proc.returncode == EXIT_INPUT
     assert proc.stderr.strip().endswith(f"directory {out.parent} does not exist (create it first)")
     assert not (tmp_path / "nonexistent").exists()
+
+
+def test_unwritable_output_fails_before_the_comparison(tmp_path, seed_ru, seed_ar):
+    """The output path is checked first: one line, and no comparison (or MT notice) spent on
+    a report that could never be written."""
+    out = tmp_path / "nonexistent" / "x.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "aligner", "compare", str(seed_ru), str(seed_ar), "-o", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )
+    assert proc.returncode == EXIT_INPUT
+    assert proc.stderr.count("\n") == 1 and "does not exist" in proc.stderr

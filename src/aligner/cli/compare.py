@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
         fmt = report.format_for_path(args.output)
         if fmt is None:
             raise InputError(f"cannot tell the format from {args.output!r}; use --format {{{','.join(report.FORMATS)}}}")
+    if args.output:
+        report.output_target(args.output)  # a path that cannot be written fails before the work
     comparison = compare_files(args.src, args.tgt, options_from_args(args))
     if comparison.mt.notice:
         print(f"aligner: {comparison.mt.notice}", file=sys.stderr)

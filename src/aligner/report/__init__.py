@@ -112,12 +112,25 @@ def write_output(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
     as a stream. Symlinks are written through: the file they point to is replaced, the link
     stays. A regular file is replaced atomically; a directory, a device, a FIFO or a socket
     is refused, never replaced; a missing directory is reported, not created."""
+    target = output_target(path, what)
+    if target is None:
+        return _to_stdout(text, what)
+    try:
+        atomic_write_text(target, text, encoding)
+    except OSError as exc:
+        raise OutputError(f"cannot write {what} {os.fspath(path)}: {exc.strerror or exc}") from None
+    return str(target)
+
+
+def output_target(path: str | os.PathLike[str], what: str = "report") -> Path | None:
+    """Where `-o PATH` will write (None: standard output), or OutputError in one line. Cheap,
+    so a command checks it before the work rather than losing the work at the end."""
     import errno
     import stat
 
     name = os.fspath(path)
     if name == "-":
-        return _to_stdout(text, what)
+        return None
     try:
         st = os.stat(name)
     except FileNotFoundError:
@@ -127,7 +140,7 @@ def write_output(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
             raise OutputError(f"cannot write {what} {name}: symlink loop") from None
         raise OutputError(f"cannot write {what} {name}: {exc.strerror or exc}") from None
     if st is not None and _is_stdout(st):
-        return _to_stdout(text, what)
+        return None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputError(f"cannot write {what} {name}: is a directory")
     if st is not None and not stat.S_ISREG(st.st_mode):
@@ -138,11 +151,7 @@ def write_output(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
     target = Path(os.path.realpath(name))  # through symlinks, also a dangling one
     if not target.parent.is_dir():
         raise OutputError(f"cannot write {what} {name}: directory {target.parent} does not exist (create it first)")
-    try:
-        atomic_write_text(target, text, encoding)
-    except OSError as exc:
-        raise OutputError(f"cannot write {what} {name}: {exc.strerror or exc}") from None
-    return str(target)
+    return target
 
 
 def _to_stdout(text: str, what: str) -> str:
