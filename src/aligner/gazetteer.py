@@ -674,6 +674,7 @@ def _morph():
 
 
 @lru_cache(maxsize=50_000)
+@lru_cache(maxsize=100_000)
 def common_word(word: str, lang: str) -> bool:
     """True when a capitalised word is, by the language's lexicon, mostly an ordinary word:
     Russian words that the OpenCorpora dictionary (pymorphy3) knows and reads mostly as a
