@@ -2,6 +2,8 @@
 
 `compare_files` is the Python API behind `aligner compare`, `aligner view` and every batch
 worker; the CLI, TUI and batch engines only parse options and render the `Comparison`.
+The stages are imported when a comparison runs, not with this module: the CLI imports it to
+build its parser, and `aligner --help` should not load numpy and the lexicons.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from aligner.align import AlignConfig, align
-from aligner.diverge import score
+from typing import TYPE_CHECKING
+
 from aligner.errors import InputError
-from aligner.langid import LANG_NAMES
-from aligner.segment import load_document
-from aligner.translate import MTOptions, add_mt_arguments, mt_options_from_args, pivot_documents
+from aligner.translate.options import MTOptions, add_mt_arguments, mt_options_from_args
 from aligner.types import Comparison, Document
+
+if TYPE_CHECKING:
+    from aligner.align import AlignConfig
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -41,6 +44,8 @@ def compare_files(
     progress: Progress | None = None,
 ) -> Comparison:
     """Compare SRC (the original) with TGT (the version under check)."""
+    from aligner.segment import load_document
+
     options = options or CompareOptions()
     if os.fspath(src_path) == "-" and os.fspath(tgt_path) == "-":
         raise InputError("only one of SRC and TGT can be - (standard input)")
@@ -56,6 +61,10 @@ def compare_documents(
     progress: Progress | None = None,
 ) -> Comparison:
     """Compare two already segmented documents."""
+    from aligner.align import align
+    from aligner.diverge import score
+    from aligner.translate.pivot import pivot_documents
+
     options = options or CompareOptions()
     check_pair(src, tgt, options)
     mt_progress = (lambda done, total: progress("translate", done, total)) if progress else None
@@ -74,6 +83,8 @@ def compare_documents(
 def check_pair(src: Document, tgt: Document, options: CompareOptions | None = None) -> None:
     """Refuse pairs aligner cannot compare meaningfully, with the reason in one line; the
     hint depends on whether the languages were detected or given."""
+    from aligner.langid import LANG_NAMES
+
     for doc, side in ((src, "SRC"), (tgt, "TGT")):
         if not doc.body():
             raise InputError(f"{doc.path or side}: no article text found (only meta or boilerplate lines)")
@@ -104,6 +115,8 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def options_from_args(args: argparse.Namespace) -> CompareOptions:
+    from aligner.align import AlignConfig
+
     return CompareOptions(
         src_lang=args.src_lang,
         tgt_lang=args.tgt_lang,

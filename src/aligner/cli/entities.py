@@ -15,11 +15,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 
-from aligner import bidi
+from typing import TYPE_CHECKING
+
 from aligner.cli.segment import load_for_cli
-from aligner.entities import ENTITY_KINDS, Entity, extract, match_names
 from aligner.errors import InputError
 from aligner.types import Document
+
+if TYPE_CHECKING:
+    from aligner.entities import Entity
 
 # Kinds compared across languages by --against: their keys are language-neutral.
 AGAINST_KINDS = ("place", "name", "number", "percent", "year", "date", "month")
@@ -31,14 +34,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--against", metavar="OTHER", help="the other-language version: one row per entity, counts on each side, where missing")
     p.add_argument("--lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language of FILE (default: detect)")
     p.add_argument("--other-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language of OTHER")
-    p.add_argument("--kinds", help=f"comma-separated kinds to list (default: all; with --against: {','.join(AGAINST_KINDS)}); one of {', '.join(ENTITY_KINDS)}")
+    kinds = p.add_argument("--kinds", help=f"comma-separated kinds to list (default: all; with --against: {','.join(AGAINST_KINDS)}); one of %(kinds)s")
+    kinds.kinds = _KindsHelp()  # argparse fills %(kinds)s from the action's attributes, when help is shown
     p.add_argument("--format", default="text", choices=["json", "text"], help="output format (default: text)")
     p.add_argument("--encoding", metavar="ENC", help="text encoding of FILE, e.g. cp1251 (default: detect)")
     p.add_argument("--other-encoding", metavar="ENC", help="text encoding of OTHER (default: detect)")
     p.set_defaults(func=run)
 
 
+class _KindsHelp:
+    """The entity kinds for `--kinds`'s help, read from `aligner.entities` only when the help is
+    printed: building the parser must not load the extractor."""
+
+    def __str__(self) -> str:
+        from aligner.entities import ENTITY_KINDS
+
+        return ", ".join(ENTITY_KINDS)
+
+
 def _kinds(arg: str | None, default: tuple[str, ...]) -> set[str]:
+    from aligner.entities import ENTITY_KINDS
+
     if arg is None:
         return set(default)
     kinds = {k.strip() for k in arg.split(",") if k.strip()}
@@ -61,6 +77,9 @@ def _row(doc: Document, e: Entity) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
+    from aligner import bidi
+    from aligner.entities import ENTITY_KINDS, extract
+
     doc = load_for_cli(args.file, args.lang, "--lang", args.encoding)
     if args.against:
         kinds = _kinds(args.kinds, AGAINST_KINDS)
@@ -115,6 +134,7 @@ def entity_rows(src: Document, tgt: Document, kinds: set[str]) -> list[EntityRow
     figures and dates by their language-neutral key), then mark the occurrences whose
     aligned sentences on the other side lack the entity."""
     from aligner.align import align
+    from aligner.entities import extract, match_names
 
     rows: dict[str, EntityRow] = {}
     # names and places: a matched pair shares the SRC key; the TGT's own key maps to it
@@ -158,6 +178,8 @@ def _shower(lang: str):
     reordered for a terminal that does no bidi (`--bidi` logic of the terminal report)."""
     from aligner.report.terminal import resolve_bidi
 
+    from aligner import bidi
+
     reorder = resolve_bidi(None, sys.stdout.isatty())
 
     def show(text: str | None) -> str:
@@ -174,6 +196,8 @@ def _ids(ids: list[int]) -> str:
 
 
 def _run_against(src: Document, tgt: Document, kinds: set[str], fmt: str) -> int:
+    from aligner import bidi
+
     rows = entity_rows(src, tgt, kinds)
     if fmt == "json":
         out = {"src": src.path, "tgt": tgt.path, "src_lang": src.lang, "tgt_lang": tgt.lang,

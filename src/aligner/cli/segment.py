@@ -6,15 +6,15 @@ import argparse
 import json
 import sys
 
-from aligner import langid, textio
-from aligner.bidi import visible_controls
 from aligner.errors import InputError
-from aligner.segment import segment
 from aligner.types import SEGMENTATION_SCHEMA, Document
 
 
 def load_for_cli(path: str, lang: str, option: str, encoding: str | None = None) -> Document:
     """`load_document`, but an unsupported language names this command's own option."""
+    from aligner import langid, textio
+    from aligner.segment import segment
+
     text, encoding = textio.load_text(path, encoding)
     if lang in (None, "", "auto"):
         code = langid.detect(text)
@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from aligner.bidi import visible_controls
+
     doc = load_for_cli(args.file, args.lang, "--lang", args.encoding)
     if args.format == "json":
         out = {"schema": SEGMENTATION_SCHEMA, "path": doc.path, "lang": doc.lang, "encoding": doc.encoding,
