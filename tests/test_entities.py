@@ -609,6 +609,11 @@ def test_capitalised_common_nouns_are_common_words() -> None:
         ("dailymail.co.uk.298759", "Гарвард"),  # the Arabic of this article is glued
         ("scotsman.133791", "Литгоу"),  # ليثجو
         ("upi.176249", "Ливерпул"),  # Ливерпуль / Ливерпуля: case forms, not spellings
+        ("upi.176249", "Азар"),  # Hazard: Азару / هازارد
+        ("bbc.381705", "Бушар"),  # Bouchard: Бушар / بوتشارد
+        ("nytimes.184825", "Чен"),  # Ким Чен Ын / بكيم جونغ أون: Ким and Ын are there
+        ("dailymail.co.uk.298732", "ظهر"),  # تلك السيدة ظهر هذا اليوم: 'that woman ... at noon'
+        ("dailymail.co.uk.298732", "للمكان"),  # السيدة للمكان: 'the woman ... to the place'
     ],
 )
 def test_no_false_name_flags_on_faithful_ntrex_articles(corpus, doc_id: str, word: str) -> None:
@@ -629,3 +634,28 @@ def test_spelling_variants_within_a_version_are_notes(seed_ru: Path, seed_ar: Pa
     assert any("تاكايشي" in f.detail for f in spelling)
     assert any("ساناي" in f.detail or "سناء" in f.detail for f in spelling)
     assert spelling and all(f.severity == "note" for f in spelling)
+
+
+@needs_ntrex
+@pytest.mark.parametrize(
+    ("doc_id", "word"),
+    [
+        ("abcnews.306764", "Попокатепетль"),  # the Arabic says 'this volcano' (real, from the audit)
+        ("abcnews.306776", "Теллис"),  # written as بيليس, another name
+        ("abcnews.306776", "Чемберс"),  # 'the victim' in the Arabic
+    ],
+)
+def test_real_name_divergences_stay_major(corpus, doc_id: str, word: str) -> None:
+    from aligner.compare import compare_documents
+
+    article = next(a for a in corpus.articles if a.doc_id == doc_id)
+    pair = ntrex.article_pair(corpus, article, "ru", "ar")
+    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
+    assert [f for p in comparison.pairs for f in p.flags if f.kind == "name" and f.severity == "major" and word in f.detail]
+
+
+def test_arabic_title_words_used_as_nouns_do_not_make_names() -> None:
+    noun = "ووصل أصدقاء تلك السيدة ظهر هذا اليوم والذين يعرفون السيدة للمكان لطرح أسئلة."
+    assert [e for e in extract(noun, "ar") if e.kind == "name"] == []
+    titled = "وقالت السيدة موريس إن الأمر كان تمييزًا."
+    assert [e.surface for e in extract(titled, "ar") if e.kind == "name"] == ["موريس"]

@@ -91,6 +91,9 @@ def test_skeleton_of_empty_and_non_letters() -> None:
         ("Георге", "جورجي"),
         ("Твиттере", "تويتر"),  # English w: consonant و against в
         ("Бутс", "بوتس"),  # t + s, not the tsu of Japanese names
+        ("Азару", "هازارد"),  # French and Spanish names: silent initial h (Hazard)
+        ("Эрнандес", "هيرنانديز"),
+        ("Бушар", "بوتشارد"),  # and a silent final d (Bouchard)
     ],
 )
 def test_transliteration_conventions_meet(ru: str, ar: str) -> None:
@@ -99,7 +102,8 @@ def test_transliteration_conventions_meet(ru: str, ar: str) -> None:
 
 @pytest.mark.parametrize(
     ("ru", "ar"),
-    [("Санаэ", "سنة"), ("Такаити", "تقود"), ("Гарварда", "حرف"), ("Литгоу", "لذلك"), ("Бутс", "بيت")],
+    [("Санаэ", "سنة"), ("Такаити", "تقود"), ("Гарварда", "حرف"), ("Литгоу", "لذلك"), ("Бутс", "بيت"),
+     ("Ана", "هنا"), ("Зара", "هذا"), ("Азар", "هزار"), ("Бар", "بارد")],
 )
 def test_alternative_readings_do_not_loosen_short_names(ru: str, ar: str) -> None:
     assert not same_name(ru, "ru", ar, "ar")

@@ -203,6 +203,11 @@ ALTERNATIVE_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"ج", "غ"),  # Egyptian ج for a hard g: Георге / جورجي, Литгоу / ليثجو
         (r"(?<=.)و(?=[اي])", "ڤ"),  # a consonant و (before a long vowel) for English w, Russian в: Твиттер / تويتر
         (r"تس", "طس"),  # t + s, not the tsu of Japanese names: Бутс / بوتس
+        # French and Spanish names reach Russian as pronounced and Arabic often as spelt in
+        # English: a silent initial h (Азар / هازارد, Эрнандес / هيرنانديز) and a silent
+        # final d after -ar (Бушар / بوتشارد, Жерар / جيرارد)
+        (r"^ه", ""),
+        (r"(?<=..ار)د$", ""),
     ),
     "en": (),
 }

@@ -78,15 +78,25 @@ def _name_flags(
 ) -> list[Flag]:
     """`name`: a person/organisation name (or a place replaced by another place) present on
     one side only. See `_really_one_sided` for what is not reported."""
-    s_kept = [_shift(a, s_marks) for a, _ in nm.matched]
-    t_kept = [_shift(b, t_marks) for _, b in nm.matched]
+    # names the matcher left unpaired but a looser comparison finds in the other side's
+    # sentences of this pair (Ким / بكيم) are not missing; those that look like a person's
+    # name count as carried across, like matched ones (a common noun such as Вулкан meets
+    # بركان only by its loose skeleton, which says nothing about the name beside it)
+    s_here = {id(e) for e in nm.src_only if _loosely_present(e.surface, s.doc.lang, t, bead_tgt)}
+    t_here = {id(e) for e in nm.tgt_only if _loosely_present(e.surface, t.doc.lang, s, bead_src)}
+    s_kept = [_shift(a, s_marks) for a, _ in nm.matched] + [
+        x for e in nm.src_only if id(e) in s_here and e.kind == "name" and _person_like(x := _shift(e, s_marks), s)]
+    t_kept = [_shift(b, t_marks) for _, b in nm.matched] + [
+        x for e in nm.tgt_only if id(e) in t_here and e.kind == "name" and _person_like(x := _shift(e, t_marks), t)]
     s_only = [
         e for e in nm.src_only
-        if not _part_of_larger_name(_shift(e, s_marks), s, s_kept) and _really_one_sided(_shift(e, s_marks), s, t, bead_tgt, near_tgt)
+        if id(e) not in s_here and not _part_of_larger_name(_shift(e, s_marks), s, s_kept)
+        and _really_one_sided(_shift(e, s_marks), s, t, near_tgt)
     ]
     t_only = [
         e for e in nm.tgt_only
-        if not _part_of_larger_name(_shift(e, t_marks), t, t_kept) and _really_one_sided(_shift(e, t_marks), t, s, bead_src, near_src)
+        if id(e) not in t_here and not _part_of_larger_name(_shift(e, t_marks), t, t_kept)
+        and _really_one_sided(_shift(e, t_marks), t, s, near_src)
     ]
     # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
     # replaced by another place is not
@@ -130,15 +140,15 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
     return any(0 <= k.start - e.end <= 2 or 0 <= e.start - k.end <= 2 for k in kept if k.kind == "name")
 
 
-def _really_one_sided(e: Entity, side: _Side, other: _Side, other_ids: Sequence[int], near_ids: Sequence[int]) -> bool:
-    """Guards for a name the matcher left unpaired (offsets of `e` in `side.doc`):
-    a capitalised first word of a sentence that is never capitalised inside a sentence is
-    an ordinary word ('Храм', 'Жильцы'); a name that a looser, inflection-aware comparison
-    finds among the other side's words (Калифорнией / كاليفورنيا), or that sits in the
-    neighbouring pair (a sentence boundary the aligner placed differently), is not missing."""
+def _really_one_sided(e: Entity, side: _Side, other: _Side, near_ids: Sequence[int]) -> bool:
+    """Guards for a name that neither the matcher nor a looser, inflection-aware comparison
+    (Калифорнией / كاليفورنيا) found in the other side of its pair (offsets of `e` in
+    `side.doc`): a capitalised first word of a sentence that is never capitalised inside a
+    sentence is an ordinary word ('Храм', 'Жильцы'); a name that sits in the neighbouring
+    pair (a sentence boundary the aligner placed differently) is not missing."""
     if e.kind == "name" and not _person_like(e, side):
         return False
-    return not _loosely_present(e.surface, side.doc.lang, other, tuple(other_ids) + tuple(near_ids))
+    return not _loosely_present(e.surface, side.doc.lang, other, tuple(near_ids))
 
 
 _TITLES = {
