@@ -28,7 +28,7 @@ import regex
 from dataclasses import dataclass, field
 
 from aligner.diverge.attribution import _attribution_flags
-from aligner.diverge.evidence import _Side, _doc_span, _joined, _neighbour_ids, _shift, _span, _value_keys
+from aligner.diverge.evidence import _Side, _doc_span, _joined, _loosely_present, _neighbour_ids, _shift, _span, _value_keys
 from aligner.diverge.figures import _numeric_flags, _unit
 from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling
 from aligner.diverge.wording import (
@@ -36,6 +36,7 @@ from aligner.diverge.wording import (
     _meaning_flags,
     _merged_sentence_flags,
     _quote_flags,
+    _quote_state,
     _coverage,
     _sharpen_with_pivots,
     chrf,
@@ -260,6 +261,14 @@ def _unmatched_flags(
         z1 = _length_z(n_mine + my_len, n_other, side.doc.lang, other.doc.lang, cfg)
         if z0 >= MERGED_Z and abs(z1) <= LIKELY_PAIR_Z:
             return []  # its content is most likely inside the neighbour (a 2-1 read as 1-1)
+    # 4. its anchors (a figure, a month, a name, quoted speech) are what a matched neighbour's
+    # other side carries beyond its own pair: the aligner paired this content elsewhere
+    if _carried_by_neighbour(i, beads, side, other, ids, mine_attr, other_attr):
+        return []
+    # 5. the aligner itself is unsure of the pairs around it: a sentence left over in a
+    # stretch it could not pair well is more often misaligned than missing
+    if not mine and _weak_surroundings(i, beads):
+        return []
     return [Flag(kind, f"{who} sentence has no counterpart in {whom}", src_span, tgt_span, confidence=0.7)]
 
 
@@ -283,6 +292,67 @@ def _keys_conflict(side: _Side, ids: Sequence[int], other: _Side, other_ids: Seq
 
     a, b = keys(side, ids), keys(other, other_ids)
     return bool(a) and bool(b) and not (a & b)
+
+
+_ANCHOR_KINDS = {"number", "percent", "year", "date", "month"}
+
+
+def _carried_by_neighbour(
+    i: int, beads: list[Bead], side: _Side, other: _Side, ids: Sequence[int], mine_attr: str, other_attr: str
+) -> str | None:
+    """Why an unmatched sentence's content sits in the matched pair right before or after
+    it, or None: one of its anchors (a figure or month in digits or words, quoted speech; for
+    a side without capitals, a name of the other side) is carried by that pair's other side
+    and *not* by the pair's own side on this side (a surplus the pair cannot account for).
+    An anchor that both sides of the neighbour carry says nothing: a dropped sentence often
+    shares its names and figures with the sentences around it."""
+    figures = {v for e in side.entities(ids, _ANCHOR_KINDS) if not _small_figure(e) for v in _value_keys(e)}
+    quoted = _quote_state(side, ids)[0] >= 0.5
+    for j in (i - 1, i + 1):
+        if not (0 <= j < len(beads) and beads[j].src and beads[j].tgt):
+            continue
+        own, theirs = getattr(beads[j], mine_attr), getattr(beads[j], other_attr)
+        own_figs = {v for e in side.entities(own, _ANCHOR_KINDS) for v in _value_keys(e)}
+        their_figs = {v for e in other.entities(theirs, _ANCHOR_KINDS) for v in _value_keys(e)}
+        if figures & (their_figs - own_figs):
+            return "figure"
+        if quoted and _quote_state(other, theirs)[1] and not _quote_state(side, own)[1]:
+            return "quote"
+        # (this side's own names are no evidence: the neighbour may say 'he' where the
+        # dropped sentence named the person)
+        if side.doc.lang == "ar" and other.doc.lang != "ar":
+            for e in other.entities(theirs, {"name"}):
+                if len(e.surface) >= 4 and _loosely_present(e.surface, other.doc.lang, side, ids) \
+                        and not _loosely_present(e.surface, other.doc.lang, side, own):
+                    return "name"
+    return None
+
+
+def _weak_surroundings(i: int, beads: list[Bead]) -> bool:
+    """The nearest matched pair on each side (within an unaligned stretch's reach) is a weak
+    link: none reaches FIRM_LINK. Next to a dropped sentence the aligner still pairs the
+    faithful sentences around it firmly (ntrex128-dev: 0.95-1.0); after a misalignment
+    the pairs around the leftover are weak too (0.7-0.88)."""
+    sims = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(beads) and abs(j - i) <= MAX_GAP and not (beads[j].src and beads[j].tgt):
+            j += step
+        if 0 <= j < len(beads) and beads[j].src and beads[j].tgt:
+            sims.append(beads[j].similarity)
+    return bool(sims) and max(sims) < FIRM_LINK
+
+
+FIRM_LINK = 0.9  # aligner similarity of a pair firm enough to vouch for its neighbour's gap
+
+
+def _small_figure(e) -> bool:
+    """A figure up to 10 anchors nothing: it recurs, and is often a word on the other side."""
+    kind, _, val = e.key.partition(":")
+    try:
+        return kind in ("num", "number") and abs(float(val)) <= 10
+    except ValueError:
+        return False
 
 
 def _length_z(mine: int, other: int, my_lang: str, other_lang: str, cfg: DivergeConfig) -> float:
