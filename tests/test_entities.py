@@ -614,6 +614,7 @@ def test_capitalised_common_nouns_are_common_words() -> None:
         ("nytimes.184825", "Чен"),  # Ким Чен Ын / بكيم جونغ أون: Ким and Ын are there
         ("dailymail.co.uk.298732", "ظهر"),  # تلك السيدة ظهر هذا اليوم: 'that woman ... at noon'
         ("dailymail.co.uk.298732", "للمكان"),  # السيدة للمكان: 'the woman ... to the place'
+        ("cnbc.com.6790", "Трамп"),  # По словам Трампа / وقال إن: the speaker left implicit
     ],
 )
 def test_no_false_name_flags_on_faithful_ntrex_articles(corpus, doc_id: str, word: str) -> None:
@@ -659,3 +660,23 @@ def test_arabic_title_words_used_as_nouns_do_not_make_names() -> None:
     assert [e for e in extract(noun, "ar") if e.kind == "name"] == []
     titled = "وقالت السيدة موريس إن الأمر كان تمييزًا."
     assert [e.surface for e in extract(titled, "ar") if e.kind == "name"] == ["موريس"]
+
+
+def test_named_speaker_against_an_implicit_one_is_the_same_speaker() -> None:
+    # cnbc.com.6790 (ntrex128-dev, CC BY-SA 4.0): 'По словам Трампа' rendered 'وقال إن'; Trump is
+    # named in the sentence before. Naming someone else at the verb stays a missing name.
+    from aligner.diverge import score
+    from aligner.segment import segment
+    from aligner.types import Bead
+
+    ru = ("Трамп выступил на митинге в Западной Вирджинии. Зал был полон. "
+          "По словам Трампа, его усилия по налаживанию отношений с Кимом принесли свои плоды.")
+
+    def name_flags(ar: str) -> list[str]:
+        s, t = segment(ru, "ru"), segment(ar, "ar")
+        pairs, _ = score(s, t, [Bead((i,), (i,), 0.9) for i in range(3)])
+        return [f.detail for p in pairs for f in p.flags if f.kind == "name" and f.severity == "major"]
+
+    first = "تحدث ترامب في تجمع حاشد في ولاية فرجينيا الغربية. كانت القاعة ممتلئة. "
+    assert name_flags(first + "وقال إن جهوده لتحسين العلاقات مع كيم قد أتت بنتائج إيجابية.") == []
+    assert name_flags(first + "وقال ريتشارد إن جهوده لتحسين العلاقات مع كيم قد أتت بنتائج إيجابية.")

@@ -776,6 +776,16 @@ def _ar_function_word(key: str) -> bool:
     return False
 
 
+def function_word(word: str, lang: str) -> bool:
+    """A pronoun, conjunction, preposition or similar word of the language (Arabic with or
+    without clitics: إن, وهو, فيها): never a name, and after a reporting verb a sign that
+    the speaker is left implicit (وقال إن, сказал он)."""
+    if not _has_caps(lang):
+        return _ar_function_word(_akey(word))
+    low = word.casefold()
+    return low in (_RU_FUNCTION if lang == "ru" else _EN_NOT_NAME)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     window = text[max(0, start - 4) : start]
     if _SENT_START.search(window):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from aligner import gazetteer, names
-from aligner.diverge.attribution import _SPEAKER_WINDOW
+from aligner.diverge.attribution import _SPEAKER_WINDOW, _verb_cues
 from aligner.diverge.evidence import (
     _LATIN,
     _NUMERIC_KINDS,
@@ -31,7 +31,7 @@ from aligner.diverge.evidence import (
     _stems,
     _value_keys,
 )
-from aligner.entities import Entity, NameMatch
+from aligner.entities import Entity, NameMatch, function_word
 from aligner.normalize import match_key
 from aligner.types import Bead, Flag, Pair, Span
 
@@ -92,11 +92,13 @@ def _name_flags(
         e for e in nm.src_only
         if id(e) not in s_here and not _part_of_larger_name(_shift(e, s_marks), s, s_kept)
         and _really_one_sided(_shift(e, s_marks), s, t, near_tgt)
+        and not _speaker_left_implicit(_shift(e, s_marks), s, bead_src, t, bead_tgt)
     ]
     t_only = [
         e for e in nm.tgt_only
         if id(e) not in t_here and not _part_of_larger_name(_shift(e, t_marks), t, t_kept)
         and _really_one_sided(_shift(e, t_marks), t, s, near_src)
+        and not _speaker_left_implicit(_shift(e, t_marks), t, bead_tgt, s, bead_src)
     ]
     # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
     # replaced by another place is not
@@ -149,6 +151,37 @@ def _really_one_sided(e: Entity, side: _Side, other: _Side, near_ids: Sequence[i
     if e.kind == "name" and not _person_like(e, side):
         return False
     return not _loosely_present(e.surface, side.doc.lang, other, tuple(near_ids))
+
+
+_SPEAKER_CONTEXT = 12  # sentences before the pair in which 'he said' finds its person
+
+
+def _cues(side: _Side, ids: Sequence[int]) -> list[Entity]:
+    ents = side.entities(ids, {"attribution"})
+    return [c for c in ents if c.key.startswith("cue:")] + _verb_cues(side, ids, ents)
+
+
+_NEXT_WORD = regex.compile(r"\s*([\p{L}\p{M}]+)?")
+
+
+def _speaker_left_implicit(e: Entity, side: _Side, ids: Sequence[int], other: _Side, other_ids: Sequence[int]) -> bool:
+    """The name is the speaker of a reporting verb on its side, while the other side reports
+    the speech with nobody named at the verb (По словам Трампа / وقال إن, — сказал Макрон /
+    وأضاف:) and names the person in the sentences before: 'he said' is the same speaker."""
+    if not any(c.start - _SPEAKER_WINDOW < e.end and e.start < c.end + _SPEAKER_WINDOW for c in _cues(side, ids)):
+        return False
+    implicit = False
+    for c in _cues(other, other_ids):
+        m = _NEXT_WORD.match(other.doc.text, c.end)
+        nxt = m.group(1) if m else None
+        if nxt is None or function_word(nxt, other.doc.lang):  # a quote, a colon, إن / أن, a pronoun
+            implicit = True
+            break
+    if not implicit:
+        return False
+    first = min(other_ids)
+    before = [x.id for x in other.doc.sentences if first - _SPEAKER_CONTEXT <= x.id <= max(other_ids)]
+    return _loosely_present(e.surface, side.doc.lang, other, before)
 
 
 _TITLES = {
