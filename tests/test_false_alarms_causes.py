@@ -71,6 +71,22 @@ def test_phone_number_typed_for_right_to_left_display():
     assert major(fs, "number")
 
 
+def test_a_decade_in_words_is_no_claim_but_a_year_changed_across_a_boundary_is():
+    """'1980-е' / 'ثمانينيات' (no digits on the other side: written in words) was a flag; a
+    year on one side only whose neighbour on the other side holds another year is a change
+    that crossed a sentence boundary (ntrex128-dev newsweek.51331, AR merges two lines)."""
+    fs, _ = flags("Она обвиняет его в нападении, совершенном в 1980-е годы.", "وتتهمه بالاعتداء عليها في ثمانينيات القرن العشرين.")
+    assert not fs, [f.detail for f in fs]
+    ru = ("Свиньи редко нападают на людей. В 2012 году фермер из Орегона был съеден свиньями. "
+          "Как рассказал один канадский фермер, свиньи обычно не агрессивны.")
+    beads = [Bead((0,), (0,), 0.97), Bead((1,), (), 0.0), Bead((2,), (1,), 0.8)]
+    for year, changed in (("2011", True), ("2012", False)):
+        ar = (f"نادرا ما تهاجم الخنازير البشر. بعد أن أكل الخنازير لمزارع أوريجون في {year}، أخبر أحد مزارعي مانيتوبا "
+              "بأن الخنازير لا يكونون عدوانيين عادةً.")
+        fs, _ = flags(ru, ar, beads)
+        assert bool(major(fs, "date")) == changed and not major(fs, "omission"), (year, [f.detail for f in fs])
+
+
 # --- quotes --------------------------------------------------------------------------------
 
 
@@ -121,6 +137,16 @@ def test_an_acronym_agency_is_not_spelled_by_a_lookalike_word():
     assert major(fs, "attribution") and "CNN" in major(fs, "attribution")[0].detail
     fs, _ = flags(ru, "زادت التصنيفات إلى أكثر من الضعف لتصل إلى 1.05 مليون في قناة سي إن إن.")
     assert not [f for f in fs if f.kind == "attribution"]
+
+
+def test_who_was_told_or_a_speaker_noun_alone_is_no_flag():
+    """Every audience-only source flag ('СМИ', 'الصحافة', 'интервью') and every dropped
+    speaker-noun flag ('официально заявили' / 'أكّد') of the ntrex128-dev audits was false."""
+    fs, _ = flags("Об этом рассказали СМИ в понедельник.", "وقال ذلك يوم الاثنين.")
+    assert not fs, [f.detail for f in fs]
+    fs, _ = flags("Эмоции раскалились, и большинство республиканцев официально заявили, что хотят продолжить голосование.",
+                  "كانت الانفعالات حادة للغاية، وقد أكّد معظم أعضاء الحزب الجمهوري رغبتهم في المضي قدمًا في التصويت.")
+    assert not fs, [f.detail for f in fs]
 
 
 def test_reporter_and_correspondent_are_the_same_listener():
