@@ -680,3 +680,12 @@ def test_named_speaker_against_an_implicit_one_is_the_same_speaker() -> None:
     first = "تحدث ترامب في تجمع حاشد في ولاية فرجينيا الغربية. كانت القاعة ممتلئة. "
     assert name_flags(first + "وقال إن جهوده لتحسين العلاقات مع كيم قد أتت بنتائج إيجابية.") == []
     assert name_flags(first + "وقال ريتشارد إن جهوده لتحسين العلاقات مع كيم قد أتت بنتائج إيجابية.")
+
+
+def test_a_quoted_name_is_not_the_start_of_a_quoted_sentence() -> None:
+    # bbc.381746 (ntrex128-dev, CC BY-SA 4.0): «Рейнджерс» was read as the first word of a quote
+    ru_s = "В четверг «Рейнджерс» проведут на своем поле матч Лиги Европы с австрийским клубом «Рапид» (Вена)."
+    ar_s = "قبل ذلك، يستضيف فريق آخر فيينا في الدوري الأوروبي يوم الخميس."
+    assert {"Рейнджерс", "Рапид"} <= {e.surface for e in match_names(ru_s, "ru", ar_s, "ar").src_only}
+    quoted = "«Вот это мы и сделаем», — сказал тренер."
+    assert match_names(quoted, "ru", "قال المدرب: سنفعل ذلك.", "ar").src_only == []

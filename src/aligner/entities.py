@@ -786,10 +786,15 @@ def function_word(word: str, lang: str) -> bool:
     return low in (_RU_FUNCTION if lang == "ru" else _EN_NOT_NAME)
 
 
+# a short quoted title or name: «Рейнджерс», «Pawn Stars» (not the first word of a quoted sentence)
+_QUOTED_NAME = regex.compile(r"[^\s«»“”„\".!?…:;]+(?:\s+[^\s«»“”„\".!?…:;]+){0,2}[»”“\"]")
+_OPENING = regex.compile(r"[«“„\"]\s*$")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     window = text[max(0, start - 4) : start]
     if _SENT_START.search(window):
-        return True
+        return not (_OPENING.search(window) and _QUOTED_NAME.match(text, start))
     return not window.strip() and not text[:start].strip()  # only whitespace before it
 
 
