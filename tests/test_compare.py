@@ -244,11 +244,12 @@ def test_entities_against_one_row_per_entity_and_the_dropped_occurrence(seed_ru,
 def test_entities_refuses_unknown_kinds_and_names_its_own_options(seed_ru, tmp_path):
     bogus = _cli("entities", seed_ru, "--kinds", "bogus")
     assert bogus.returncode == EXIT_INPUT and "--kinds: unknown kind bogus" in bogus.stderr
-    uk = tmp_path / "uk.txt"
-    uk.write_text("Україна отримала допомогу від союзників. Київ заявив про нові кроки. Це їхнє рішення.\n", encoding="utf-8")
-    for cmd in (["entities", uk], ["entities", seed_ru, "--against", uk], ["segment", uk]):
+    it = tmp_path / "it.txt"  # a language aligner has no module for (Ukrainian was one, until issue 16)
+    it.write_text("Il governo italiano ha annunciato nuove misure per sostenere le famiglie. "
+                  "Il ministro ha detto che la decisione sarà presa la prossima settimana.\n", encoding="utf-8")
+    for cmd in (["entities", it], ["entities", seed_ru, "--against", it], ["segment", it]):
         proc = _cli(*cmd)
-        assert proc.returncode == EXIT_INPUT and "Ukrainian" in proc.stderr
+        assert proc.returncode == EXIT_INPUT and "Italian (it) is not supported" in proc.stderr
         assert "--src-lang" not in proc.stderr and "--tgt-lang" not in proc.stderr
         assert "--lang" in proc.stderr or "--other-lang" in proc.stderr
 

@@ -29,308 +29,30 @@ from pathlib import Path
 
 import regex
 
+from aligner import lang as languages
+from aligner.lang import Language
 from aligner.names import ar_token_key
 from aligner.normalize import match_key
 
-LANGS: tuple[str, ...] = ("ar", "ru", "en")
-
-# -- curated additions (CLDR has no agencies, no adjectives, few short forms) --------------
-
-# code -> {lang: [names]} added to the CLDR territory names.
-TERRITORY_ALIASES: dict[str, dict[str, list[str]]] = {
-    "US": {
-        "ru": ["США", "Соединенные Штаты Америки", "Америка"],
-        "en": ["US", "U.S.", "USA", "U.S.A.", "America", "United States of America"],
-        "ar": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"],
-    },
-    "CN": {"ru": ["КНР", "Китайская Народная Республика"], "en": ["PRC", "People's Republic of China"], "ar": ["جمهورية الصين الشعبية"]},
-    "RU": {"ru": ["РФ", "Российская Федерация"], "en": ["Russian Federation"], "ar": ["روسيا الاتحادية", "روسية"]},
-    "GB": {"ru": ["Британия", "Соединенное Королевство"], "en": ["UK", "U.K.", "Britain", "Great Britain"], "ar": ["بريطانيا"]},
-    "KR": {"ru": ["Южная Корея"], "en": ["South Korea", "Republic of Korea"], "ar": ["كوري"]},
-    "KP": {"ru": ["Северная Корея"], "en": ["North Korea", "DPRK"], "ar": []},
-    "AE": {"ru": ["Объединенные Арабские Эмираты", "Эмираты"], "en": ["UAE", "Emirates"], "ar": ["الإمارات"]},
-    "EU": {"ru": ["ЕС", "Евросоюз", "Евросоюза"], "en": ["EU", "European Union"], "ar": []},
-    "UN": {"ru": ["ООН"], "en": ["UN", "U.N.", "United Nations"], "ar": []},
-    "PS": {"ru": ["Палестина"], "en": ["Palestine"], "ar": ["فلسطين"]},
-    "SY": {"ru": [], "en": [], "ar": ["سورية"]},
-    "UA": {"ru": [], "en": [], "ar": ["اوكرانيا"]},
-    "CZ": {"ru": ["Чехия"], "en": ["Czech Republic"], "ar": ["التشيك"]},
-    "NL": {"ru": ["Голландия"], "en": ["Holland"], "ar": []},
-    "MM": {"ru": ["Бирма"], "en": ["Burma"], "ar": ["بورما"]},
-    "HK": {"ru": ["Гонконг"], "en": ["Hong Kong"], "ar": ["هونغ كونغ", "هونج كونج"]},
-    "MO": {"ru": ["Макао", "Аомынь"], "en": ["Macau", "Macao"], "ar": ["ماكاو"]},
-    "HU": {"ru": [], "en": [], "ar": ["المجر"]},
-    "ES": {"ru": [], "en": [], "ar": ["أسبانيا"]},
-    "AF": {"ru": [], "en": [], "ar": ["أفغاني"]},
-    "ZA": {"ru": ["ЮАР", "Южная Африка"], "en": ["South Africa"], "ar": []},
-    "VA": {"ru": ["Ватикан"], "en": ["Vatican"], "ar": ["الفاتيكان"]},
-    "EG": {"ru": ["Египта", "Египту", "Египтом", "Египте"], "en": [], "ar": []},
-}
-
-# Capitals, regions and places that have no CLDR time zone of their own.
-EXTRA_PLACES: dict[str, dict[str, list[str]]] = {
-    "beijing": {"ru": ["Пекин"], "en": ["Beijing", "Peking"], "ar": ["بكين"]},
-    "washington": {"ru": ["Вашингтон"], "en": ["Washington"], "ar": ["واشنطن"]},
-    "new_delhi": {"ru": ["Нью-Дели", "Дели"], "en": ["New Delhi", "Delhi"], "ar": ["نيودلهي", "نيو دلهي", "دلهي"]},
-    "ottawa": {"ru": ["Оттава"], "en": ["Ottawa"], "ar": ["أوتاوا"]},
-    "canberra": {"ru": ["Канберра"], "en": ["Canberra"], "ar": ["كانبرا"]},
-    "ankara": {"ru": ["Анкара"], "en": ["Ankara"], "ar": ["أنقرة"]},
-    "islamabad": {"ru": ["Исламабад"], "en": ["Islamabad"], "ar": ["إسلام آباد"]},
-    "abu_dhabi": {"ru": ["Абу-Даби"], "en": ["Abu Dhabi"], "ar": ["أبوظبي", "أبو ظبي"]},
-    "doha": {"ru": ["Доха"], "en": ["Doha"], "ar": ["الدوحة"]},
-    "geneva": {"ru": ["Женева"], "en": ["Geneva"], "ar": ["جنيف"]},
-    "osaka": {"ru": ["Осака"], "en": ["Osaka"], "ar": ["أوساكا"]},
-    "kyoto": {"ru": ["Киото"], "en": ["Kyoto"], "ar": ["كيوتو"]},
-    "hiroshima": {"ru": ["Хиросима"], "en": ["Hiroshima"], "ar": ["هيروشيما"]},
-    "nagasaki": {"ru": ["Нагасаки"], "en": ["Nagasaki"], "ar": ["ناغازاكي", "ناجازاكي"]},
-    "fukushima": {"ru": ["Фукусима"], "en": ["Fukushima"], "ar": ["فوكوشيما"]},
-    "okinawa": {"ru": ["Окинава"], "en": ["Okinawa"], "ar": ["أوكيناوا"]},
-    "hokkaido": {"ru": ["Хоккайдо"], "en": ["Hokkaido"], "ar": ["هوكايدو"]},
-    "kurils": {"ru": ["Курилы", "Курильские острова"], "en": ["Kurils", "Kuril Islands"], "ar": ["جزر الكوريل"]},
-    "crimea": {"ru": ["Крым"], "en": ["Crimea"], "ar": ["القرم"]},
-    "donbas": {"ru": ["Донбасс"], "en": ["Donbas", "Donbass"], "ar": ["دونباس"]},
-    "st_petersburg": {"ru": ["Санкт-Петербург", "Петербург"], "en": ["Saint Petersburg", "St Petersburg", "St. Petersburg"], "ar": ["سانت بطرسبرغ", "بطرسبرغ"]},
-    "sochi": {"ru": ["Сочи"], "en": ["Sochi"], "ar": ["سوتشي"]},
-    "middle_east": {"ru": ["Ближний Восток"], "en": ["Middle East"], "ar": ["الشرق الأوسط"]},
-    # cities in the news that have no time zone of their own
-    "cologne": {"ru": ["Кельн"], "en": ["Cologne"], "ar": ["كولونيا"]},
-    "hanover": {"ru": ["Ганновер"], "en": ["Hanover", "Hannover"], "ar": ["هانوفر"]},
-    "munich": {"ru": ["Мюнхен"], "en": ["Munich"], "ar": ["ميونخ"]},
-    "frankfurt": {"ru": ["Франкфурт"], "en": ["Frankfurt"], "ar": ["فرانكفورت"]},
-    "hamburg": {"ru": ["Гамбург"], "en": ["Hamburg"], "ar": ["هامبورغ"]},
-    "milan": {"ru": ["Милан"], "en": ["Milan"], "ar": ["ميلانو"]},
-    "barcelona": {"ru": ["Барселона"], "en": ["Barcelona"], "ar": ["برشلونة"]},
-    "marseille": {"ru": ["Марсель"], "en": ["Marseille"], "ar": ["مرسيليا"]},
-    "strasbourg": {"ru": ["Страсбург"], "en": ["Strasbourg"], "ar": ["ستراسبورغ"]},
-    "the_hague": {"ru": ["Гаага"], "en": ["The Hague"], "ar": ["لاهاي"]},
-    "glasgow": {"ru": ["Глазго"], "en": ["Glasgow"], "ar": ["غلاسكو"]},
-    "manchester": {"ru": ["Манчестер"], "en": ["Manchester"], "ar": ["مانشستر"]},
-    "odesa": {"ru": ["Одесса"], "en": ["Odesa", "Odessa"], "ar": ["أوديسا"]},
-    "kharkiv": {"ru": ["Харьков"], "en": ["Kharkiv", "Kharkov"], "ar": ["خاركيف"]},
-    "lviv": {"ru": ["Львов"], "en": ["Lviv"], "ar": ["لفيف"]},
-    "donetsk": {"ru": ["Донецк"], "en": ["Donetsk"], "ar": ["دونيتسك"]},
-    "luhansk": {"ru": ["Луганск"], "en": ["Luhansk", "Lugansk"], "ar": ["لوغانسك", "لوهانسك"]},
-    "mariupol": {"ru": ["Мариуполь"], "en": ["Mariupol"], "ar": ["ماريوبول"]},
-    "sevastopol": {"ru": ["Севастополь"], "en": ["Sevastopol"], "ar": ["سيفاستوبول"]},
-    "kazan": {"ru": ["Казань"], "en": ["Kazan"], "ar": ["قازان"]},
-    "aleppo": {"ru": ["Алеппо"], "en": ["Aleppo"], "ar": ["حلب"]},
-    "homs": {"ru": ["Хомс"], "en": ["Homs"], "ar": ["حمص"]},
-    "mosul": {"ru": ["Мосул"], "en": ["Mosul"], "ar": ["الموصل"]},
-    "basra": {"ru": ["Басра"], "en": ["Basra"], "ar": ["البصرة"]},
-    "benghazi": {"ru": ["Бенгази"], "en": ["Benghazi"], "ar": ["بنغازي"]},
-    "alexandria": {"ru": ["Александрия"], "en": ["Alexandria"], "ar": ["الإسكندرية"]},
-    "jeddah": {"ru": ["Джидда"], "en": ["Jeddah"], "ar": ["جدة"]},
-    "mecca": {"ru": ["Мекка"], "en": ["Mecca"], "ar": ["مكة", "مكة المكرمة"]},
-    "medina": {"ru": ["Медина"], "en": ["Medina"], "ar": ["المدينة المنورة"]},
-    "tel_aviv": {"ru": ["Тель-Авив"], "en": ["Tel Aviv"], "ar": ["تل أبيب"]},
-    "haifa": {"ru": ["Хайфа"], "en": ["Haifa"], "ar": ["حيفا"]},
-    "ramallah": {"ru": ["Рамалла"], "en": ["Ramallah"], "ar": ["رام الله"]},
-    "lahore": {"ru": ["Лахор"], "en": ["Lahore"], "ar": ["لاهور"]},
-    "mumbai": {"ru": ["Мумбаи", "Бомбей"], "en": ["Mumbai", "Bombay"], "ar": ["مومباي"]},
-    "shenzhen": {"ru": ["Шэньчжэнь"], "en": ["Shenzhen"], "ar": ["شنتشن", "شينزين"]},
-    "guangzhou": {"ru": ["Гуанчжоу"], "en": ["Guangzhou"], "ar": ["قوانغتشو", "غوانغتشو"]},
-    "wuhan": {"ru": ["Ухань"], "en": ["Wuhan"], "ar": ["ووهان"]},
-    "yokohama": {"ru": ["Иокогама", "Йокогама"], "en": ["Yokohama"], "ar": ["يوكوهاما"]},
-    "nagoya": {"ru": ["Нагоя"], "en": ["Nagoya"], "ar": ["ناغويا"]},
-    "sapporo": {"ru": ["Саппоро"], "en": ["Sapporo"], "ar": ["سابورو"]},
-    "kobe": {"ru": ["Кобе"], "en": ["Kobe"], "ar": ["كوبي"]},
-    "busan": {"ru": ["Пусан"], "en": ["Busan"], "ar": ["بوسان"]},
-    "san_francisco": {"ru": ["Сан-Франциско"], "en": ["San Francisco"], "ar": ["سان فرانسيسكو"]},
-    "houston": {"ru": ["Хьюстон"], "en": ["Houston"], "ar": ["هيوستن"]},
-    "boston": {"ru": ["Бостон"], "en": ["Boston"], "ar": ["بوسطن"]},
-    "seattle": {"ru": ["Сиэтл"], "en": ["Seattle"], "ar": ["سياتل"]},
-    "miami": {"ru": ["Майами"], "en": ["Miami"], "ar": ["ميامي"]},
-    "rio": {"ru": ["Рио-де-Жанейро"], "en": ["Rio de Janeiro"], "ar": ["ريو دي جانيرو"]},
-    "cape_town": {"ru": ["Кейптаун"], "en": ["Cape Town"], "ar": ["كيب تاون"]},
-    # regions, US states, seas
-    "england": {"ru": ["Англия"], "en": ["England"], "ar": ["إنجلترا", "إنكلترا"]},
-    "scotland": {"ru": ["Шотландия"], "en": ["Scotland"], "ar": ["اسكتلندا"]},
-    "texas": {"ru": ["Техас"], "en": ["Texas"], "ar": ["تكساس"]},
-    "california": {"ru": ["Калифорния"], "en": ["California"], "ar": ["كاليفورنيا"]},
-    "florida": {"ru": ["Флорида"], "en": ["Florida"], "ar": ["فلوريدا"]},
-    "oregon": {"ru": ["Орегон"], "en": ["Oregon"], "ar": ["أوريغون"]},
-    "utah": {"ru": ["Юта"], "en": ["Utah"], "ar": ["يوتا"]},
-    "alaska": {"ru": ["Аляска"], "en": ["Alaska"], "ar": ["ألاسكا"]},
-    "hawaii": {"ru": ["Гавайи", "Гавайях", "Гавайев", "Гавайям"], "en": ["Hawaii"], "ar": ["هاواي"]},
-    "pacific": {"ru": ["Тихий океан"], "en": ["Pacific Ocean", "Pacific"], "ar": ["المحيط الهادئ", "المحيط الهادي"]},
-    "atlantic": {"ru": ["Атлантический океан", "Атлантика"], "en": ["Atlantic Ocean", "Atlantic"], "ar": ["المحيط الأطلسي"]},
-    "indian_ocean": {"ru": ["Индийский океан"], "en": ["Indian Ocean"], "ar": ["المحيط الهندي"]},
-    "mediterranean": {"ru": ["Средиземное море"], "en": ["Mediterranean Sea", "Mediterranean"], "ar": ["البحر المتوسط", "البحر الأبيض المتوسط"]},
-    "black_sea": {"ru": ["Черное море"], "en": ["Black Sea"], "ar": ["البحر الأسود"]},
-    "red_sea": {"ru": ["Красное море"], "en": ["Red Sea"], "ar": ["البحر الأحمر"]},
-    "persian_gulf": {"ru": ["Персидский залив"], "en": ["Persian Gulf"], "ar": ["الخليج الفارسي"]},
-    "south_china_sea": {"ru": ["Южно-Китайское море"], "en": ["South China Sea"], "ar": ["بحر الصين الجنوبي"]},
-    "sea_of_japan": {"ru": ["Японское море"], "en": ["Sea of Japan"], "ar": ["بحر اليابان"]},
-    "baltic": {"ru": ["Балтийское море", "Балтика"], "en": ["Baltic Sea"], "ar": ["بحر البلطيق"]},
-    "far_east": {"ru": ["Дальний Восток"], "en": ["Far East"], "ar": ["الشرق الأقصى"]},
-}
-
-AGENCIES: dict[str, dict[str, list[str]]] = {
-    "tass": {"ru": ["ТАСС"], "en": ["TASS", "Tass"], "ar": ["تاس"]},
-    "ria": {"ru": ["РИА Новости", "РИА"], "en": ["RIA Novosti", "RIA"], "ar": ["ريا نوفوستي", "نوفوستي"]},
-    "interfax": {"ru": ["Интерфакс"], "en": ["Interfax"], "ar": ["إنترفاكس"]},
-    "reuters": {"ru": ["Рейтер", "Рейтерс", "Reuters"], "en": ["Reuters"], "ar": ["رويترز"]},
-    "kyodo": {"ru": ["Киодо", "Kyodo"], "en": ["Kyodo"], "ar": ["كيودو"]},
-    "xinhua": {"ru": ["Синьхуа"], "en": ["Xinhua"], "ar": ["شينخوا"]},
-    "afp": {"ru": ["Франс Пресс", "Франс-Пресс", "AFP"], "en": ["AFP", "Agence France-Presse"], "ar": ["فرانس برس", "فرانس بريس"]},
-    "ap": {"ru": ["Ассошиэйтед Пресс", "AP"], "en": ["AP", "Associated Press"], "ar": ["أسوشيتد برس", "أسوشييتد برس"]},
-    "bloomberg": {"ru": ["Блумберг", "Bloomberg"], "en": ["Bloomberg"], "ar": ["بلومبرغ", "بلومبيرغ"]},
-    "nhk": {"ru": ["NHK", "Эн-эйч-кей"], "en": ["NHK"], "ar": ["إن إتش كيه"]},
-    "bbc": {"ru": ["Би-би-си", "BBC"], "en": ["BBC"], "ar": ["بي بي سي"]},
-    "cnn": {"ru": ["Си-эн-эн", "CNN"], "en": ["CNN"], "ar": ["سي إن إن"]},
-    "aljazeera": {"ru": ["Аль-Джазира"], "en": ["Al Jazeera", "Al-Jazeera"], "ar": ["قناة الجزيرة", "شبكة الجزيرة"]},
-    "sputnik": {"ru": ["Sputnik"], "en": ["Sputnik"], "ar": ["سبوتنيك"]},
-    "rt": {"ru": ["RT", "Russia Today"], "en": ["RT", "Russia Today"], "ar": ["روسيا اليوم"]},
-    "anadolu": {"ru": ["Анадолу"], "en": ["Anadolu"], "ar": ["الأناضول"]},
-    "irna": {"ru": ["ИРНА"], "en": ["IRNA"], "ar": ["إرنا"]},
-    "yonhap": {"ru": ["Ренхап", "Рёнхап", "Йонхап"], "en": ["Yonhap"], "ar": ["يونهاب"]},
-    "wam": {"ru": ["WAM"], "en": ["WAM"], "ar": ["وام"]},
-    "sana": {"ru": ["САНА"], "en": ["SANA"], "ar": ["وكالة سانا"]},
-    "nikkei": {"ru": ["Никкэй", "Nikkei"], "en": ["Nikkei"], "ar": ["نيكاي", "نيكي"]},
-    "asahi": {"ru": ["Асахи"], "en": ["Asahi"], "ar": ["أساهي"]},
-    "yomiuri": {"ru": ["Иомиури", "Йомиури"], "en": ["Yomiuri"], "ar": ["يوميوري"]},
-    "mainichi": {"ru": ["Майнити"], "en": ["Mainichi"], "ar": ["ماينيتشي"]},
-    "jiji": {"ru": ["Дзидзи"], "en": ["Jiji"], "ar": ["جيجي"]},
-    "izvestia": {"ru": ["Известия"], "en": ["Izvestia"], "ar": ["إزفستيا"]},
-    "kommersant": {"ru": ["Коммерсант", "Коммерсантъ"], "en": ["Kommersant"], "ar": ["كوميرسانت"]},
-    "vedomosti": {"ru": ["Ведомости"], "en": ["Vedomosti"], "ar": ["فيدوموستي"]},
-    "mk": {"ru": ["МК", "Московский комсомолец"], "en": ["MK"], "ar": ["MK"]},
-    "wsj": {"ru": ["Уолл-стрит джорнэл", "Wall Street Journal"], "en": ["Wall Street Journal", "WSJ"], "ar": ["وول ستريت جورنال"]},
-    "nyt": {"ru": ["Нью-Йорк таймс", "New York Times"], "en": ["New York Times", "NYT"], "ar": ["نيويورك تايمز"]},
-    "ft": {"ru": ["Файнэншл таймс", "Financial Times"], "en": ["Financial Times"], "ar": ["فايننشال تايمز"]},
-    "wapo": {"ru": ["Вашингтон пост", "Washington Post"], "en": ["Washington Post"], "ar": ["واشنطن بوست"]},
-}
-
-ORGS: dict[str, dict[str, list[str]]] = {
-    "nato": {"ru": ["НАТО"], "en": ["NATO"], "ar": ["الناتو", "حلف شمال الأطلسي", "حلف شمال الاطلسي"]},
-    "iaea": {"ru": ["МАГАТЭ"], "en": ["IAEA"], "ar": ["الوكالة الدولية للطاقة الذرية"]},
-    "who": {"ru": ["ВОЗ"], "en": ["WHO", "World Health Organization"], "ar": ["منظمة الصحة العالمية"]},
-    "opec": {"ru": ["ОПЕК"], "en": ["OPEC"], "ar": ["أوبك"]},
-    "brics": {"ru": ["БРИКС"], "en": ["BRICS"], "ar": ["بريكس"]},
-    "sco": {"ru": ["ШОС"], "en": ["SCO", "Shanghai Cooperation Organisation"], "ar": ["منظمة شنغهاي للتعاون"]},
-    "asean": {"ru": ["АСЕАН"], "en": ["ASEAN"], "ar": ["آسيان"]},
-    "imf": {"ru": ["МВФ"], "en": ["IMF"], "ar": ["صندوق النقد الدولي"]},
-    "wto": {"ru": ["ВТО"], "en": ["WTO"], "ar": ["منظمة التجارة العالمية"]},
-    "g7": {"ru": ["G7", "Большая семерка", "Группа семи"], "en": ["G7", "Group of Seven"], "ar": ["مجموعة السبع"]},
-    "g20": {"ru": ["G20", "Большая двадцатка", "Группа двадцати"], "en": ["G20", "Group of 20"], "ar": ["مجموعة العشرين"]},
-    "kremlin": {"ru": ["Кремль"], "en": ["Kremlin"], "ar": ["الكرملين"]},
-    "white_house": {"ru": ["Белый дом"], "en": ["White House"], "ar": ["البيت الأبيض"]},
-    "pentagon": {"ru": ["Пентагон"], "en": ["Pentagon"], "ar": ["البنتاغون", "البنتاجون"]},
-    "mfa": {"ru": ["МИД"], "en": ["Foreign Ministry"], "ar": []},
-}
-
-# Country adjectives. Russian: stems (+ adjective endings) and compound prefixes (японо-).
-RU_ADJECTIVES: dict[str, tuple[str, ...]] = {
-    "JP": ("японск", "японо"), "CN": ("китайск", "китайско", "кнр"), "RU": ("российск", "русск", "российско", "русско"),
-    "US": ("американск", "американо"), "UA": ("украинск", "украино"), "TW": ("тайваньск",),
-    "KR": ("южнокорейск", "корейск"), "KP": ("северокорейск",), "GB": ("британск", "англо"),
-    "FR": ("французск", "франко"), "DE": ("немецк", "германск", "германо"), "IN": ("индийск",),
-    "IR": ("иранск",), "IL": ("израильск",), "TR": ("турецк",), "SY": ("сирийск",),
-    "EG": ("египетск",), "SA": ("саудовск",), "BY": ("белорусск",), "KZ": ("казахстанск",),
-    "GE": ("грузинск",), "PL": ("польск",), "IT": ("итальянск",), "ES": ("испанск",),
-    "CA": ("канадск",), "AU": ("австралийск",), "BR": ("бразильск",), "MX": ("мексиканск",),
-    "PK": ("пакистанск",), "AF": ("афганск",), "IQ": ("иракск",), "PS": ("палестинск",),
-    "QA": ("катарск",), "AE": ("эмиратск",), "VN": ("вьетнамск",), "ID": ("индонезийск",),
-    "PH": ("филиппинск",), "LB": ("ливанск",), "JO": ("иорданск",), "LY": ("ливийск",),
-    "SD": ("суданск",), "YE": ("йеменск",), "AM": ("армянск",), "AZ": ("азербайджанск",),
-    "UZ": ("узбекск",), "MN": ("монгольск",), "SE": ("шведск",), "FI": ("финск",),
-    "NO": ("норвежск",), "NL": ("нидерландск", "голландск"), "HU": ("венгерск",),
-    "RS": ("сербск",), "GR": ("греческ",), "CZ": ("чешск",), "150": ("европейск",),
-    "IE": ("ирландск",), "NZ": ("новозеландск",), "ZA": ("южноафриканск",), "BE": ("бельгийск",),
-    "CH": ("швейцарск",), "AT": ("австрийск",), "PT": ("португальск",), "DK": ("датск",), "RO": ("румынск",),
-    "BG": ("болгарск",), "HR": ("хорватск",), "SK": ("словацк",), "SI": ("словенск",), "LT": ("литовск",),
-    "LV": ("латвийск",), "EE": ("эстонск",), "MD": ("молдавск", "молдовск"), "TJ": ("таджикск",),
-    "KG": ("киргизск", "кыргызск"), "TM": ("туркменск",), "TH": ("таиландск", "тайск"), "MY": ("малайзийск",),
-    "SG": ("сингапурск",), "KH": ("камбоджийск",), "BD": ("бангладешск",), "NP": ("непальск",),
-    "AR": ("аргентинск",), "CL": ("чилийск",), "CO": ("колумбийск",), "PE": ("перуанск",), "VE": ("венесуэльск",),
-    "CU": ("кубинск",), "NG": ("нигерийск",), "ET": ("эфиопск",), "KE": ("кенийск",), "MA": ("марокканск",),
-    "DZ": ("алжирск",), "TN": ("тунисск",), "KW": ("кувейтск",), "BH": ("бахрейнск",), "OM": ("оманск",),
-    "002": ("африканск",), "142": ("азиатск",),
-}
-EN_ADJECTIVES: dict[str, tuple[str, ...]] = {
-    "JP": ("Japanese",), "CN": ("Chinese",), "RU": ("Russian", "Russians"), "US": ("American", "Americans"),
-    "UA": ("Ukrainian", "Ukrainians"), "TW": ("Taiwanese",), "KR": ("South Korean", "Korean"),
-    "KP": ("North Korean",), "GB": ("British",), "FR": ("French",), "DE": ("German", "Germans"),
-    "IN": ("Indian",), "IR": ("Iranian",), "IL": ("Israeli", "Israelis"), "TR": ("Turkish",),
-    "SY": ("Syrian",), "EG": ("Egyptian",), "SA": ("Saudi",), "BY": ("Belarusian",), "KZ": ("Kazakh",),
-    "GE": ("Georgian",), "PL": ("Polish",), "IT": ("Italian",), "ES": ("Spanish",), "CA": ("Canadian",),
-    "AU": ("Australian",), "BR": ("Brazilian",), "MX": ("Mexican",), "PK": ("Pakistani",),
-    "AF": ("Afghan",), "IQ": ("Iraqi",), "PS": ("Palestinian", "Palestinians"), "QA": ("Qatari",),
-    "AE": ("Emirati",), "VN": ("Vietnamese",), "ID": ("Indonesian",), "PH": ("Filipino",),
-    "LB": ("Lebanese",), "JO": ("Jordanian",), "LY": ("Libyan",), "SD": ("Sudanese",), "YE": ("Yemeni",),
-    "AM": ("Armenian",), "AZ": ("Azerbaijani",), "UZ": ("Uzbek",), "MN": ("Mongolian",),
-    "SE": ("Swedish",), "FI": ("Finnish",), "NO": ("Norwegian",), "NL": ("Dutch",), "HU": ("Hungarian",),
-    "RS": ("Serbian",), "GR": ("Greek",), "CZ": ("Czech",), "150": ("European",),
-    "IE": ("Irish",), "NZ": ("New Zealand",), "ZA": ("South African",), "BE": ("Belgian",), "CH": ("Swiss",),
-    "AT": ("Austrian",), "PT": ("Portuguese",), "DK": ("Danish",), "RO": ("Romanian",), "BG": ("Bulgarian",),
-    "HR": ("Croatian",), "SK": ("Slovak",), "LT": ("Lithuanian",), "LV": ("Latvian",), "EE": ("Estonian",),
-    "TH": ("Thai",), "MY": ("Malaysian",), "SG": ("Singaporean",), "AR": ("Argentine", "Argentinian"),
-    "CL": ("Chilean",), "CO": ("Colombian",), "PE": ("Peruvian",), "VE": ("Venezuelan",), "CU": ("Cuban",),
-    "NG": ("Nigerian",), "ET": ("Ethiopian",), "KE": ("Kenyan",), "MA": ("Moroccan",), "DZ": ("Algerian",),
-    "002": ("African",), "142": ("Asian",),
-}
+# -- what each language adds to CLDR: `aligner.lang.<code>` (agencies, organisations,
+# places without a time zone, short forms, country adjectives, declension) -----------------
 
 # Territory codes kept: the two-letter ones plus the continents (not "world", not the
 # statistical sub-regions, whose names are descriptions rather than places).
 _REGIONS = {"002", "009", "019", "142", "150"}
 _SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "XA", "XB", "AQ"}
-# Surface forms that are also frequent common words in their language.
-_AMBIGUOUS = {
-    "ru": {"того", "чад", "мир"},
-    "en": {"chad", "jordan", "georgia", "turkey", "guinea", "man", "jersey", "china", "regina", "easter", "wake", "midway", "resolute", "nome", "victoria", "mahe"},
-    "ar": {"مالي", "بنين", "ماهي", "عمان", "بلم", "سانتا", "ريجينا", "نوم", "سول", "جوني", "عيون", "جده"},
-}
-# Arabic relative adjectives that are also other words: اليمنى 'the right (hand)' reads as
-# اليمني once alef maqsura is unified; رومانية is 'Roman' as often as 'Romanian'.
-_AR_NISBA_SKIP = {"YE", "RO"}
 _SKIP_ZONES = regex.compile(r"^(?:Etc|Antarctica|Arctic|America/(?:Indiana|Kentucky|North_Dakota|Argentina))/")
 
-_AR_SUFFIX_STRIP = "اهةى"  # stripped from a country name before the nisba ending is added
-
-# -- Russian declension (enough for place and agency names) ------------------------------
-
-# nominative ending -> endings of gen, dat, acc, ins, prep (alternatives with |)
-_NOUN = (
-    ("море", ("моря", "морю", "море", "морем", "море")),
-    ("ия", ("ии", "ии", "ию", "ией", "ии")),
-    ("ея", ("еи", "ее", "ею", "еей", "ее")),
-    ("ья", ("ьи", "ье", "ью", "ьей", "ье")),
-    ("я", ("и", "е", "ю", "ей|ею", "е")),
-    ("ка", ("ки", "ке", "ку", "кой", "ке")),
-    ("га", ("ги", "ге", "гу", "гой", "ге")),
-    ("ха", ("хи", "хе", "ху", "хой", "хе")),
-    ("жа", ("жи", "же", "жу", "жей|жой", "же")),
-    ("ша", ("ши", "ше", "шу", "шей|шой", "ше")),
-    ("ча", ("чи", "че", "чу", "чей", "че")),
-    ("ца", ("цы", "це", "цу", "цей", "це")),
-    ("а", ("ы", "е", "у", "ой", "е")),
-    ("ы", ("ов", "ам", "ы", "ами", "ах")),
-    ("и", ()),
-    ("й", ("я", "ю", "й", "ем", "е")),
-    ("ь", ("я", "ю", "ь", "ем|ём", "е")),
-)
-_ADJ = (
-    ("ский", ("ского", "скому", "ский", "ским", "ском")),
-    ("ний", ("него", "нему", "ний", "ним", "нем")),
-    ("ый", ("ого", "ому", "ый", "ым", "ом")),
-    ("ий", ("ого", "ому", "ий", "им", "ом")),
-    ("ой", ("ого", "ому", "ой", "ым", "ом")),
-    ("ая", ("ой", "ой", "ую", "ой", "ой")),
-    ("яя", ("ей", "ей", "юю", "ей", "ей")),
-    ("ое", ("ого", "ому", "ое", "ым", "ом")),
-    ("ее", ("его", "ему", "ее", "им", "ем")),
-    ("ые", ("ых", "ым", "ые", "ыми", "ых")),
-    ("ие", ("их", "им", "ие", "ими", "их")),
-)
-_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+_AR_SUFFIX_STRIP = "اهةى"  # Arabic script: stripped from a country name before a relative ending
 
 
-def _decline(word: str, is_adj: bool) -> list[set[str]]:
-    """[nom, gen, dat, acc, ins, prep] sets of forms of one lower-case Russian word."""
+def _decline(word: str, is_adj: bool, language: Language) -> list[set[str]]:
+    """[nom, gen, dat, acc, ins, loc] sets of forms of one lower-case word, by the
+    language's declension tables (`Language.declension_noun` / `declension_adj`)."""
     cases = [{word}] + [set() for _ in range(5)]
     if word.isupper() or not regex.fullmatch(r"[\p{Cyrillic}-]+", word):
         return [{word}] * 6
-    table = _ADJ if is_adj else _NOUN
+    table = language.declension_adj if is_adj else language.declension_noun
     for end, forms in table:
         if word.endswith(end):
             stem = word[: -len(end)]
@@ -338,26 +60,27 @@ def _decline(word: str, is_adj: bool) -> list[set[str]]:
                 cases[i].update(stem + alt for alt in f.split("|"))
             break
     else:
-        if word[-1] in _CONSONANTS:
-            hush = word[-1] in "жшчщц"
-            for i, f in enumerate(("а", "у", "", "ем|ом" if hush else "ом", "е"), 1):
-                cases[i].update(word + alt for alt in f.split("|"))
+        for letters, endings in language.consonant_endings:
+            if word[-1] in letters:
+                for i, f in enumerate(endings, 1):
+                    cases[i].update(word + alt for alt in f.split("|"))
+                break
     return [c or {word} for c in cases]
 
 
-def russian_forms(phrase: str) -> set[str]:
-    """All singular (or plural, for -ы names) case forms of a Russian name, lower case:
-    'Южная Корея' -> {'южная корея', 'южной кореи', 'южную корею', ...}. Words other than
-    the last are declined as adjectives when they look like adjectives."""
+def name_forms(phrase: str, language: Language) -> set[str]:
+    """All singular (or plural, for -ы names) case forms of a name in a language that
+    declines names, lower case: 'Южная Корея' -> {'южная корея', 'южной кореи', ...}.
+    Words other than the last are declined as adjectives when they look like adjectives."""
     words = phrase.casefold().replace("ё", "е").split()
     if not words:
         return set()
-    if len(words) > 1 and not any(words[0].endswith(e) for e, _ in _ADJ):
+    if len(words) > 1 and not any(words[0].endswith(e) for e, _ in language.declension_adj):
         # 'Республика Корея', 'РИА Новости': only the head word declines
-        head = _decline(words[0], False)
+        head = _decline(words[0], False, language)
         rest = " ".join(words[1:])
         return {f"{f} {rest}" for c in head for f in c}
-    tables = [_decline(w, i < len(words) - 1) for i, w in enumerate(words)]
+    tables = [_decline(w, i < len(words) - 1, language) for i, w in enumerate(words)]
     out = set()
     for case in range(6):
         combos = [""]
@@ -367,19 +90,34 @@ def russian_forms(phrase: str) -> set[str]:
     return out
 
 
+def russian_forms(phrase: str) -> set[str]:
+    """`name_forms` in Russian ('Япония' -> {'япония', 'японии', 'японию', ...})."""
+    return name_forms(phrase, languages.get("ru"))
+
+
 # -- token normalisation -------------------------------------------------------------------
 
 _ARABIC = regex.compile(r"\p{Arabic}")
 _AR_PREFIX = regex.compile(r"(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)")
 
 
+@lru_cache(maxsize=64)
+def _arabic_script(lang: str) -> tuple[bool, bool]:
+    """(Arabic script, drops the article ال): Persian keeps آلمان whole."""
+    if not languages.known(lang):
+        return False, True
+    L = languages.get(lang)
+    return L.script == "Arabic", L.script != "Arabic" or bool(L.article)
+
+
 @lru_cache(maxsize=100_000)
 def norm_token(token: str, lang: str) -> str:
     """Lookup key of one token: Arabic letters unified and the article removed; Cyrillic and
     Latin case-folded (ё -> е, possessive 's dropped)."""
-    if lang == "ar" or _ARABIC.search(token):
+    arabic, article = _arabic_script(lang)
+    if arabic or _ARABIC.search(token):
         t = ar_token_key(token)
-        if t.startswith("ال") and len(t) > 3:
+        if article and t.startswith("ال") and len(t) > 3:
             t = t[2:]
         return t
     t = token.casefold().replace("ё", "е").replace("’", "'")
@@ -411,13 +149,7 @@ def arabic_variants(token: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _ar_key(name: str) -> tuple[str, ...]:
-    return tuple(norm_token(w, "ar") for w in name.split())
-
-
 def _key(name: str, lang: str) -> tuple[str, ...]:
-    if lang == "ar":
-        return _ar_key(name)
     return tuple(norm_token(w, lang) for w in name.split())
 
 
@@ -432,9 +164,10 @@ class Gazetteer:
     first: frozenset[str]  # first token keys of all forms (fast rejection)
     prefixes: frozenset[tuple[str, ...]]  # every proper prefix of a multi-word form
     max_len: int
-    ru_adj: dict[str, str]  # stem or compound prefix -> place key
-    en_adj: dict[tuple[str, ...], str]
+    ru_adj: dict[str, str]  # stem or compound prefix -> place key (languages that decline)
+    en_adj: dict[tuple[str, ...], str]  # adjective words -> place key (the others)
     months: dict[str, dict[str, int]]  # lang -> surface form (lower case) -> month 1..12
+    adj_endings: tuple[str, ...] = ()  # endings after a `ru_adj` stem, longest first
 
     def get(self, key: tuple[str, ...]) -> tuple[str, str] | None:
         return self.forms.get(key)
@@ -445,137 +178,178 @@ def _clean(name: str) -> str:
     return " ".join(name.replace("\u00a0", " ").split())
 
 
-def _add_nisba(add, name: str, key: str) -> None:
-    """Arabic relative adjectives of a one-word country name: روسيا -> روسي، الروسية،
-    الروسيين; اليابان -> ياباني، اليابانية."""
+def _add_relative(add, language: Language, name: str, key: str) -> None:
+    """Relative adjectives of a one-word country name (Arabic nisba): روسيا -> روسي،
+    الروسية، الروسيين; اليابان -> ياباني، اليابانية (`Language.relative_suffixes`)."""
     name = _clean(name)
     if " " in name:
         return
-    base = norm_token(name, "ar")
-    if base in _AMBIGUOUS["ar"]:
+    base = norm_token(name, language.code)
+    if base in language.ambiguous_places:
         return
     base = base.rstrip(_AR_SUFFIX_STRIP)
     if base.endswith("ي"):
         base = base[:-1]
     if len(base) >= 3:
-        for suffix in ("ي", "يه", "يون", "يين", "يان"):
-            add("ar", base + suffix, "place", key)
+        for suffix in language.relative_suffixes:
+            add(language, base + suffix, "place", key)
+
+
+#: A one-word name of a language that is this frequent (wordfreq Zipf scale) as a word of an
+#: earlier language of the same script is left out: Persian کیف (Kyiv) is Arabic كيف 'how',
+#: Spanish China is English china. Forms are matched whatever the text's language.
+COMMON_WORD_ZIPF = 3.5
+
+
+_AR_SPELLING = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+def _earlier_words(langs):
+    """taken(language, key): is `key` a common word, or an ambiguous place name, of a
+    language of the same script that comes earlier in the registry?"""
+    from wordfreq import zipf_frequency
+
+    earlier = {L.code: [E for E in langs[:i] if E.script == L.script] for i, L in enumerate(langs)}
+
+    def taken(language: Language, key: str, surface: str) -> bool:
+        spellings = {key, surface.casefold()}
+        if language.script == "Arabic":  # as an Arabic text spells the same word: ی ک -> ي ك, final ه -> ة
+            s = surface.translate(_AR_SPELLING)
+            spellings |= {s, s[:-1] + "ة" if s.endswith("ه") else s}
+        for E in earlier[language.code]:
+            for w in spellings:
+                if w in E.ambiguous_places or zipf_frequency(w, E.code, wordlist="small") >= COMMON_WORD_ZIPF:
+                    return True
+        return False
+
+    return taken
 
 
 def _build() -> Gazetteer:
     from babel import Locale
 
     forms: dict[tuple[str, ...], tuple[str, str]] = {}
+    langs = languages.languages()
+    taken_words = _earlier_words(langs)
 
-    def add(lang: str, name: str, kind: str, key: str, decline: bool = True) -> None:
+    def add(language: Language, name: str, kind: str, key: str, decline: bool = True) -> None:
         name = _clean(name)
         if not name:
             return
         decline = decline and not name.replace(" ", "").isupper()
-        variants = russian_forms(name) if (lang == "ru" and decline) else {name}
-        if lang == "ru" and not decline:
+        declines = bool(language.declension_noun)
+        variants = name_forms(name, language) if (declines and decline) else {name}
+        if declines and not decline:
             variants = {name.casefold().replace("ё", "е")}
         for v in variants:
-            k = _key(v, lang)
+            k = _key(v, language.code)
             if not k or not all(k):
                 continue
-            if len(k) == 1 and (k[0] in _AMBIGUOUS.get(lang, ()) or len(k[0]) < 2):
+            if len(k) == 1 and (k[0] in language.ambiguous_places or len(k[0]) < 2):
+                continue
+            if len(k) == 1 and k not in forms and taken_words(language, k[0], v):
                 continue
             forms.setdefault(k, (kind, key))
 
-    for table, kind in ((AGENCIES, "agency"), (ORGS, "org")):
-        for code, by_lang in table.items():
-            for lang, names in by_lang.items():
-                for n in names:
-                    add(lang, n, kind, f"{kind}:{code}")
-    for code, by_lang in TERRITORY_ALIASES.items():
-        for lang, names in by_lang.items():
-            for n in names:
-                add(lang, n, "place", f"place:{code}")
-    for code, by_lang in EXTRA_PLACES.items():
-        for lang, names in by_lang.items():
-            for n in names:
-                add(lang, n, "place", f"place:{code}")
+    # curated names first, table by table, key by key (the first language to claim a form keeps it)
+    for field, kind in (("agencies", "agency"), ("orgs", "org"), ("territory_aliases", "place"), ("places", "place")):
+        keys = list(dict.fromkeys(k for L in langs for k in getattr(L, field)))
+        for code in keys:
+            for L in langs:
+                for n in getattr(L, field).get(code, ()):
+                    add(L, n, kind, f"{kind}:{code}")
 
-    locales = {lang: Locale.parse(lang) for lang in LANGS}
-    for lang, loc in locales.items():
-        for code, name in loc.territories.items():
+    # then CLDR, language by language in registry order (an earlier language keeps a form)
+    locales = {L.code: Locale.parse(L.code) for L in langs}
+    pivot = languages.get(languages.PIVOT)
+    zones = [tz for tz in dict.fromkeys(tz for L in langs if L is not pivot for tz in locales[L.code].time_zones)
+             if not _SKIP_ZONES.match(tz) and "/" in tz]
+    for L in langs:
+        for code, name in locales[L.code].territories.items():
             if code in _SKIP_TERRITORIES or (code.isdigit() and code not in _REGIONS) or "-" in code:
                 continue
-            add(lang, name, "place", f"place:{code}")
-            if lang == "ar" and code not in _AR_NISBA_SKIP:
-                _add_nisba(add, name, f"place:{code}")
-
-    en_zones = locales["en"].time_zones
-    for tz in locales["ru"].time_zones.keys():
-        if _SKIP_ZONES.match(tz) or "/" not in tz:
-            continue
-        en_city = (en_zones.get(tz) or {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
-        key = "place:" + regex.sub(r"[^\w]+", "_", en_city.casefold()).strip("_")
-        names = {"en": en_city}
-        for lang in ("ru", "ar"):
-            city = (locales[lang].time_zones.get(tz) or {}).get("city")
+            add(L, name, "place", f"place:{code}")
+            if L.relative_suffixes and code not in L.relative_skip:
+                _add_relative(add, L, name, f"place:{code}")
+        # cities: CLDR time-zone exemplar cities, keyed by the pivot language's name
+        for tz in zones:
+            en_city = (locales[pivot.code].time_zones.get(tz) or {}).get("city") or tz.rsplit("/", 1)[-1].replace("_", " ")
+            key = "place:" + regex.sub(r"[^\w]+", "_", en_city.casefold()).strip("_")
+            city = en_city if L is pivot else (locales[L.code].time_zones.get(tz) or {}).get("city")
             if city:
-                names[lang] = city
-        for lang, city in names.items():
-            city = _clean(city).split(",")[0]
-            if len(city.replace(" ", "")) >= 3:
-                add(lang, city, "place", key)
+                city = _clean(city).split(",")[0]
+                if len(city.replace(" ", "")) >= 3:
+                    add(L, city, "place", key)
+        # relative adjectives of the short forms too (أمريكي، أميركية، بريطاني)
+        if L.relative_suffixes:
+            for code, names in L.territory_aliases.items():
+                for n in names:
+                    _add_relative(add, L, n, f"place:{code}")
 
-    # Arabic relative adjectives of the aliases too (أمريكي، أميركية، بريطاني)
-    for code, by_lang in TERRITORY_ALIASES.items():
-        for n in by_lang.get("ar", []):
-            _add_nisba(add, n, f"place:{code}")
-
-    ru_adj = {stem: f"place:{code}" for code, stems in RU_ADJECTIVES.items() for stem in stems}
-    en_adj = {
-        tuple(w.casefold() for w in adj.split()): f"place:{code}" for code, adjs in EN_ADJECTIVES.items() for adj in adjs
-    }
+    ru_adj: dict[str, str] = {}
+    en_adj: dict[tuple[str, ...], str] = {}
+    endings: set[str] = set()
+    for L in langs:
+        if L.adjective_endings:
+            endings.update(L.adjective_endings)
+            for code, stems in L.adjectives.items():
+                for stem in stems:
+                    ru_adj.setdefault(stem, f"place:{code}")
+        else:
+            for code, adjs in L.adjectives.items():
+                for adj in adjs:
+                    en_adj.setdefault(tuple(w.casefold() for w in adj.split()), f"place:{code}")
     first = frozenset(k[0] for k in forms)
     prefixes = frozenset(k[:j] for k in forms for j in range(1, len(k)))
     max_len = max(len(k) for k in forms)
-    return Gazetteer(forms, first, prefixes, max_len, ru_adj, en_adj, _months())
+    adj_endings = tuple(sorted(endings, key=len, reverse=True))
+    return Gazetteer(forms, first, prefixes, max_len, ru_adj, en_adj, _months(), adj_endings)
 
 
-_SCRIPT = {"ar": r"[\p{Arabic} ]+", "ru": r"[\p{Cyrillic}. ]+", "en": r"[A-Za-z. ]+"}
+_SCRIPT = {"Arabic": r"[\p{Arabic} ]+", "Cyrillic": r"[\p{Cyrillic}. ]+", "Latin": r"[\p{Latin}. ]+"}
 
 
 def _months() -> dict[str, dict[str, int]]:
     """Month names of every regional variant of each language in CLDR (Arabic has the
     Egyptian يناير, the Levantine كانون الثاني and the Maghrebi جانفي series), wide and
-    abbreviated, format and stand-alone; Russian ones in all six cases."""
+    abbreviated, format and stand-alone, plus `Language.months_extra`; in languages that
+    decline names (Russian), in all six cases."""
     from babel import localedata
     from babel.dates import get_month_names
 
     out: dict[str, dict[str, int]] = {}
     ids = localedata.locale_identifiers()
-    for lang in LANGS:
+    for L in languages.languages():
         forms: dict[str, int] = {}
-        for loc in [i for i in ids if i == lang or i.startswith(lang + "_")]:
+        for loc in [i for i in ids if i == L.code or i.startswith(L.code + "_")]:
             for width in ("wide", "abbreviated"):
                 for ctx in ("format", "stand-alone"):
                     for num, name in get_month_names(width, ctx, loc).items():
                         name = " ".join(name.replace("\u00a0", " ").split()).casefold()
-                        if not regex.fullmatch(_SCRIPT[lang], name) or len(name.rstrip(".")) < 3:
+                        if not regex.fullmatch(_SCRIPT[L.script], name) or len(name.rstrip(".")) < 3:
                             continue
                         forms.setdefault(name, num)
-                        if lang == "ru" and width == "wide" and ctx == "stand-alone":
-                            for f in russian_forms(name):
+                        if L.declension_noun and width == "wide" and ctx == "stand-alone":
+                            for f in name_forms(name, L):
                                 forms.setdefault(f, num)
-        out[lang] = forms
+        for name, num in L.months_extra.items():
+            forms.setdefault(name, num)
+        out[L.code] = forms
     return out
 
 
 def _cache_path(name: str = "gazetteer") -> Path | None:
     """Pickle path keyed by the data libraries' versions and the source of the modules that
-    build the data (this one and `aligner.tokens`), so an upgrade or an edit rebuilds it."""
+    hold or build the data (this one, `aligner.tokens`, `aligner.lang.*`), so an upgrade or
+    an edit rebuilds it."""
     try:
         from importlib.metadata import version
 
         from platformdirs import user_cache_dir
 
         h = hashlib.sha1()
-        for src in (Path(__file__), Path(__file__).with_name("tokens.py")):
+        here = Path(__file__)
+        for src in (here, here.with_name("tokens.py"), *sorted((here.parent / "lang").glob("*.py"))):
             if src.is_file():
                 h.update(src.read_bytes())
         libs = "-".join(_lib_version(lib, version) for lib in ("babel", "wordfreq"))
@@ -621,15 +395,6 @@ def get() -> Gazetteer:
     return gz if isinstance(gz, Gazetteer) else _build()
 
 
-_ADJ_ENDINGS = tuple(
-    sorted(
-        {"ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ую", "юю", "ей", "ых", "их", "ыми", "ими", "ие"},
-        key=len,
-        reverse=True,
-    )
-)
-
-
 @lru_cache(maxsize=50_000)
 def russian_adjective(token: str) -> str | None:
     """Place key of a Russian country adjective or compound (японской, японо-китайские ->
@@ -639,7 +404,7 @@ def russian_adjective(token: str) -> str | None:
     for part in t.split("-"):
         if part in gz.ru_adj:
             return gz.ru_adj[part]
-        for end in _ADJ_ENDINGS:
+        for end in gz.adj_endings:
             if part.endswith(end) and part[: -len(end)] in gz.ru_adj:
                 return gz.ru_adj[part[: -len(end)]]
     return None

@@ -1,17 +1,75 @@
-"""Per-language word lists as plain data: reporting verbs, source nouns, pronouns, units.
+"""Languages as data: one module per language, and the registry that finds them.
 
-One module per language (`ru`, `ar`, `en`), each defining the same names; `table(lang)`
-returns the module or None. Divergence scoring reads them (`diverge.attribution`,
-`diverge.figures`); nothing here runs code beyond building the tables.
+Each `aligner.lang.<code>` module holds plain word lists and ends with a `LANGUAGE`
+(`aligner.lang.base.Language`). Stages ask `get(code)` and read fields; adding a language is
+one new module listed in `CODES` (see README, "Adding a language").
+
+`table(code)` is the older entry point of the diverge checks: the module itself, for its
+`REPORTING`, `PRONOUNS` and `UNITS` lists, or None when the language has none.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
-LANGS = ("ru", "ar", "en")
+from aligner.lang.base import Language, OpusModel
+
+__all__ = ["CODES", "LANGS", "Language", "OpusModel", "by_script", "get", "known", "name_of", "table"]
+
+#: Every supported language, in the order messages list them.
+CODES: tuple[str, ...] = ("ar", "ru", "en", "uk", "fa", "fr", "es", "de", "tr")
+LANGS = CODES  # older name
+#: The pivot language: MT translates into it, and CLDR city keys are its names.
+PIVOT = "en"
 
 
-def table(lang: str) -> ModuleType | None:
-    return import_module(f"aligner.lang.{lang}") if lang in LANGS else None
+@lru_cache(maxsize=None)
+def _module(code: str) -> ModuleType:
+    return import_module(f"aligner.lang.{code}")
+
+
+def known(code: str | None) -> bool:
+    return code in CODES
+
+
+def get(code: str) -> Language:
+    """The `Language` of a supported code; KeyError for any other (check `known` first)."""
+    if code not in CODES:
+        raise KeyError(code)
+    return _module(code).LANGUAGE
+
+
+def languages() -> tuple[Language, ...]:
+    return tuple(get(c) for c in CODES)
+
+
+def by_script(script: str) -> tuple[Language, ...]:
+    """Supported languages written in `script` ("Latin", "Cyrillic", "Arabic")."""
+    return tuple(lang for lang in languages() if lang.script == script)
+
+
+def rules_of(code: str) -> str:
+    """The code whose extraction rules apply to `code` (itself for ar, ru, en)."""
+    return get(code).rules if code in CODES else code
+
+
+@lru_cache(maxsize=256)
+def name_of(code: str) -> str:
+    """English name of any language code: ours first, then CLDR's (Italian for it)."""
+    if code in CODES:
+        return get(code).name
+    try:
+        from babel import Locale
+
+        return Locale.parse("en").languages.get(code) or code
+    except Exception:  # noqa: BLE001 - an odd code: say the code itself
+        return code
+
+
+def table(code: str) -> ModuleType | None:
+    if code not in CODES:
+        return None
+    mod = _module(code)
+    return mod if getattr(mod, "REPORTING", None) and getattr(mod, "UNITS", None) else None

@@ -1,0 +1,80 @@
+"""German. Latin script; English's extraction rules apply where German has none of its own
+(`rules="en"`). Decimal comma, thousands by a point. Every noun is capitalised, so a
+capital is weaker evidence of a name than in English."""
+
+from aligner.lang.base import Language, OpusModel
+
+NEVER_FINAL = frozenset({"dr", "prof", "hr", "fr", "bzw", "z.b", "z. b", "d.h", "d. h", "u.a", "ca", "nr", "str",
+                         "st", "vgl", "evtl", "ggf", "inkl", "jh", "abs", "s", "u", "o", "bsp", "gen", "sog"})
+MAY_FINAL = frozenset({"usw", "etc", "u.ä", "mio", "mrd", "tsd", "gmbh", "ag"})
+BYLINE_LABELS = ("von", "foto", "quelle", "autor", "bild")
+READ_MORE = (r"lesen\s+sie\s+auch", r"mehr\s+zum\s+thema", r"siehe\s+auch", r"auch\s+interessant")
+SUBSCRIBE = (r"abonnieren\s+sie", r"folgen\s+sie\s+uns", r"abonniere\p{L}*")
+RIGHTS_RESERVED = (r"alle\s+rechte\s+vorbehalten",)
+
+# "acht" (eight, also "attention") is left out.
+NUMBER_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "dutzend": 12, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}
+REPORTING = (
+    r"sagte\w*", r"sagt", r"sagen", r"erklärte\w*", r"erklärt", r"betonte\w*", r"fügte\s+hinzu", r"teilte\s+mit",
+    r"schrieb\w*", r"schreibt", r"twitterte", r"antwortete\w*", r"warnte\w*", r"räumte\s+ein", r"laut",
+    r"zufolge", r"berichtete\w*", r"meinte\w*", r"so\s+\p{Lu}\p{L}+",
+)
+SOURCE_NOUNS = (r"Journalist\w*", r"Korrespondent\w*", r"Presse", r"Medien")
+PRONOUNS = (r"er", r"sie")
+UNITS = {
+    r"Meilen?": ("length", 1609.344),
+    r"km|Kilometer\w*": ("length", 1000.0),
+    r"m|Meter\w*": ("length", 1.0),
+    r"Fuß": ("length", 0.3048),
+    r"Zoll": ("length", 0.0254),
+    r"cm|Zentimeter\w*": ("length", 0.01),
+    r"Pfund": ("mass", 0.45359237),
+    r"kg|Kilo\w*": ("mass", 1.0),
+    r"Tonnen?": ("mass", 1000.0),
+    r"Gallonen?": ("volume", 3.78541),
+    r"Liter\w*|l": ("volume", 1.0),
+    r"Hektar|ha": ("area", 10000.0),
+    r"Grad\s+Fahrenheit|°F": ("temperature_f", 1.0),
+    r"Grad(?:\s+Celsius)?|°C?": ("temperature", 1.0),
+    r"km/h|Stundenkilometer\w*": ("speed", 0.277778),
+}
+AGENCIES = {"dpa": ("dpa", "Deutsche Presse-Agentur"), "afp": ("AFP",), "ria": ("RIA Nowosti",), "tass": ("TASS",),
+            "xinhua": ("Xinhua",)}
+ORGS = {
+    "nato": ("NATO", "Nato"), "who": ("WHO", "Weltgesundheitsorganisation"), "imf": ("IWF",), "opec": ("OPEC", "Opec"),
+    "iaea": ("IAEA",), "wto": ("WTO",), "kremlin": ("Kreml",), "white_house": ("Weißen Haus", "Weiße Haus"),
+    "pentagon": ("Pentagon",),
+}
+PLACES = {
+    "beijing": ("Peking",), "new_delhi": ("Neu-Delhi",), "geneva": ("Genf",), "munich": ("München",),
+    "cologne": ("Köln",), "crimea": ("Krim",), "st_petersburg": ("Sankt Petersburg",),
+    "middle_east": ("Nahost", "Naher Osten", "Nahen Osten"), "black_sea": ("Schwarzes Meer", "Schwarzen Meer"),
+    "mediterranean": ("Mittelmeer",), "california": ("Kalifornien",), "scotland": ("Schottland",),
+    "pacific": ("Pazifik",), "atlantic": ("Atlantik",),
+}
+TERRITORY_ALIASES = {"US": ("USA", "Amerika", "Vereinigte Staaten", "Vereinigten Staaten"),
+                     "GB": ("Großbritannien", "Grossbritannien"), "EU": ("EU", "Europäische Union", "Europäischen Union"),
+                     "UN": ("UNO", "Vereinte Nationen", "Vereinten Nationen"), "AE": ("Emirate",)}
+# German common nouns that are also place names elsewhere (Island is Iceland in German).
+AMBIGUOUS_PLACES = frozenset({"island", "niger", "essen", "halle", "mark", "tal", "kap", "ost"})
+
+LANGUAGE = Language(
+    code="de", name="German", script="Latin", rules="en",
+    alphabet="abcdefghijklmnopqrstuvwxyzäöüß",
+    never_final=NEVER_FINAL, may_final=MAY_FINAL,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    decimal=",", thousands=(".", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
+    reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
+    agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
+    ambiguous_places=AMBIGUOUS_PLACES,
+    opus_mt=OpusModel(
+        pair="de-en", name="opus-mt-de-en",
+        url="https://object.pouta.csc.fi/OPUS-MT-models/de-en/opus-2020-02-26.zip",
+        hf_repo="Helsinki-NLP/opus-mt-de-en",
+        source="Helsinki-NLP/OPUS-MT-train models/de-en/README.md (transformer-align, newstest2019 BLEU 40.1)",
+    ),
+)

@@ -1,0 +1,91 @@
+"""Issue 16: language identification and the language registry.
+
+Real text: ntrex128-dev documents in its nine languages (professional translations of the
+same English news), and short sentences written here."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from aligner import lang
+from aligner.errors import InputError
+from aligner.langid import detect, resolve
+
+NTREX = Path(os.environ.get("ALIGNER_NTREX_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128-dev"))
+FILES = {"en": "eng", "ru": "rus", "ar": "arb", "uk": "ukr", "fa": "fas", "fr": "fra", "es": "spa", "de": "deu", "tr": "tur"}
+
+
+def _documents(code: str) -> list[str]:
+    ids = [line.split("\t")[0] for line in (NTREX / "DOCUMENT_IDS.tsv").read_text().splitlines()]
+    lines = (NTREX / f"{FILES[code]}.txt").read_text(encoding="utf-8").split("\n")
+    docs: dict[str, list[str]] = defaultdict(list)
+    for d, text in zip(ids, lines):
+        docs[d].append(text)
+    return ["\n".join(v) for v in docs.values()]
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="ntrex128-dev not available")
+@pytest.mark.parametrize("code", list(FILES))
+def test_ntrex_documents_are_identified(code):
+    docs = _documents(code)
+    right = sum(detect(d) == code for d in docs)
+    assert right / len(docs) >= 0.99, f"{code}: {right}/{len(docs)}"
+
+
+def test_neighbours_in_one_script_are_told_apart():
+    assert detect("Правительство Японии объявило о новых мерах поддержки экономики страны.") == "ru"
+    assert detect("Уряд Японії оголосив про нові заходи підтримки економіки країни.") == "uk"
+    assert detect("أعلنت الحكومة اليابانية عن إجراءات جديدة لدعم اقتصاد البلاد.") == "ar"
+    assert detect("دولت ژاپن از اقدامات جدیدی برای حمایت از اقتصاد کشور خبر داد.") == "fa"
+    assert detect("Le gouvernement japonais a annoncé de nouvelles mesures pour soutenir l'économie.") == "fr"
+    assert detect("El gobierno japonés anunció nuevas medidas para apoyar la economía del país.") == "es"
+    assert detect("Die japanische Regierung kündigte neue Maßnahmen zur Stützung der Wirtschaft an.") == "de"
+    assert detect("Japon hükümeti ülke ekonomisini desteklemek için yeni önlemler açıkladı.") == "tr"
+    assert detect("The Japanese government announced new measures to support the economy.") == "en"
+
+
+def test_an_unsupported_language_is_refused_by_name():
+    text = "Il governo italiano ha annunciato nuove misure per sostenere le famiglie e le imprese del paese."
+    assert detect(text) == "it"
+    with pytest.raises(InputError, match=r"^x\.txt: Italian \(it\) is not supported; supported: ar \(Arabic\), ru \(Russian\)"):
+        resolve(text, "auto", "x.txt")
+
+
+def test_a_short_text_falls_back_to_its_script_not_to_a_refusal():
+    assert detect("Tokyo") == "en"
+    assert detect("Токио") == "ru"
+
+
+def test_registry_has_one_module_per_language_with_the_same_interface():
+    for code in lang.CODES:
+        L = lang.get(code)
+        assert L.code == code and L.script in ("Latin", "Cyrillic", "Arabic") and lang.known(L.rules)
+        assert L.reporting and L.pronouns and L.units, code  # attribution and figures have data
+        assert L.agencies and L.orgs, code
+        assert L.opus_mt is None or (L.opus_mt.pair == f"{code}-en" and L.opus_mt.url.endswith(".zip"))
+    assert lang.get("en").opus_mt is None  # the pivot itself
+    assert lang.name_of("it") == "Italian"
+
+
+def test_compare_french_is_no_longer_read_as_english(tmp_path, seed_ar):
+    fr = tmp_path / "fr.txt"
+    fr.write_text("Le gouvernement japonais a annoncé de nouvelles mesures. Le Premier ministre a déclaré "
+                  "que la décision serait prise la semaine prochaine.\n", encoding="utf-8")
+    it = tmp_path / "it.txt"
+    it.write_text("Il governo italiano ha annunciato nuove misure per sostenere le famiglie. "
+                  "Il ministro ha detto che la decisione sarà presa la prossima settimana.\n", encoding="utf-8")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "aligner", "compare", *map(str, a), "--format", "json"],  # noqa: E731
+                                    capture_output=True, text=True)
+    ok = run(fr, seed_ar)
+    assert ok.returncode in (0, 1), ok.stderr
+    assert json.loads(ok.stdout)["src"]["lang"] == "fr"
+    bad = run(it, seed_ar)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+    assert "Italian (it) is not supported" in bad.stderr
