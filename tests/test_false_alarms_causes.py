@@ -63,6 +63,18 @@ def test_abbreviated_year_range():
     assert major(fs, "date")
 
 
+def test_a_day_and_month_without_a_year_compare_by_month_and_day():
+    """'1 октября' keys as date:--10-01, which was read as year '' and month '' (so it
+    'differed' from 'الأول من أكتوبر', the first of October in words, and matched '2 أكتوبر')."""
+    ru = "Боливия ожидает решения международного суда, который состоится 1 октября в результате пяти лет дебатов."
+    ar = "حيث تنتظر بوليفيا قرارًا من محكمة العدل الدولية في {} بعد خمس سنوات من المداولات."
+    fs, _ = flags(ru, ar.format("الأول من أكتوبر"))
+    assert not fs, [f.detail for f in fs]
+    for changed in ("الأول من نوفمبر", "2 أكتوبر"):
+        fs, _ = flags(ru, ar.format(changed))
+        assert major(fs, "date"), changed
+
+
 def test_phone_number_typed_for_right_to_left_display():
     ru = "Звоните в Crimestoppers анонимно по телефону 0800 555 111."
     fs, _ = flags(ru, "اتصل ببرنامج مانع الجريمة على الرقم 111 555 0800.")

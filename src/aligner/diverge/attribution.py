@@ -180,7 +180,7 @@ def _attribution_flags(
         # and the speaker must stand right by the verb ('وقال فليك'): 'ورد ذكره' or 'أضاف
         # الكثير' near some name is not a new attribution
         named = [e for e in t_cues if t_why[id(e)] == "name" and e.key in _ADDED_CUES
-                 and any(-3 <= a - e.end <= 3 or -3 <= e.start - b <= 3 for a, b in t_people[0])
+                 and _speaker_at_verb(e, t, t_people[0])
                  and not _speaker_near(e, t, t_people[0], s, near_s, near_t)]
         # an added opinion verb ('sees', 'believes') counts only with a named speaker
         nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
@@ -190,6 +190,20 @@ def _attribution_flags(
             flags.append(Flag("attribution", detail, None, _espan(e), severity="major" if named else "minor",
                               confidence=0.7 if named else 0.4))
     return flags
+
+
+_AR_OBJECT_SUFFIX = regex.compile(r"(?:ه|ها|هم|هما)$")
+
+
+def _speaker_at_verb(cue: Entity, side: _Side, names: list[Span]) -> bool:
+    """A named speaker right by the reporting verb. Arabic news puts the subject after the
+    verb ('وقال فليك'), and a verb carrying an object pronoun ('ورد ذكره', 'mention of him')
+    reports no one: a name before it ('ورد', also the name Ward) is no speaker."""
+    if side.doc.lang == "ar":
+        if _AR_OBJECT_SUFFIX.search(cue.surface):
+            return False
+        return any(0 <= a - cue.end <= 3 for a, _ in names)
+    return any(-3 <= a - cue.end <= 3 or -3 <= cue.start - b <= 3 for a, b in names)
 
 
 def _agency_spelled(e: Entity, side: _Side, other: _Side, near: Sequence[int]) -> bool:

@@ -188,6 +188,8 @@ def _value_keys(e: Entity) -> list[str]:
     if kind == "month":
         return [f"m:{int(val) if val.isdigit() else val}"]
     if kind == "date":
+        if val.startswith("--"):  # a day and month without a year ('1 октября': --10-01)
+            val = val[1:]
         parts = val.split("-")
         out = []
         if len(parts) >= 1 and parts[0]:
