@@ -55,9 +55,10 @@ from aligner.evaluation import (  # noqa: E402
     simulated_pivots,
     synthetic_pair,
 )
+from aligner.lang import CODES  # noqa: E402
 
 FLORES = ROOT.parent / "shared" / "data" / "flores200-dev"
-SUPPORTED = {"ar", "ru", "en"}  # the languages aligner compares today
+SUPPORTED = set(CODES)  # the languages aligner compares (`aligner.lang`)
 
 
 def predict(src, tgt, mt: str):
@@ -224,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", nargs="?", help="gold alignment file (JSON)")
     ap.add_argument("--flores", action="store_true", help="run the FLORES-200 synthetic suite instead")
     ap.add_argument("--ntrex", action="store_true", help="run the ntrex128-dev real-news suite instead")
-    ap.add_argument("--pair", default="ru-ar", help="--ntrex: SRC-TGT languages among ar, ru, en (default ru-ar)")
+    ap.add_argument("--pair", default="ru-ar", help="--ntrex: SRC-TGT, two of the languages of aligner.lang (default ru-ar)")
     ap.add_argument("--details", action="store_true", help="--ntrex: list the weakest articles (no MT)")
     ap.add_argument("--blocks", type=int, default=12, help="--flores: blocks per edit kind (default 12)")
     ap.add_argument("--size", type=int, default=30, help="--flores: sentences per block (default 30)")

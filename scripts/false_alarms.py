@@ -38,12 +38,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
+from babel.dates import get_month_names
 
 from aligner import ntrex
 from aligner.align import align
 from aligner.compare import CompareOptions, compare_documents
 from aligner.diverge import score
 from aligner.entities import extract, match_names
+from aligner.lang import CODES
 from aligner.translate import MTOptions
 from aligner.types import Pair
 
@@ -62,14 +64,21 @@ SWAP_NAMES = {
     "ar": ["فيليب موريسون", "كاتارينا فولف", "تيموثي برادلي"],
     "ru": ["Филипп Моррисон", "Катарина Вольф", "Тимоти Брэдли"],
     "en": ["Philip Morrison", "Katharina Wolf", "Timothy Bradley"],
+    "uk": ["Філіп Моррісон", "Катаріна Вольф", "Тімоті Бредлі"],
+    "fa": ["فیلیپ موریسون", "کاتارینا ولف", "تیموتی بردلی"],
+    **dict.fromkeys(("fr", "es", "de", "tr"), ["Philip Morrison", "Katharina Wolf", "Timothy Bradley"]),
 }
 MONTHS = {
     "ar": ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
 }
+# the other languages of aligner.lang: CLDR's month names as a date is written (format, wide)
+MONTHS.update({c: list(get_month_names("wide", "format", c).values()) for c in CODES if c not in MONTHS})
 # words that introduce an agency name and go with it when it is dropped
 AGENCY_LEAD = {"ar": r"(?:ل?وكالة\s+(?:أنباء\s+)?)?", "ru": r"(?:агентств\w*\s+)?", "en": r"(?:the\s+)?(?:news\s+agency\s+)?"}
+AGENCY_LEAD.update({"uk": r"(?:агентств\w*\s+)?", "fa": r"(?:خبرگزاری\s+)?", "fr": r"(?:l['’]agence\s+)?",
+                    "es": r"(?:la\s+agencia\s+)?", "de": r"(?:(?:die\s+)?Nachrichtenagentur\s+)?", "tr": r""})
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _NUMBER = regex.compile(r"(?<![\p{N}.,])\p{N}+(?:[.,]\p{N}+)?(?![\p{N}])")
