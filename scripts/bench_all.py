@@ -6,6 +6,14 @@ and writing the output are all counted, and peak RSS is the child's own (`os.wai
 Where a row has a scaling target, the same run also measures 4x the input and prints the
 ratio of the two times, so the ratio is never compared across machines or runs.
 
+Besides wall time, each row prints the CPU seconds of its child and the workers that child
+waited for (`os.wait4`): on a shared, busy machine that figure is far steadier than the wall.
+
+Children run as an installed package does: with bytecode cached (pip compiles it at install).
+This machine sets PYTHONDONTWRITEBYTECODE, which would recompile every module of aligner in
+every process (~0.1-0.2 s); the children get PYTHONPYCACHEPREFIX in the run's temporary folder
+instead, filled by the warm-up run. `--no-bytecode` measures the uncached start.
+
 Rows (issue 15's table):
   help             `aligner --help`
   version          `aligner --version`
@@ -61,6 +69,10 @@ class Run:
     rss_mib: float
     rc: int
     tail: str = ""
+    cpu: float = 0.0  # user + system seconds of the child and the workers it waited for
+
+
+CHILD_ENV: dict[str, str] = {}  # set by bench(): bytecode cache for the children
 
 
 def run(cmd: list[str], profile: Path | None = None, label: str = "") -> Run:
@@ -70,7 +82,9 @@ def run(cmd: list[str], profile: Path | None = None, label: str = "") -> Run:
         profile.mkdir(parents=True, exist_ok=True)
         argv += ["-m", "cProfile", "-o", str(profile / f"{label}.prof")]
     argv += cmd
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), COLUMNS="100")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), COLUMNS="100", **CHILD_ENV)
+    if "PYTHONPYCACHEPREFIX" in CHILD_ENV:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -79,7 +93,8 @@ def run(cmd: list[str], profile: Path | None = None, label: str = "") -> Run:
     rc = os.waitstatus_to_exitcode(status)
     if profile is not None:
         _summarise(profile / f"{label}.prof", profile / f"{label}.txt")
-    return Run(seconds, usage.ru_maxrss / 1024, rc, err.strip().splitlines()[-1] if err.strip() else "")
+    return Run(seconds, usage.ru_maxrss / 1024, rc, err.strip().splitlines()[-1] if err.strip() else "",
+               usage.ru_utime + usage.ru_stime)
 
 
 def _summarise(prof: Path, out: Path) -> None:
@@ -228,6 +243,7 @@ class Row:
     note: str = ""
     ratio: float | None = None
     ok: bool = True
+    cpu: float = 0.0
 
 
 def bench(args: argparse.Namespace) -> list[Row]:
@@ -240,13 +256,16 @@ def bench(args: argparse.Namespace) -> list[Row]:
         return only is None or name in only
 
     def add(name: str, r: Run, note: str = "", ratio: float | None = None) -> None:
-        rows.append(Row(name, r.seconds, r.rss_mib, note if r.rc == 0 else f"rc {r.rc}: {r.tail}", ratio, r.rc == 0))
-        print(f"  {name:<14} {r.seconds:8.2f} s {r.rss_mib:8.0f} MiB  {rows[-1].note}", file=sys.stderr, flush=True)
+        rows.append(Row(name, r.seconds, r.rss_mib, note if r.rc == 0 else f"rc {r.rc}: {r.tail}", ratio, r.rc == 0, r.cpu))
+        print(f"  {name:<14} {r.seconds:8.2f} s {r.cpu:8.2f} cpu s {r.rss_mib:8.0f} MiB  {rows[-1].note}",
+              file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="aligner-bench-") as d:
         tmp = Path(d)
         env_cache = tmp / "cache"
         os.environ["ALIGNER_CACHE_DIR"] = str(env_cache)
+        if not args.no_bytecode:
+            CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         # Build the gazetteer cache once, so rows measure steady state, as a user sees it.
         run(aligner("compare", str(SEED_SRC), str(SEED_TGT), "--mt", "off", "-o", str(tmp / "warm.json")))
         if want("help"):
@@ -305,7 +324,7 @@ def report(rows: list[Row], as_json: bool) -> None:
     if as_json:
         print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
         return
-    print(f"{'row':<14} {'seconds':>8} {'peak MiB':>9} {'4x ratio':>9}  {'target':<22} note")
+    print(f"{'row':<14} {'seconds':>8} {'cpu s':>7} {'peak MiB':>9} {'4x ratio':>9}  {'target':<22} note")
     for r in rows:
         key = r.name.split(" ")[0]
         t = TARGETS.get(key)
@@ -316,7 +335,7 @@ def report(rows: list[Row], as_json: bool) -> None:
                      f"ratio <= {t[2]:g}" if t[2] and r.name.endswith("4x") else ""]
             target = ", ".join(p for p in parts if p)
         ratio = f"{r.ratio:9.2f}" if r.ratio is not None else " " * 9
-        print(f"{r.name:<14} {r.seconds:8.2f} {r.rss_mib:9.0f} {ratio}  {target:<22} {r.note}")
+        print(f"{r.name:<14} {r.seconds:8.2f} {r.cpu:7.2f} {r.rss_mib:9.0f} {ratio}  {target:<22} {r.note}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -325,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated rows: help,version,seed-json,article,long,20MB-vs-4KB,line,batch-300")
     ap.add_argument("--profile", metavar="DIR", help="write a cProfile dump and a top-30 summary per row to DIR")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="children compile every module each start (PYTHONDONTWRITEBYTECODE as set here), "
+                    "instead of the installed-package start with cached bytecode")
     args = ap.parse_args(argv)
     rows = bench(args)
     report(rows, args.json)

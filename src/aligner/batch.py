@@ -431,7 +431,7 @@ def run_batch(
     and returns with `interrupted` set (exit code 130). `pair_timeout` (seconds) fails a pair
     that takes longer instead of letting it hang the batch."""
     from aligner import report
-    from aligner.compare import CompareOptions
+    from aligner.compare import CompareOptions, warm_up
     from aligner.engines import get_engine
 
     options = options or CompareOptions()
@@ -466,7 +466,7 @@ def run_batch(
                     workers = getattr(eng, "workers", None) or workers  # what the engine really runs
                     run_options = _fit_threads(eng, options)
                     fn = functools.partial(run_pair, run_options, formats, timeout=pair_timeout)
-                    for outcome in eng.map(fn, todo):
+                    for outcome in eng.map(fn, todo, warm=warm_up):
                         job: PairJob = outcome.item
                         if isinstance(outcome.error, KeyboardInterrupt):  # Ctrl-C reached the worker first
                             raise KeyboardInterrupt

@@ -82,9 +82,18 @@ class LocalEngine:
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any], warm: Any = None) -> Iterator[Outcome]:
         """Run `fn(item)` for every item; an exception comes back as `Outcome.error`.
 
+        `warm` runs once here before the workers fork, so they inherit what it loaded (the
+        pipeline and its word lists) instead of each loading it for its first item; a
+        failing `warm` is ignored (each item then reports its own error).
+
         A worker that dies breaks the whole pool: the pairs in flight are re-run one at a
         time in a fresh pool, so only the pair that kills a worker twice is reported failed
         (the same rule as the Ray engine)."""
+        if warm is not None:
+            try:
+                warm()
+            except Exception:  # noqa: BLE001 - the items will say what is wrong
+                pass
         todo = iter(enumerate(items))
         retry: list[tuple[int, Any]] = []  # innocent bystanders and suspects, run alone
         tried: set[int] = set()  # indices already re-run once

@@ -131,8 +131,10 @@ class _PairWorker:
 
 
 def _warm_imports() -> None:
-    """Import the whole pipeline when the actor starts, not inside the first pair's timing."""
-    import aligner.compare  # noqa: F401
+    """Load the whole pipeline when the actor starts, not inside the first pair's timing."""
+    from aligner.compare import warm_up
+
+    warm_up()
 
 
 def plan_workers(resources: dict[str, float], opts: RayOptions) -> tuple[int, float]:
