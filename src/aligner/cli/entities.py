@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from aligner.cli.segment import load_for_cli
 from aligner.errors import InputError
+from aligner.lang import CODES as LANG_CODES
 from aligner.types import Document
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("entities", help="list the entities of a document, or compare them with its other-language version")
     p.add_argument("file", help="text file")
     p.add_argument("--against", metavar="OTHER", help="the other-language version: one row per entity, counts on each side, where missing")
-    p.add_argument("--lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language of FILE (default: detect)")
-    p.add_argument("--other-lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language of OTHER")
+    p.add_argument("--lang", default="auto", choices=["auto", *LANG_CODES], help="language of FILE (default: detect)")
+    p.add_argument("--other-lang", default="auto", choices=["auto", *LANG_CODES], help="language of OTHER")
     kinds = p.add_argument("--kinds", help=f"comma-separated kinds to list (default: all; with --against: {','.join(AGAINST_KINDS)}); one of %(kinds)s")
     kinds.kinds = _KindsHelp()  # argparse fills %(kinds)s from the action's attributes, when help is shown
     p.add_argument("--format", default="text", choices=["json", "text"], help="output format (default: text)")

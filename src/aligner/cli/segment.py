@@ -7,6 +7,7 @@ import json
 import sys
 
 from aligner.errors import InputError
+from aligner.lang import CODES as LANG_CODES
 from aligner.types import SEGMENTATION_SCHEMA, Document
 
 
@@ -19,10 +20,7 @@ def load_for_cli(path: str, lang: str, option: str, encoding: str | None = None)
     if lang in (None, "", "auto"):
         code = langid.detect(text)
         if code not in langid.SUPPORTED:
-            raise InputError(
-                f"{path}: {langid.LANG_NAMES.get(code, code)} ({code}) is not supported; supported: "
-                f"{', '.join(langid.SUPPORTED)} (if the detection is wrong, name the language with {option})"
-            )
+            raise InputError(langid.unsupported_message(path, code, f" (if the detection is wrong, name the language with {option})"))
     code = langid.resolve(text, lang, str(path))  # a given language is checked against the script
     return segment(text, code, encoding, str(path))
 
@@ -30,7 +28,7 @@ def load_for_cli(path: str, lang: str, option: str, encoding: str | None = None)
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("segment", help="split one document into sentences with offsets and kinds")
     p.add_argument("file", help="text file (UTF-8/16, cp1256, cp1251, KOI8-R are detected)")
-    p.add_argument("--lang", default="auto", choices=["auto", "ar", "ru", "en"], help="language (default: detect)")
+    p.add_argument("--lang", default="auto", choices=["auto", *LANG_CODES], help="language (default: detect)")
     p.add_argument("--format", default="text", choices=["json", "text"], help="output format (default: text)")
     p.add_argument("--encoding", metavar="ENC", help="text encoding, e.g. cp1251 or koi8-r (default: detect)")
     p.set_defaults(func=run)
