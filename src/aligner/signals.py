@@ -150,12 +150,19 @@ _LATIN_WORD = regex.compile(r"\b[A-Za-z][A-Za-z0-9]+\b")
 _MARKS = {"?": "question", "؟": "question", "!": "exclamation", "(": "parenthesis", ":": "colon"}
 
 
+def _latin_script(lang: str) -> bool:
+    """Is `lang` written in Latin letters (then its own words are no script-neutral keys)?"""
+    from aligner import lang as languages
+
+    return languages.get(lang).script == "Latin" if languages.known(lang) else lang == languages.PIVOT
+
+
 def script_neutral_keys(text: str, lang: str) -> dict[str, frozenset[str]]:
     """Keys any script pair shares without dictionaries: Latin-script words inside Russian or
     Arabic text (brands, acronyms, model names: "JAS 39C Gripen", "UTC", "MK") and
     sentence marks (a question stays a question, a parenthesis usually stays)."""
     out: dict[str, frozenset[str]] = {}
-    if lang != "en":
+    if not _latin_script(lang):
         latin = {f"latin:{w.casefold()}" for w in _LATIN_WORD.findall(text)}
         if latin:
             out["latin"] = frozenset(latin)
