@@ -615,6 +615,8 @@ def test_capitalised_common_nouns_are_common_words() -> None:
         ("dailymail.co.uk.298732", "ظهر"),  # تلك السيدة ظهر هذا اليوم: 'that woman ... at noon'
         ("dailymail.co.uk.298732", "للمكان"),  # السيدة للمكان: 'the woman ... to the place'
         ("cnbc.com.6790", "Трамп"),  # По словам Трампа / وقال إن: the speaker left implicit
+        ("bbc.381647", "Лав"),  # Лав («любовь») / "حب": a name given with its meaning, translated
+        ("bbc.381647", "Браза"),
     ],
 )
 def test_no_false_name_flags_on_faithful_ntrex_articles(corpus, doc_id: str, word: str) -> None:

@@ -139,7 +139,14 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
         return True
     if side.doc.lang != "en" and _LATIN.fullmatch(e.surface):
         return True
+    if _GLOSSED.match(text, e.end):
+        return True
     return any(0 <= k.start - e.end <= 2 or 0 <= e.start - k.end <= 2 for k in kept if k.kind == "name")
+
+
+# a name followed by its meaning in brackets (Лав («любовь»), Браза Лав («Братская Любовь»)):
+# the other version may give only the meaning
+_GLOSSED = regex.compile(r"(?:\s+\p{Lu}[\p{L}\p{M}]*){0,2}\s*\(\s*[«“„\"]")
 
 
 def _really_one_sided(e: Entity, side: _Side, other: _Side, near_ids: Sequence[int]) -> bool:
