@@ -75,6 +75,20 @@ def test_a_day_and_month_without_a_year_compare_by_month_and_day():
         assert major(fs, "date"), changed
 
 
+def test_a_decade_or_a_figure_in_words_is_the_same_figure():
+    """'1980-е' / 'ثمانينيات' and '24 ساعة' / 'за сутки' (ntrex128-dev cbsnews.248384,
+    abcnews.306764): the word lists of `aligner.lang` (DECADES, FIGURE_WORDS); another
+    decade or another count of hours is still a change."""
+    ru = "Более 20 млн зрителей смотрели показания Форд, которая обвиняет Кавано в нападении, совершенном в 1980-е годы."
+    ar = "شاهد أكثر من 20 مليون شخص شهادة فورد التي اتهمت كافانو بالاعتداء عليها في {}ات القرن العشرين."
+    assert not flags(ru, ar.format("ثمانيني"))[0]
+    assert major(flags(ru, ar.format("تسعيني"))[0], "date")
+    ru = "В его кратере была зарегистрирована активность и за сутки было произведено 183 парогазовых выброса."
+    ar = "ازداد نشاطه في فوهة البركان وسجل 183 لانبعاثات غاز ورماد على مدار {} ساعة."
+    assert not flags(ru, ar.format("24"))[0]
+    assert major(flags(ru, ar.format("48"))[0], "number")
+
+
 def test_phone_number_typed_for_right_to_left_display():
     ru = "Звоните в Crimestoppers анонимно по телефону 0800 555 111."
     fs, _ = flags(ru, "اتصل ببرنامج مانع الجريمة على الرقم 111 555 0800.")

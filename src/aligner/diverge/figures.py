@@ -105,6 +105,11 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
     t_days = any(v.startswith("d:") for v in t_vals)
     s_only = [e for e in se if not _values(e, t_days) <= (t_vals | s_near) and not _range_end(e, s, t_vals)]
     t_only = [e for e in te if not _values(e, s_days) <= (s_vals | t_near) and not _range_end(e, t, s_vals)]
+    # a decade or a figure the other side writes as a word ('1980-е' / 'الثمانينيات', '24' /
+    # 'за сутки'): the same figure
+    s_worded, t_worded = _worded(s, bead.src), _worded(t, bead.tgt)
+    s_only = [e for e in s_only if not _said_in_words(e, t_worded)]
+    t_only = [e for e in t_only if not _said_in_words(e, s_worded)]
     # loose matches (separators, multipliers) between what is left
     for a in list(s_only):
         b = next((b for b in t_only if _NUMERIC_KINDS[b.kind] == _NUMERIC_KINDS[a.kind] and _same_figure(a, b)), None)
@@ -147,6 +152,38 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
                 detail += f" (the {'TGT' if ea else 'SRC'} sentence next to it has '{rival.surface}')"
             flags.append(Flag(group, detail, _espan(ea), _espan(eb), severity="major", confidence=0.8))
     return flags
+
+
+@lru_cache(maxsize=16)
+def _word_figures_re(lang: str) -> tuple[tuple[regex.Pattern, str, int], ...]:
+    """The language's decade words and figure words (`aligner.lang`) as (regex, kind, value)."""
+    mod = lang_data.table(lang)
+    if mod is None:
+        return ()
+    pre = r"(?:[وفبل]?(?:ال)?)" if lang == "ar" else ""
+    out = []
+    for kind, table in (("decade", getattr(mod, "DECADES", {})), ("figure", getattr(mod, "FIGURE_WORDS", {}))):
+        for pat, value in table.items():
+            out.append((regex.compile(rf"(?<![\p{{L}}\p{{M}}]){pre}(?:{pat})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE), kind, value))
+    return tuple(out)
+
+
+def _worded(side: _Side, ids: tuple[int, ...]) -> set[tuple[str, int]]:
+    """(kind, value) of the decades and figures the sentences write as words."""
+    text = " ".join(x.text for x in side.sentences(ids))
+    return {(kind, value) for rx, kind, value in _word_figures_re(side.doc.lang) if rx.search(text)}
+
+
+def _said_in_words(e: Entity, worded: set[tuple[str, int]]) -> bool:
+    """A year of a decade ('1980' of '1980-е') or a figure that the other side writes as a word."""
+    v = _value(e)
+    if v is None or not worded or v != int(v):
+        return False
+    v = int(v)
+    if _NUMERIC_KINDS[e.kind] == "date" or 1000 <= v <= 2100:
+        if v % 10 == 0 and ("decade", v % 100) in worded:
+            return True
+    return e.kind == "number" and ("figure", v) in worded
 
 
 def _rival(group: str, near: list[Entity], other_pool: set[str]) -> Entity | None:

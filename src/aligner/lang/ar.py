@@ -34,6 +34,17 @@ UNITS = {
 }
 
 
+# Decades written in words ('الثمانينيات' = the 1980s; an optional clitic and article before).
+# Regex -> the decade's tens.
+DECADES = {
+    r"عشرين(?:ي)?ات": 20, r"ثلاثين(?:ي)?ات": 30, r"[أا]ربعين(?:ي)?ات": 40, r"خمسين(?:ي)?ات": 50,
+    r"ستين(?:ي)?ات": 60, r"سبعين(?:ي)?ات": 70, r"ثمانين(?:ي)?ات": 80, r"تسعين(?:ي)?ات": 90,
+}
+
+# Words that stand for a figure a translator may write in digits.
+FIGURE_WORDS = {r"دزين[ةه]|درزن": 12}
+
+
 # -- everything else aligner knows about Arabic (issue 16: languages as data) ---------------
 
 from aligner.lang.base import Language, OpusModel  # noqa: E402

@@ -33,6 +33,16 @@ UNITS = {
 }
 
 
+# Decades written in words ('the eighties' = the 1980s). Regex -> the decade's tens.
+DECADES = {
+    r"twenties": 20, r"thirties": 30, r"forties": 40, r"fifties": 50, r"sixties": 60, r"seventies": 70,
+    r"eighties": 80, r"nineties": 90,
+}
+
+# Words that stand for a figure a translator may write in digits ('a fortnight' = '14 days').
+FIGURE_WORDS = {r"a\s+dozen": 12, r"fortnight": 14}
+
+
 # -- everything else aligner knows about English (issue 16: languages as data) --------------
 
 from aligner.lang.base import Language  # noqa: E402

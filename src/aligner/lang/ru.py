@@ -40,6 +40,18 @@ UNITS = {
 }
 
 
+# Decades written in words ('восьмидесятые' = the 1980s): a year in digits on the other side
+# ('1980-е') is there. Regex -> the decade's tens.
+DECADES = {
+    r"двадцат(?:ые|ых|ым|ыми)": 20, r"тридцат(?:ые|ых|ым|ыми)": 30, r"сороков(?:ые|ых|ым|ыми)": 40,
+    r"пятидесят(?:ые|ых|ым|ыми)": 50, r"шестидесят(?:ые|ых|ым|ыми)": 60, r"семидесят(?:ые|ых|ым|ыми)": 70,
+    r"восьмидесят(?:ые|ых|ым|ыми)": 80, r"девяност(?:ые|ых|ым|ыми)": 90,
+}
+
+# Words that stand for a figure a translator may write in digits ('за сутки' = 'over 24 hours').
+FIGURE_WORDS = {r"сут(?:ки|ок|кам|ками|ках)": 24, r"дюжин[аыуе]": 12}
+
+
 # -- everything else aligner knows about Russian (issue 16: languages as data) --------------
 
 from aligner.lang.base import Language, OpusModel  # noqa: E402
