@@ -89,6 +89,15 @@ def test_a_decade_or_a_figure_in_words_is_the_same_figure():
     assert major(flags(ru, ar.format("48"))[0], "number")
 
 
+def test_a_number_word_elsewhere_in_the_pair_does_not_hide_a_changed_figure():
+    """'يوم الاثنين' (Monday) reads as the number word 'two'; it made the pair skip its
+    figures, so 139 -> 439 went unseen (ntrex128-dev guardian.221762, injected)."""
+    ru = ("Понедельник принесет Боливии шанс «положить конец 139 годам разногласий с обоюдной выгодой», — утверждает он.")
+    ar = 'وعلى حد قوله، سيجلب يوم الاثنين لبوليفيا فرصة "لإنهاء {} عامًا من الخلافات وإبراز المنفعة المتبادلة".'
+    assert major(flags(ru, ar.format("439"))[0], "number")
+    assert not flags(ru, ar.format("139"))[0]
+
+
 def test_phone_number_typed_for_right_to_left_display():
     ru = "Звоните в Crimestoppers анонимно по телефону 0800 555 111."
     fs, _ = flags(ru, "اتصل ببرنامج مانع الجريمة على الرقم 111 555 0800.")

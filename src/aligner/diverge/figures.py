@@ -121,8 +121,13 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
         a = [e for e in s_only if _NUMERIC_KINDS[e.kind] == group]
         b = [e for e in t_only if _NUMERIC_KINDS[e.kind] == group]
         if group == "number":
-            if any(_is_word_number(e) for e in a + b):
-                continue  # a figure in words on either side: its value is not reliable
+            # a figure in words parses less reliably ('يوم الاثنين', Monday, reads as 'two'):
+            # compare the figures in digits, unless a word may be the counterpart of one
+            words_a, words_b = any(map(_is_word_number, a)), any(map(_is_word_number, b))
+            a = [e for e in a if not _is_word_number(e)]
+            b = [e for e in b if not _is_word_number(e)]
+            if (a and not b and words_b) or (b and not a and words_a):
+                continue
             if not (a and b):  # absent, not changed: only figures too big to be written as words
                 a = [e for e in a if not _small(e) and not _ordinal(e, s)]
                 b = [e for e in b if not _small(e) and not _ordinal(e, t)]
