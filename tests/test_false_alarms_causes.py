@@ -184,6 +184,16 @@ def test_who_was_told_or_a_speaker_noun_alone_is_no_flag():
     assert not fs, [f.detail for f in fs]
 
 
+def test_an_agency_inside_a_spelled_acronym_is_none():
+    """'وإم إس إن بي سي' is MSNBC; its first letters 'وإم' (and M) read as WAM (ntrex128-dev
+    cbsnews.248384). WAM named on its own is still a source the other side lacks."""
+    ru = "Агентство учитывало среднестатистические данные от каналов CBS, ABC, NBC, CNN, Fox News Channel и MSNBC."
+    fs, _ = flags(ru, "وكانت الشركة تحسب متوسط جمهور المشاهدين على قنوات سي بي أس وإيه بي سي وسي إن إن وفوكس نيوز وإم إس إن بي سي.")
+    assert not fs, [f.detail for f in fs]
+    fs, _ = flags("Агентство учитывало данные каналов.", "وكانت الشركة تحسب بيانات القنوات، حسبما أفادت وكالة وام.")
+    assert major(fs, "attribution")
+
+
 def test_reporter_and_correspondent_are_the_same_listener():
     ru = "Репортер «Лейкерс» Майк Трюделл написал в Твиттере, что Джеймс, скорее всего, сыграет ограниченное время."
     ar = "غرّد مراسل ليكرز مايك تريدل أن جيمس من المرجح أن يلعب دقائق محدودة."

@@ -70,8 +70,20 @@ def _is_real_source(e: Entity, side: _Side, ids: Sequence[int]) -> bool:
     """An agency always names a source; an audience noun ('the press', 'СМИ', 'an interview')
     only next to a reporting word: 'press freedom' or 'a report in the media' is a topic."""
     if e.key.startswith("agency:"):
-        return True
+        return not _in_longer_acronym(e, side)
     return any(a - _AUDIENCE_CUE_WINDOW < e.end and e.start < b + _AUDIENCE_CUE_WINDOW for a, b in _reports(side, ids))
+
+
+def _in_longer_acronym(e: Entity, side: _Side) -> bool:
+    """An agency found inside a run of spelled Latin letters (`LETTER_NAMES` of
+    `aligner.lang`): 'وإم إس إن بي سي' is MSNBC, not WAM."""
+    letters = set(getattr(lang_data.table(side.doc.lang), "LETTER_NAMES", ()))
+    if not letters:
+        return False
+    text = side.doc.text
+    after = regex.match(r"\s+([\p{L}\p{M}]+)", text[e.end : e.end + 20])
+    before = regex.search(r"([\p{L}\p{M}]+)\s+$", text[max(0, e.start - 20) : e.start])
+    return any(m and m.group(1) in letters for m in (after, before))
 
 
 def _is_source(e: Entity) -> bool:

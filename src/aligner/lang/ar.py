@@ -45,6 +45,15 @@ DECADES = {
 FIGURE_WORDS = {r"دزين[ةه]|درزن": 12}
 
 
+# Latin letters spelled as Arabic words ('إم إس إن بي سي' = MSNBC): an agency read inside a
+# run of them ('وإم' = wa + M, read as وام, WAM) is part of a longer acronym. Letter names that
+# are also common words (أو 'or', في 'in', إن 'that') are left out.
+LETTER_NAMES = (
+    "إيه", "بي", "سي", "دي", "إف", "جي", "إتش", "آي", "جيه", "كيه", "إل", "إم", "كيو", "آر", "إس", "تي",
+    "يو", "دبليو", "إكس", "واي", "زد",
+)
+
+
 # -- everything else aligner knows about Arabic (issue 16: languages as data) ---------------
 
 from aligner.lang.base import Language, OpusModel  # noqa: E402
