@@ -47,6 +47,8 @@ class _Side:
     _quotes_at: dict[int, list[int]] | None = None
     _quote_words: list[int] = field(default_factory=list)
     _name_stems: dict[str, set[int]] | None = None
+    _par_bounds: dict[int, tuple[int, int]] | None = None  # paragraph -> (start, end), see wording
+    _par_quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def context(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> str:
         """The text around some sentences, in which the other side may look for the names

@@ -88,6 +88,22 @@ def _quoted_spans(text: str, start: int = 0) -> list[Span]:
     return [(a + start, b + start) for a, b in merged]
 
 
+def _paragraph_quotes(side: _Side, par: int) -> list[Span]:
+    """The quoted spans of one paragraph (from its first sentence's start to its last one's
+    end), memoised on the side: scanning every sentence per call was quadratic."""
+    if side._par_bounds is None:
+        bounds: dict[int, tuple[int, int]] = {}
+        for y in side.doc.sentences:
+            a, b = bounds.get(y.paragraph, (y.start, y.end))
+            bounds[y.paragraph] = (min(a, y.start), max(b, y.end))
+        side._par_bounds, side._par_quotes = bounds, {}
+    spans = side._par_quotes.get(par)
+    if spans is None:
+        a, b = side._par_bounds[par]
+        spans = side._par_quotes[par] = _quoted_spans(side.doc.text[a:b], a)
+    return spans
+
+
 def _quote_state(side: _Side, ids: Sequence[int]) -> tuple[float, bool]:
     """Share of the sentences' characters inside quotes (the paragraph's quote state
     carried in from earlier sentences), and whether they hold or sit inside any quote."""
@@ -99,9 +115,7 @@ def _quote_state(side: _Side, ids: Sequence[int]) -> tuple[float, bool]:
     for x in sents:
         by_par.setdefault(x.paragraph, []).append(x)
     for par, xs in by_par.items():
-        mates = [y for y in side.doc.sentences if y.paragraph == par]
-        a, b = min(y.start for y in mates), max(y.end for y in mates)
-        spans = _quoted_spans(side.doc.text[a:b], a)
+        spans = _paragraph_quotes(side, par)
         for x in xs:
             for qa, qb in spans:
                 ov = min(x.end, qb) - max(x.start, qa)
