@@ -691,3 +691,16 @@ def test_a_quoted_name_is_not_the_start_of_a_quoted_sentence() -> None:
     assert {"Рейнджерс", "Рапид"} <= {e.surface for e in match_names(ru_s, "ru", ar_s, "ar").src_only}
     quoted = "«Вот это мы и сделаем», — сказал тренер."
     assert match_names(quoted, "ru", "قال المدرب: سنفعل ذلك.", "ar").src_only == []
+
+
+def test_first_name_before_a_surname_that_declines_like_an_adjective_is_a_name() -> None:
+    # independent.226317 (ntrex128-dev, CC BY-SA 4.0), the designer's name replaced in the Arabic
+    from aligner.diverge import score
+    from aligner.segment import segment
+    from aligner.types import Bead
+
+    ru = ("Во время лондонской недели моды мать двоих детей появилась на подиуме дизайнера "
+          "Марты Якубовской, используя этот продукт по назначению.")
+    ar = "فخلال أسبوع الموضة في لندن، ظهرت أم لطفلين على منصة مصمم الأزياء كاتارينا فولف أثناء استخدامها المنتج."
+    pairs, _ = score(segment(ru, "ru"), segment(ar, "ar"), [Bead((0,), (0,), 0.9)])
+    assert [f for p in pairs for f in p.flags if f.kind == "name" and "Марты" in f.detail]

@@ -232,8 +232,15 @@ def _person_like(e: Entity, side: _Side) -> bool:
         for other in side.ents.get(x.id, ()):
             if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
                 return True
+        # or a capitalised word the extractor keeps out of the names, as it does feminine
+        # surnames that decline like adjectives (Марты Якубовской)
+        if _NEXT_CAPITALISED.match(text, e.end, x.end):
+            return True
     count = side.names_sharing_stem(mine)
     return count >= 2
+
+
+_NEXT_CAPITALISED = regex.compile(r"[ \u00a0]\p{Lu}\p{Ll}+")
 
 
 def _sentence_initial(side: _Side, e: Entity) -> bool:
