@@ -34,6 +34,7 @@ from functools import lru_cache
 import regex
 
 from aligner import gazetteer, names
+from aligner import lang as languages
 from aligner.normalize import match_key, normalize_digits
 from aligner.tokens import Unglued, unglue
 
@@ -136,8 +137,15 @@ def _name_parts(tok) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _rules(lang: str) -> str:
+    """The extraction rules `lang` follows (`Language.rules`: uk reads as ru, fa as ar, fr as
+    en); its data (months, number words, separators) stays its own."""
+    return languages.rules_of(lang)
+
+
 def _has_caps(lang: str) -> bool:
-    return lang != "ar"
+    return _rules(lang) != "ar"
 
 
 # ----------------------------------------------------------------------------------------
@@ -152,12 +160,15 @@ _NUM = regex.compile(
     r"(?![\p{N}]|[.,]\d)"
 )
 _MULT = regex.compile(
-    r"\A[\s\u00a0]*(?:(?P<k>тыс\.|тысяч\w*|thousand|ألف|آلاف|الف)|(?P<m>млн\.?|миллион\w*|million|mln|مليون|ملايين)"
-    r"|(?P<b>млрд\.?|миллиард\w*|billion|bn|مليار\w*)|(?P<t>трлн\.?|триллион\w*|trillion|تريليون\w*))(?!\p{L})",
+    r"\A[\s\u00a0]*(?:(?P<k>тыс\.|тысяч\w*|thousand|ألف|آلاف|الف|тис\.|тисяч\w*|هزار|Tausend|mille)"
+    r"|(?P<m>млн\.?|миллион\w*|million|mln|مليون|ملايين|мільйон\w*|میلیون|million(?:en|s)|millones|millón|milyon|Mio\.)"
+    r"|(?P<b>млрд\.?|миллиард\w*|billion|bn|مليار\w*|мільярд\w*|میلیارد|Milliarden?|Mrd\.|milliards?|milyar)"
+    r"|(?P<t>трлн\.?|триллион\w*|trillion|تريليون\w*|трильйон\w*|trilyon))(?!\p{L})",
     regex.IGNORECASE,
 )
 _PERCENT = regex.compile(
-    r"\A[\s\u00a0]*(?:%|٪|процент\w*|проц\.|п\.\s?п\.|percent|per\s+cent|pct|بالمئة|بالمائة|في\s+المائة|في\s+المئة)",
+    r"\A[\s\u00a0]*(?:%|٪|процент\w*|проц\.|п\.\s?п\.|percent|per\s+cent|pct|بالمئة|بالمائة|في\s+المائة|في\s+المئة"
+    r"|відсот\w*|درصد|pour\s+cent|por\s+ciento|Prozent)",
     regex.IGNORECASE,
 )
 
@@ -226,14 +237,35 @@ _AR_TEEN = regex.compile(r"[\s\u00a0]+(?:ال)?عشر[ةه]?(?!\p{L})")  # used 
 _SPACES = regex.compile(r"[ \u00a0\u202f\u2009]")
 
 
+@lru_cache(maxsize=64)
+def _capital_months(lang: str) -> bool:
+    """Are month names capitalised in `lang` (a lower-case 'may' is then no month)?"""
+    return languages.known(lang) and languages.get(lang).months_capitalised
+
+
+@lru_cache(maxsize=64)
+def _decimal_comma(lang: str) -> bool:
+    """Does `lang` write decimals with a comma (2,5 in ru, uk, fr, de, es, tr)?"""
+    return languages.known(lang) and languages.get(lang).decimal == ","
+
+
+@lru_cache(maxsize=64)
+def _point_groups(lang: str) -> bool:
+    """Does `lang` group thousands with a point and write decimals with a comma (1.500,5)?"""
+    L = languages.get(lang) if languages.known(lang) else None
+    return L is not None and L.decimal == "," and "." in L.thousands
+
+
 def _number_value(raw: str, lang: str) -> float:
-    """'2,5' (ru) -> 2.5; '1,500' (en) -> 1500; '1 500 000' -> 1500000."""
+    """'2,5' (ru) -> 2.5; '1,500' (en) -> 1500; '1 500 000' -> 1500000; '1.500' (de) -> 1500."""
     s = _SPACES.sub("", raw)
+    if _point_groups(lang) and (regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s) or ("," in s and "." not in s)):
+        return float(s.replace(".", "").replace(",", "."))
     if "," in s and "." in s:
         s = s.replace(",", "")  # 1,234.5
     elif "," in s:
         head, _, tail = s.rpartition(",")
-        if lang != "ru" and len(tail) == 3 and s.count(",") >= 1 and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
+        if not _decimal_comma(lang) and len(tail) == 3 and s.count(",") >= 1 and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
             s = s.replace(",", "")
         else:
             s = head.replace(",", "") + "." + tail
@@ -292,11 +324,11 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
         return []
     found: list[tuple[int, int, int]] = []  # value, start, end
     for tok in toks:
-        for part, s in _name_parts(tok) if lang == "en" else ((tok.group(), tok.start()),):
+        for part, s in _name_parts(tok) if _rules(lang) == "en" else ((tok.group(), tok.start()),):
             e = s + len(part)
             if found and s < found[-1][2]:
                 continue
-            if lang == "ar":
+            if _rules(lang) == "ar":
                 hit = _ar_number_hit(part)
                 if hit is None:
                     continue
@@ -321,8 +353,8 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
         if merged:
             pv, ps, pe = merged[-1]
             gap = text[pe:s]
-            tens_then_unit = lang != "ar" and pv % 10 == 0 and 20 <= pv <= 90 and value < 10 and gap in (" ", "-")
-            unit_and_tens = lang == "ar" and pv < 10 and value % 10 == 0 and 20 <= value <= 90 and gap.strip() == "و"
+            tens_then_unit = _rules(lang) != "ar" and pv % 10 == 0 and 20 <= pv <= 90 and value < 10 and gap in (" ", "-")
+            unit_and_tens = _rules(lang) == "ar" and pv < 10 and value % 10 == 0 and 20 <= value <= 90 and gap.strip() == "و"
             if tens_then_unit or unit_and_tens:
                 merged[-1] = (pv + value, ps, e)
                 continue
@@ -347,8 +379,8 @@ def _ar_number_hit(token: str) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=4)
 def _number_table(lang: str) -> dict[str, int]:
-    words = _NUMBER_WORDS.get(lang, {})
-    return {(_akey(w) if lang == "ar" else w.casefold()): v for w, v in words.items()}
+    words = _NUMBER_WORDS.get(lang) or (languages.get(lang).number_words if languages.known(lang) else {})
+    return {(_akey(w) if _rules(lang) == "ar" else w.casefold()): v for w, v in words.items()}
 
 
 # ----------------------------------------------------------------------------------------
@@ -413,7 +445,7 @@ def _month_firsts(word: str, lang: str) -> tuple[tuple[str, int], ...]:
     """The lookup keys of `word` (with clitic letters stripped) that can start a month name:
     usually none, and memoised, so most tokens cost one dictionary hit."""
     table = _month_table(lang)
-    if lang == "ar" or _ARABIC.match(word):
+    if _rules(lang) == "ar" or _ARABIC.match(word):
         variants = gazetteer.arabic_variants(word)
     else:
         variants = ((gazetteer.norm_token(word, lang), 0),)
@@ -423,9 +455,9 @@ def _month_firsts(word: str, lang: str) -> tuple[tuple[str, int], ...]:
 _SLASH = regex.compile(r"[\s\u00a0]*/[\s\u00a0]*")
 
 
-_DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й))?(?:[\s\u00a0]+من)?[\s\u00a0]+$")
+_DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й)|\.|er)?(?:[\s\u00a0]+(?:من|de))?[\s\u00a0]+$")  # 5. März, 1er mars, 5 de marzo
 _DAY_AFTER_EN = regex.compile(r"\A\.?[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
-_YEAR_AFTER = regex.compile(r"\A,?[\s\u00a0]+(?P<y>\d{4})(?!\d)")
+_YEAR_AFTER = regex.compile(r"\A,?(?:[\s\u00a0]+de)?[\s\u00a0]+(?P<y>\d{4})(?!\d)")  # marzo de 2019
 _ISO_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 _NUM_DATE = regex.compile(r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
 
@@ -460,7 +492,7 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list
         if _overlaps_any(m.start(), m.end(), mine):
             continue
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        d, mo = (b, a) if (lang == "en" and m["sep"] == "/" and a <= 12) else (a, b)
+        d, mo = (b, a) if (_rules(lang) == "en" and m["sep"] == "/" and a <= 12) else (a, b)
         if not _valid(y, mo, d):
             d, mo = mo, d
         if _valid(y, mo, d):
@@ -490,16 +522,16 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list
                 nxt += g2[1]
                 second = True
         i = nxt
-        if lang == "en" and not word[:1].isupper():
+        if _capital_months(lang) and not word[:1].isupper():
             continue
-        if text[e : e + 1] == "." and mkey in table.ambiguous and lang == "ru":
+        if text[e : e + 1] == "." and mkey in table.ambiguous and _rules(lang) == "ru":
             e += 1  # 'окт.'
         if _overlaps_any(s, e, taken) or _overlaps_any(s, e, mine):
             continue
         before = ntext[max(0, s - 24) : s]
         after = ntext[e : e + 24]
         db = _DAY_BEFORE.search(before)
-        da = _DAY_AFTER_EN.match(after) if lang == "en" else None
+        da = _DAY_AFTER_EN.match(after) if _rules(lang) == "en" else None
         ya = _YEAR_AFTER.match(after)
         if mkey in table.ambiguous and not (second or db or da or ya or _DATE_CUE_BEFORE.search(before)):
             continue
@@ -595,11 +627,11 @@ _CUES: dict[str, list[tuple[str, str]]] = {
 
 @lru_cache(maxsize=8)
 def _cue_re(lang: str) -> regex.Pattern | re.Pattern | None:
-    cues = _CUES.get(lang)
+    cues = _CUES.get(lang) or _CUES.get(_rules(lang))
     if not cues:
         return None
     parts = "|".join(f"(?P<c{i}>{pat})" for i, (_, pat) in enumerate(cues))
-    if lang == "ar":
+    if _rules(lang) == "ar":
         # the stdlib engine runs this prefix-heavy pattern several times faster than `regex`;
         # \w (letters and digits, not Arabic marks) stands in for [\p{L}\p{M}] at the edges
         pattern = (_AR_PRE + f"(?:{parts})").replace(r"(?<![\p{L}\p{M}])", r"(?<!\w)").replace(r"(?![\p{L}\p{M}])", r"(?!\w)")
@@ -611,7 +643,7 @@ def _attribution(text: str, lang: str, taken: SpanSet) -> list[Entity]:
     pat = _cue_re(lang)
     if pat is None:
         return []
-    keys = [k for k, _ in _CUES[lang]]
+    keys = [k for k, _ in (_CUES.get(lang) or _CUES[_rules(lang)])]
     out = []
     for m in pat.finditer(text):
         s, e = m.span()
@@ -642,7 +674,7 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[En
     out: list[Entity] = []
     n = len(toks)
     i = 0
-    arabic = lang == "ar"
+    arabic = _rules(lang) == "ar"
     while i < n:
         tok = toks[i]
         word = tok.group()
@@ -677,12 +709,12 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[En
             i += length
             continue
         # country adjectives
-        if lang == "ru" and _CYRILLIC.match(word):
+        if _rules(lang) == "ru" and _CYRILLIC.match(word):
             for a, b, key in gazetteer.russian_adjectives(word):
                 s, e = tok.start() + a, tok.start() + b
                 if not _overlaps_any(s, e, taken):
                     out.append(Entity("place", key, text[s:e], s, e))
-        elif lang == "en" and word[:1].isupper():
+        elif _rules(lang) == "en" and word[:1].isupper():
             two = (word.casefold(), toks[i + 1].group().casefold()) if i + 1 < n else None
             if two and two in gz.en_adj:
                 e = toks[i + 1].end()
@@ -783,7 +815,7 @@ def function_word(word: str, lang: str) -> bool:
     if not _has_caps(lang):
         return _ar_function_word(_akey(word))
     low = word.casefold()
-    return low in (_RU_FUNCTION if lang == "ru" else _EN_NOT_NAME)
+    return low in (_RU_FUNCTION if _rules(lang) == "ru" else _EN_NOT_NAME)
 
 
 # a short quoted title or name: «Рейнджерс», «Pawn Stars» (not the first word of a quoted sentence)
@@ -810,7 +842,7 @@ class _Candidate:
 def _is_name_word(word: str, lang: str) -> bool:
     if not word[:1].isupper() or not _LOWER.search(word) or len(word) < 2:
         return False
-    if lang == "en" or not _CYRILLIC.search(word):
+    if _rules(lang) == "en" or not _CYRILLIC.search(word):
         return word.casefold().split("-")[0].rstrip("'’s") not in _EN_NOT_NAME
     low = word.casefold().replace("ё", "е")
     return low not in _RU_FUNCTION and not _RU_NOT_NAME.match(low)
@@ -839,7 +871,7 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
     """Capitalised words (and capitalised parts of hyphenated words) not already a place,
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
     non-initially or the next word is a name too."""
-    titled = _arabic_titled_names(text, toks, taken) if lang == "ar" else []
+    titled = _arabic_titled_names(text, toks, taken) if _rules(lang) == "ar" else []
     raw = [(e, at_token and _sentence_initial(text, e.start), adj) for e, at_token, adj in _raw_names(lang, toks, taken)]
     out = _strength(text, raw, lambda: {m.group() for m in toks if m.group()[:1].islower()})
     return sorted(titled + out, key=lambda c: c.entity.start) if titled else out
@@ -865,7 +897,7 @@ def _raw_names(lang: str, toks: list, taken: SpanSet) -> list[tuple[Entity, bool
             if part.endswith(("'s", "’s")):
                 part = part[:-2]  # Trump's
             low = part.casefold()
-            adjective = lang == "ru" and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
+            adjective = _rules(lang) == "ru" and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
             raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), start == tok.start(), adjective))
     return raw
 
@@ -1014,7 +1046,7 @@ def _guess_script(text: str) -> str:
 def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
     """Entities and name candidates of `text`, found on its unglued view (`aligner.tokens`:
     words scraped Arabic runs together are split again) with offsets into `text`."""
-    lang = lang if lang in ("ar", "ru", "en") else _guess_script(text)
+    lang = lang if languages.known(lang) else _guess_script(text)
     view = unglue(text, lang)
     ents, cands = _extract_view(view.text, lang)
     if view.origin is None:
@@ -1301,7 +1333,7 @@ class ContextNames:
     def window(self, lo: int, hi: int) -> tuple[Entity, ...]:
         lo, hi = max(0, lo), min(len(self.texts), hi)
         text = " ".join(self.texts[lo:hi])
-        if self.lang not in ("ru", "en"):  # no capitals, or a script to guess from the whole window
+        if _rules(self.lang) not in ("ru", "en"):  # no capitals, or a script to guess from the whole window
             return _doc_names(text, self.lang)
         raw: list[tuple[Entity, bool, bool]] = []
         pos = 0

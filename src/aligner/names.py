@@ -101,6 +101,29 @@ _AR = {
     **dict.fromkeys("ءة", ""),
 }
 
+def _reading_classes(reading: str) -> str:
+    """Class letters of a Latin reading ('ch' -> 'T', 'yi' -> 'y' + vowel), for the letters
+    a language adds to its script (`Language.translit`)."""
+    for a, b in _LAT_DIGRAPHS:
+        reading = reading.replace(a, b)
+    return "".join(_LAT.get(c, c if c.isupper() else "") for c in reading)
+
+
+def _add_language_letters() -> None:
+    """Ukrainian і ї є ґ, Persian چ ژ, Turkish ı: the letters of `aligner.lang` that the
+    tables above (Russian, Arabic, English) lack; a letter already there keeps its class."""
+    from aligner import lang as languages
+
+    tables = {"Cyrillic": _CYR, "Arabic": _AR, "Latin": _LAT}
+    for language in languages.languages():
+        table = tables[language.script]
+        for letter, reading in language.translit.items():
+            table.setdefault(letter, _reading_classes(reading))
+
+
+_add_language_letters()
+
+
 # Russian case endings that add consonants (instrumental -ом/-ым, adjectival -ого/-ых):
 # stripped before the skeleton is taken, when at least three letters remain.
 _RU_ENDINGS = regex.compile(r"(?:ого|его|ому|ему|ыми|ими|ом|ем|ём|ым|им|ой|ей|ых|их)$")

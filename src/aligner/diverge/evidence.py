@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from aligner import names
+from aligner import lang as languages
 from aligner.entities import ContextNames, Entity, extract
 from aligner.normalize import match_key
 from aligner.tokens import unglue
@@ -269,12 +270,13 @@ def _stems(word: str, lang: str) -> frozenset[str]:
     for the same words of a document again and again.)"""
     w = match_key(word, lang)
     out = {w}
-    if lang == "ar":
+    rules = languages.rules_of(lang)  # uk declines like ru, fa takes proclitics like ar
+    if rules == "ar":
         for p in _AR_PROCLITICS:
             if w.startswith(p) and len(w) - len(p) >= 3:
                 out.add(w[len(p) :])
-    elif lang == "ru":
-        for e in _RU_ENDINGS:
+    elif rules == "ru":
+        for e in (languages.get(lang).inflection_endings if lang != rules else ()) or _RU_ENDINGS:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 out.add(w[: -len(e)])
         # a soft sign before the ending goes with it (Ливерпуль / Ливерпуля, Феттель / Феттелем)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from aligner import gazetteer, names
+from aligner import lang as languages
 from aligner.diverge.attribution import _SPEAKER_WINDOW, _verb_cues
 from aligner.diverge.evidence import (
     _LATIN,
@@ -248,7 +249,8 @@ def _sentence_initial(side: _Side, e: Entity) -> bool:
     return x is not None and not _WORD.search(side.doc.text[x.start : e.start])
 
 
-_SPELLING_BY_SIMILARITY = ("ar", "en")  # Russian declines names: near-identical forms are cases
+# Russian and Ukrainian decline names: near-identical forms are cases, not spellings
+_SPELLING_BY_SIMILARITY = ("ar", "en")  # by the rules a language follows (`Language.rules`)
 
 
 @dataclass(slots=True)
@@ -274,7 +276,7 @@ def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, lin
         for pi, p in enumerate(pairs):
             for e in side.entities(getattr(p, key), {"name"}):
                 occ.extend(_tokens(e, side.doc.lang, pi))
-        found = _spelling_variants(occ, cfg) if side.doc.lang in _SPELLING_BY_SIMILARITY else []
+        found = _spelling_variants(occ, cfg) if languages.rules_of(side.doc.lang) in _SPELLING_BY_SIMILARITY else []
         found += _linked_variants(links, key, side.doc.lang, other.doc.lang)
         for variant, canon, n_canon in found:
             detail = (

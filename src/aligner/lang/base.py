@@ -66,6 +66,7 @@ class Language:
     decimal: str = "."  # decimal separator in running text
     thousands: tuple[str, ...] = (",",)  # group separators in running text
     number_words: Mapping[str, int] = field(default_factory=dict)  # small cardinals translators spell out
+    months_capitalised: bool = False  # a lower-case 'may' is then no month (English, German, Turkish)
     #: Month forms the press uses that CLDR (Babel) lacks: surface (lower case) -> 1..12.
     months_extra: Mapping[str, int] = field(default_factory=dict)
 

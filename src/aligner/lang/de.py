@@ -67,6 +67,7 @@ LANGUAGE = Language(
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    months_capitalised=True,
     decimal=",", thousands=(".", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

@@ -120,6 +120,13 @@ CONSONANT_ENDINGS = (
     ("жшчщц", ("а", "у", "", "ем", "і")),
 )
 
+# Case endings of names (Джонса, Ліверпуля, Корбіном, Пенсильванії): forms that are one spelling.
+INFLECTION_ENDINGS = (
+    "ського", "ському", "ськім", "ській", "ська", "ські", "ських", "ським", "ську",
+    "ого", "ому", "ими", "ами", "ями", "ові", "еві", "єві", "ою", "ею", "єю", "ом", "ем", "єм", "им", "ім", "ій",
+    "ої", "ів", "їв", "ах", "ях", "ам", "ям", "их", "а", "я", "у", "ю", "і", "ї", "и", "е",
+)
+
 # Ukrainian letters Russian lacks, read as Latin for name skeletons. Г is h in Ukrainian
 # (Гамбург / Hamburg): the Cyrillic Г->H reading of `aligner.names` covers it.
 TRANSLIT = {"і": "i", "ї": "yi", "є": "ye", "ґ": "g"}
@@ -134,7 +141,7 @@ LANGUAGE = Language(
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, adjective_endings=ADJECTIVE_ENDINGS, ambiguous_places=AMBIGUOUS_PLACES,
     declension_noun=DECLENSION_NOUN, declension_adj=DECLENSION_ADJ, consonant_endings=CONSONANT_ENDINGS,
-    translit=TRANSLIT,
+    translit=TRANSLIT, inflection_endings=INFLECTION_ENDINGS,
     opus_mt=OpusModel(
         pair="uk-en", name="opus-mt-uk-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/uk-en/opus-2020-01-16.zip",
