@@ -17,6 +17,8 @@ from aligner.errors import EXIT_MODEL, EXIT_NETWORK, InputError, ModelError, Net
 from aligner.translate.ct2 import CT2Translator, clear_loaded_models
 from aligner.translate.models import (
     MANIFEST,
+    OPUS_MT,
+    OPUS_MT_BASE_URL,
     convert_model,
     detect_format,
     discover,
@@ -126,8 +128,24 @@ def test_install_offline_is_one_line_exit_4(tmp_path, cli, monkeypatch):
 
 
 def test_install_unknown_language(tmp_path):
-    with pytest.raises(InputError, match="no known model for fr"):
-        install_models(["fr"], tmp_path)
+    with pytest.raises(InputError, match="no known model for it; installable: ar, de, es, fr, ru, tr, uk$"):
+        install_models(["it"], tmp_path)
+    # Persian has a module but no verified OPUS-MT fa-en release: said so, nothing downloaded
+    with pytest.raises(InputError, match=r"no known model for fa; .*\(no verified OPUS-MT fa-en model"):
+        install_models(["fa"], tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_language_module_names_its_opus_mt_release():
+    from aligner import lang
+
+    for code in ("uk", "fr", "es", "de", "tr", "ar", "ru"):
+        spec = OPUS_MT[code]
+        assert spec["pair"] == f"{code}-en" and spec["name"] == f"opus-mt-{code}-en"
+        assert spec["url"].startswith(OPUS_MT_BASE_URL + f"{code}-en/opus-") and spec["url"].endswith(".zip")
+        assert spec["source"], code  # where the name was checked
+    assert "fa" not in OPUS_MT and "en" not in OPUS_MT
+    assert set(OPUS_MT) == {c for c in lang.CODES if lang.get(c).opus_mt}
 
 
 def test_install_with_a_mocked_download(marian_dir, tmp_path, monkeypatch):

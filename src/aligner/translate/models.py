@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.errors import InputError, ModelError, NetworkError
+from aligner.lang import PIVOT
 
 MANIFEST = "aligner-model.json"
 MANIFEST_SCHEMA = "aligner.model/1"
@@ -39,22 +40,20 @@ DEFAULT_MAX_INPUT_TOKENS = 256
 REQUIRED_FILES = ("model.bin", "config.json")
 
 # The OPUS-MT releases `aligner models install` fetches: native Marian zips, which convert
-# with numpy alone (no torch). Licence: CC-BY-4.0, Language Technology Research Group,
-# University of Helsinki (https://github.com/Helsinki-NLP/OPUS-MT-train).
-OPUS_MT: dict[str, dict[str, str]] = {
-    "ar": {
-        "pair": "ar-en",
-        "name": "opus-mt-ar-en",
-        "url": "https://object.pouta.csc.fi/OPUS-MT-models/ar-en/opus-2019-12-18.zip",
-        "hf_repo": "Helsinki-NLP/opus-mt-ar-en",
-    },
-    "ru": {
-        "pair": "ru-en",
-        "name": "opus-mt-ru-en",
-        "url": "https://object.pouta.csc.fi/OPUS-MT-models/ru-en/opus-2020-02-26.zip",
-        "hf_repo": "Helsinki-NLP/opus-mt-ru-en",
-    },
-}
+# with numpy alone (no torch), one per language, named in its `aligner.lang` module
+# (`Language.opus_mt`, with where the name was checked). Licence: CC-BY-4.0, Language
+# Technology Research Group, University of Helsinki (https://github.com/Helsinki-NLP/OPUS-MT-train).
+def _opus_mt() -> dict[str, dict[str, str]]:
+    from aligner import lang as languages
+
+    return {
+        L.code: {"pair": m.pair, "name": m.name, "url": m.url, "hf_repo": m.hf_repo, "source": m.source}
+        for L in languages.languages()
+        if (m := L.opus_mt) is not None
+    }
+
+
+OPUS_MT: dict[str, dict[str, str]] = _opus_mt()
 #: Where `install` downloads from: the OPUS-MT object store, or a mirror (a local server in
 #: the tests) named by this variable; the path after the base is kept (ar-en/opus-....zip).
 ENV_MODELS_URL = "ALIGNER_MODELS_BASE_URL"
@@ -89,7 +88,7 @@ class ModelInfo:
         """Stable model identity for cache keys: name plus a content fingerprint."""
         return f"{self.name}@{self.fingerprint[:16]}"
 
-    def serves(self, src: str, tgt: str = "en") -> bool:
+    def serves(self, src: str, tgt: str = PIVOT) -> bool:
         return f"{src}-{tgt}" in self.pairs
 
 
@@ -215,7 +214,7 @@ def discover(models_dir: str | os.PathLike | None = None) -> Discovery:
     return found
 
 
-def find_model(src: str, tgt: str = "en", models_dir: str | os.PathLike | None = None) -> ModelInfo | None:
+def find_model(src: str, tgt: str = PIVOT, models_dir: str | os.PathLike | None = None) -> ModelInfo | None:
     """The first usable model for src->tgt, or None. A broken directory that looks like it
     serves the pair raises its ModelError: silently ignoring a damaged install would hide it.
     Test models that do not translate are only used from an explicitly named models dir."""
@@ -427,6 +426,15 @@ def _download(
     return h.hexdigest()
 
 
+def _no_model_message(unknown: list[str]) -> str:
+    """One line: which languages have no known model, and why where the registry says."""
+    from aligner import lang as languages
+
+    why = [n for c in unknown if languages.known(c) for n in languages.get(c).notes if "model" in n]
+    line = f"no known model for {', '.join(unknown) or 'nothing'}; installable: {', '.join(sorted(OPUS_MT))}"
+    return line + (f" ({'; '.join(why)})" if why else "")
+
+
 def install_models(
     langs: Iterable[str],
     models_dir: str | os.PathLike | None = None,
@@ -442,9 +450,7 @@ def install_models(
     langs = list(dict.fromkeys(langs))
     unknown = [lang for lang in langs if lang not in OPUS_MT]
     if unknown or not langs:
-        raise InputError(
-            f"no known model for {', '.join(unknown) or 'nothing'}; installable: {', '.join(sorted(OPUS_MT))}"
-        )
+        raise InputError(_no_model_message(unknown))
     root = install_root(models_dir)
     root.mkdir(parents=True, exist_ok=True)
     done: list[Path] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from aligner.lang import PIVOT
 from aligner.errors import InputError, ModelError
 from aligner.translate.cache import TranslationCache
 from aligner.translate.ct2 import CT2Translator
@@ -27,7 +28,7 @@ def _install_hint(langs: list[str]) -> str:
 
     if all(lang in OPUS_MT for lang in langs):
         return f"run `aligner models install {' '.join(langs)}` (or `aligner models convert DIR`)"
-    pair = f"{langs[0]}-en"
+    pair = f"{next(lang for lang in langs if lang not in OPUS_MT)}-{PIVOT}"
     return f"convert an OPUS-MT {pair} download with `aligner models convert DIR --pair {pair}`"
 
 
@@ -36,7 +37,7 @@ def _translators(langs: list[str], options: MTOptions) -> tuple[dict[str, CT2Tra
     found: dict[str, ModelInfo] = {}
     missing: list[str] = []
     for lang in langs:
-        info = find_model(lang, "en", options.models_dir)
+        info = find_model(lang, PIVOT, options.models_dir)
         if info is None:
             missing.append(lang)
         else:
@@ -85,7 +86,7 @@ def _pivot_one(
 ) -> tuple[Pivots, int]:
     """Pivots for one document; returns them and the number of TM hits."""
     n = len(doc.sentences)
-    if doc.lang == "en":
+    if doc.lang == PIVOT:
         return [s.text for s in doc.sentences], 0
     pivots: Pivots = [None] * n
     todo: list[tuple[int, str]] = []
@@ -131,7 +132,7 @@ def pivot_documents(
     if options.mode == "tm" and tm is None:
         raise InputError("--mt tm needs a translation memory: --tm FILE (TSV, JSONL or TMX)")
 
-    langs = list(dict.fromkeys(d.lang for d in (src, tgt) if d.lang != "en"))
+    langs = list(dict.fromkeys(d.lang for d in (src, tgt) if d.lang != PIVOT))
     notices: list[str] = []
     translators: dict[str, CT2Translator] = {}
     mode = options.mode
@@ -160,7 +161,7 @@ def pivot_documents(
         except (sqlite3.Error, OSError) as exc:
             notices.append(f"translation cache unavailable ({exc}); translating without it")
 
-    total = sum(len(d.sentences) for d in (src, tgt) if d.lang != "en")
+    total = sum(len(d.sentences) for d in (src, tgt) if d.lang != PIVOT)
     counter = _Counter(total, progress)
     try:
         src_piv, src_tm = _pivot_one(src, translators.get(src.lang), tm, cache, counter)
@@ -175,7 +176,7 @@ def pivot_documents(
         missed = [
             f"{d.lang} {sum(p is None for p in piv)}/{len(piv)}"
             for d, piv in ((src, src_piv), (tgt, tgt_piv))
-            if d.lang != "en" and any(p is None for p in piv)
+            if d.lang != PIVOT and any(p is None for p in piv)
         ]
         if missed:
             notices.append(f"translation memory has no entry for some sentences ({', '.join(missed)} without pivot)")
