@@ -617,6 +617,7 @@ def test_capitalised_common_nouns_are_common_words() -> None:
         ("cnbc.com.6790", "Трамп"),  # По словам Трампа / وقال إن: the speaker left implicit
         ("bbc.381647", "Лав"),  # Лав («любовь») / "حب": a name given with its meaning, translated
         ("bbc.381647", "Браза"),
+        ("scotsman.133791", "بروكس"),  # إيبروكس (Ibrox) and بروكس, a piece of it: no spelling note
     ],
 )
 def test_no_false_name_flags_on_faithful_ntrex_articles(corpus, doc_id: str, word: str) -> None:

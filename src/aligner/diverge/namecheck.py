@@ -357,17 +357,30 @@ def _linked_variants(links: list[Link], key: str, lang: str, other_lang: str) ->
         a, b = forms[0][0], forms[1][0]
         if names.script_of(a.word) != names.script_of(b.word):
             continue  # Fallujah / Фаллуджу: a transliteration, not a misspelling
-        if SequenceMatcher(None, match_key(a.word, lang), match_key(b.word, lang)).ratio() < 0.6:
+        ka, kb = match_key(a.word, lang), match_key(b.word, lang)
+        if SequenceMatcher(None, ka, kb).ratio() < 0.6:
             continue  # Fred / Reid: two names the matcher paired with one, not one name spelled twice
+        if _piece_of(ka, kb):
+            continue
         out.extend(_minority(forms[0], forms[1]))
     return out
 
 
+def _piece_of(x: str, y: str) -> bool:
+    """One spelling is the other plus two or more letters at an end (إيبروكس / بروكس: a
+    word cut off a glued token, or a clitic the stems keep): a piece, not a variant."""
+    short, long = sorted((x, y), key=len)
+    return len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short))
+
+
 def _spelling_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """How alike two spellings are (0 for a piece of the other, see `_piece_of`)."""
     best = 0.0
     for x in a:
         for y in b:
             if min(len(x), len(y)) < 5:
+                continue
+            if _piece_of(x, y):
                 continue
             best = max(best, SequenceMatcher(None, x, y).ratio())
     return best
