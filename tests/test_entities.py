@@ -705,3 +705,9 @@ def test_first_name_before_a_surname_that_declines_like_an_adjective_is_a_name()
     ar = "فخلال أسبوع الموضة في لندن، ظهرت أم لطفلين على منصة مصمم الأزياء كاتارينا فولف أثناء استخدامها المنتج."
     pairs, _ = score(segment(ru, "ru"), segment(ar, "ar"), [Bead((0,), (0,), 0.9)])
     assert [f for p in pairs for f in p.flags if f.kind == "name" and "Марты" in f.detail]
+
+
+def test_an_arabic_weekday_is_no_number() -> None:
+    # 'الاثنين' is Monday (CLDR's weekday name) as well as 'the two'; ntrex128-dev copy says 'يوم الاثنين'
+    assert [e.key for e in extract("وقال يوم الاثنين إن الحكومة ستقرر.", "ar") if e.kind == "number"] == []
+    assert [e.key for e in extract("ووصل اثنين من اللاعبين.", "ar") if e.kind == "number"] == ["num:2"]

@@ -330,7 +330,7 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
                 continue
             if _rules(lang) == "ar":
                 hit = _ar_number_hit(part)
-                if hit is None:
+                if hit is None or _ar_weekday(part, lang):
                     continue
                 value, strip = hit
                 s += _ar_offset(part, strip)
@@ -367,6 +367,27 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
         else:
             out.append(Entity("number", f"num:{v}", text[s:e], s, e))
     return out
+
+
+@lru_cache(maxsize=16)
+def _weekdays(lang: str) -> frozenset[str]:
+    """The language's weekday names (CLDR, via Babel), as match keys: in Arabic Monday is
+    'the two' (الاثنين), a number word that names a day."""
+    import babel
+
+    try:
+        loc = babel.Locale.parse(lang)
+    except (ValueError, babel.UnknownLocaleError):
+        return frozenset()
+    names_ = {n for ctx in loc.days.values() for n in ctx.get("wide", {}).values()}  # (the short forms drop ال)
+    return frozenset(_akey(n) for n in names_)
+
+
+@lru_cache(maxsize=50_000)
+def _ar_weekday(token: str, lang: str) -> bool:
+    """The token (with or without a clitic) is a weekday name (يوم الاثنين, والاثنين)."""
+    days = _weekdays(lang)
+    return any(v in days for v, _ in gazetteer.arabic_variants(token))
 
 
 @lru_cache(maxsize=200_000)
