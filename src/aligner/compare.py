@@ -23,7 +23,9 @@ from aligner.types import Comparison, Document
 if TYPE_CHECKING:
     from aligner.align import AlignConfig
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+# (stage, done, total): "segment" (0..2 documents), "translate" (sentences), "align", "score",
+# then "done"; a stage without counts reports (0, 1) as it starts.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(slots=True)
@@ -50,8 +52,14 @@ def compare_files(
     options = options or CompareOptions()
     if os.fspath(src_path) == "-" and os.fspath(tgt_path) == "-":
         raise InputError("only one of SRC and TGT can be - (standard input)")
+    if progress:
+        progress("segment", 0, 2)
     src = load_document(src_path, options.src_lang, options.src_encoding)
+    if progress:
+        progress("segment", 1, 2)
     tgt = load_document(tgt_path, options.tgt_lang, options.tgt_encoding)
+    if progress:
+        progress("segment", 2, 2)
     return compare_documents(src, tgt, options, progress)
 
 

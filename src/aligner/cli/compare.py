@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from aligner import report
 from aligner.compare import add_compare_arguments, compare_files, options_from_args
 from aligner.errors import EXIT_DIVERGENT, EXIT_OK, InputError
+
+if TYPE_CHECKING:
+    from aligner.compare import Progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     g.add_argument("--no-pager", action="store_true", help="never page the terminal report ($ALIGNER_PAGER, $PAGER, default less)")
     p.add_argument("--force", action="store_true", help="TMX: write units even when the verdict is not translation")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress display on stderr (shown only when stderr is a terminal)")
     add_compare_arguments(p)
     p.set_defaults(func=run)
 
@@ -90,6 +100,85 @@ def _show(text: str, page: bool) -> None:
     sys.stdout.flush()
 
 
+@contextlib.contextmanager
+def stage_progress(enabled: bool, delay: float = 0.3) -> Iterator[Progress | None]:
+    """A line per stage on stderr while the comparison runs (segment, translate, align,
+    score), with its elapsed time and, where the stage counts (documents, sentences), a bar;
+    gone when the comparison ends, so the report starts on a clean screen. It appears only
+    once the work has taken `delay` seconds: a quick comparison never pays for loading rich."""
+    if not enabled:
+        yield None
+        return
+    display = _StageDisplay()
+    timer = threading.Timer(delay, display.show)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield display.update
+    finally:
+        timer.cancel()
+        display.close()
+
+
+class _StageDisplay:
+    """The stages seen so far, shown by a rich progress display from `show()` on."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.stages: dict[str, tuple[int, int]] = {}  # stage -> (done, total), in order
+        self.times: dict[str, list[float]] = {}  # stage -> [start, end] (time.monotonic, rich's clock)
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
+        self.closed = False
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        with self.lock:
+            for name, times in self.times.items():
+                if name != stage and len(times) == 1:
+                    times.append(now)
+            if stage != "done":
+                self.stages[stage] = (done, total)
+                self.times.setdefault(stage, [now])
+            if self.bar is not None:
+                self._draw()
+
+    def show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress as Bar, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        columns = (SpinnerColumn(finished_text="✓"), TextColumn("{task.description:<9}"), BarColumn(),
+                   TextColumn("{task.fields[count]}"), TimeElapsedColumn())
+        with self.lock:
+            if self.closed:
+                return
+            self.bar = Bar(*columns, console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self._draw()
+
+    def _draw(self) -> None:
+        """Every stage but the latest is finished; a stage without counts pulses."""
+        last = next(reversed(self.stages), None)
+        for stage, (done, total) in self.stages.items():
+            if stage not in self.tasks:
+                self.tasks[stage] = self.bar.add_task(stage, total=total if total > 1 else None, count="")
+                self.bar.tasks[-1].start_time = self.times[stage][0]  # it began before the display
+            task = self.tasks[stage]
+            if stage != last:
+                self.bar.update(task, total=max(total, 1), completed=max(total, 1),
+                                count=f"{total}/{total}" if total > 1 else "")
+                times = self.times[stage]
+                self.bar.tasks[list(self.tasks).index(stage)].finished_time = times[-1] - times[0]
+            elif total > 1:
+                self.bar.update(task, total=total, completed=done, count=f"{done}/{total}")
+
+    def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            if self.bar is not None:
+                self.bar.stop()
+
+
 def run(args: argparse.Namespace) -> int:
     if args.fail_over is not None and not 0.0 <= args.fail_over <= 1.0:
         raise InputError(f"--fail-over must be between 0 and 1, got {args.fail_over}")
@@ -100,7 +189,8 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"cannot tell the format from {args.output!r}; use --format {{{','.join(report.FORMATS)}}}")
     if args.output:
         report.output_target(args.output)  # a path that cannot be written fails before the work
-    comparison = compare_files(args.src, args.tgt, options_from_args(args))
+    with stage_progress(not args.no_progress and sys.stderr.isatty()) as progress:
+        comparison = compare_files(args.src, args.tgt, options_from_args(args), progress)
     if comparison.mt.notice:
         print(f"aligner: {comparison.mt.notice}", file=sys.stderr)
     options: dict = {}
