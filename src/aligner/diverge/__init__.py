@@ -267,7 +267,9 @@ def _unmatched_flags(
         return []
     # 5. the aligner itself is unsure of the pairs around it: a sentence left over in a
     # stretch it could not pair well is more often misaligned than missing
-    if not mine and _weak_surroundings(i, beads):
+    # (unless it holds a figure in digits that the other side has nowhere around: that
+    # content was not paired elsewhere)
+    if not mine and _weak_surroundings(i, beads) and not _figure_unplaced(i, beads, side, other, ids, other_attr):
         return []
     return [Flag(kind, f"{who} sentence has no counterpart in {whom}", src_span, tgt_span, confidence=0.7)]
 
@@ -341,6 +343,18 @@ def _weak_surroundings(i: int, beads: list[Bead]) -> bool:
         if 0 <= j < len(beads) and beads[j].src and beads[j].tgt:
             sims.append(beads[j].similarity)
     return bool(sims) and max(sims) < FIRM_LINK
+
+
+def _figure_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: Sequence[int], other_attr: str) -> bool:
+    """The sentence has a figure in digits (above 10) that the other side's sentences of
+    the pairs around it (MAX_GAP beads either way) do not carry."""
+    mine = {v for e in side.entities(ids, _ANCHOR_KINDS) if any(ch.isdigit() for ch in e.surface) and not _small_figure(e)
+            for v in _value_keys(e) if not v.startswith(("d:", "m:"))}
+    if not mine:
+        return False
+    around = [k for j in range(max(0, i - MAX_GAP), min(len(beads), i + MAX_GAP + 1)) for k in getattr(beads[j], other_attr)]
+    theirs = {v for e in other.entities(around, _ANCHOR_KINDS) for v in _value_keys(e)}
+    return bool(mine - theirs)
 
 
 FIRM_LINK = 0.9  # aligner similarity of a pair firm enough to vouch for its neighbour's gap
