@@ -703,8 +703,8 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[En
         if arabic or _ARABIC.search(word):
             firsts = _ar_gazetteer_firsts(word)
         else:
-            k0 = gazetteer.norm_token(word, lang)
-            firsts = [(k0, 0)] if (k0 in gz.first and word[:1].isupper()) else []
+            firsts = [(k, strip) for k, strip in gazetteer.latin_variants(word, lang)
+                      if k in gz.first and word[strip : strip + 1].isupper()]
         for v0, strip in firsts:
             key: tuple[str, ...] = (v0,)
             got = gz.forms.get(key)

@@ -126,6 +126,27 @@ def norm_token(token: str, lang: str) -> str:
     return t
 
 
+_APOSTROPHE = regex.compile(r"['’]")
+
+
+@lru_cache(maxsize=100_000)
+def latin_variants(token: str, lang: str) -> tuple[tuple[str, int], ...]:
+    """(key, letters stripped in front) of a Latin or Cyrillic token, the token itself first;
+    then without a French elision (l'Allemagne -> allemagne, 2) or a Turkish case suffix
+    after an apostrophe (Ankara'da -> ankara), by `Language.elisions` / `inflection_endings`."""
+    out = [(norm_token(token, lang), 0)]
+    m = _APOSTROPHE.search(token)
+    if m is None or not languages.known(lang):
+        return tuple(out)
+    language = languages.get(lang)
+    head, tail = token[: m.start()], token[m.end() :]
+    if head.casefold() in language.elisions and tail:
+        out.append((norm_token(tail, lang), m.end()))
+    if "'" + tail.casefold() in language.inflection_endings and head:
+        out.append((norm_token(head, lang), 0))
+    return tuple(out)
+
+
 @lru_cache(maxsize=100_000)
 def arabic_variants(token: str) -> tuple[tuple[str, int], ...]:
     """(key, clitic letters stripped) for an Arabic token, the token itself first:

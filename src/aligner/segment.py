@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
+from aligner import lang as languages
 from aligner import langid, textio
 from aligner.types import Document, Sentence
 
@@ -42,30 +43,9 @@ _BOUNDARY = regex.compile(
 )
 _SOFT_BREAK = regex.compile(r"[;؛:,،—–]\s")
 
-# Abbreviations that never end a sentence (they precede a name or a number).
-_NEVER_FINAL = {
-    "ru": {
-        "им", "ул", "просп", "пер", "пл", "проф", "акад", "ген", "св", "т", "напр", "см",
-        "ср", "тов", "гр", "г-н", "г-жа", "стр", "д", "пос", "обл", "р", "корп", "кв", "рис",
-        "табл", "гл", "ст", "п", "пп", "изд", "вып", "т.е", "т.к", "т.н", "т.ч", "т. е",
-        "т. к", "т. н", "т.о", "о", "оз", "зам", "нач", "ред", "англ", "франц", "нем", "лат",
-        "яп", "кит", "араб", "рус",
-    },
-    "en": {
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "capt", "st", "mt",
-        "jr", "sr", "no", "nos", "fig", "vs", "e.g", "i.e", "cf", "approx", "dept", "gov",
-        "u.s", "u.k", "u.n", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-        "sept", "oct", "nov", "dec", "ave", "blvd", "rd", "ft", "sgt", "adm", "rev", "hon",
-    },
-    "ar": set(),
-}
-# Abbreviations that end a sentence only when a capitalised word follows.
-_MAY_FINAL = {
-    "ru": {"г", "гг", "т.д", "т.п", "т. д", "т. п", "др", "пр", "млн", "млрд", "трлн", "тыс",
-           "руб", "долл", "коп", "мин", "сек", "ч", "км", "кг", "чел", "ок", "вв"},
-    "en": {"etc", "inc", "ltd", "co", "corp", "a.m", "p.m", "bros", "llc", "plc"},
-    "ar": set(),
-}
+# Abbreviations that never end a sentence, and those that end one only before a capital,
+# are each language's data (`Language.never_final`, `Language.may_final` in `aligner.lang`).
+_ORDINAL_BEFORE = regex.compile(r"(?<![\d.,])\d{1,2}$")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}.\-]*?)$")
 
 # --- meta and boilerplate rules -------------------------------------------------------
@@ -86,10 +66,14 @@ META_DATELINE_PREFIX = regex.compile(
 META_DATE_LINE = regex.compile(
     rf"^(?:{_ISO_DATE}|{_NUM_DATE}|\d{{1,2}}:\d{{2}})(?:\s*[,|]\s*\d{{1,2}}:\d{{2}})?\.?$"
 )
+def _cue(field: str) -> str:
+    """The alternation of one kind of cue over every language of `aligner.lang`."""
+    return "|".join(p for language in languages.languages() for p in getattr(language, field))
+
+
 # Bylines, credits and captions: a short paragraph opening with one of these labels.
 META_LABEL = regex.compile(
-    r"^(?:by|photo|photos|image|source|credit|author|фото|фотография|источник|автор|текст|"
-    r"корреспондент|بقلم|كتب|كتبت|تصوير|الصورة|صورة|المصدر|المحرر)\s*[:：]"
+    rf"^(?:{_cue('byline_labels')})\s*[:：]"
     r"|^(?:by)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,3}$"
     r"|^©",
     regex.IGNORECASE,
@@ -97,24 +81,16 @@ META_LABEL = regex.compile(
 META_MAX_CHARS = 160
 
 # Teasers: a paragraph opening with a read-more label.
-BOILERPLATE_TEASER = regex.compile(
-    r"^(?:read\s+(?:more|also)|see\s+also|also\s+read|related|more\s+on\s+this|"
-    r"читайте\s+(?:также|тоже|далее|подробнее)|смотрите\s+также|см\.\s+также|подробнее|"
-    r"по\s+теме|также\s+читайте|اقرأ\s+(?:المزيد|أيضا|أيضاً|أيضًا|كذلك)|إقرأ\s+(?:المزيد|أيضا|أيضاً)|"
-    r"شاهد\s+(?:أيضا|أيضاً)|للمزيد|اقرأ\s+ايضا)\s*[:：]?",
-    regex.IGNORECASE,
-)
+BOILERPLATE_TEASER = regex.compile(rf"^(?:{_cue('read_more')})\s*[:：]?", regex.IGNORECASE)
 # Calls to subscribe or follow, in any sentence that names a channel or network.
 BOILERPLATE_SUBSCRIBE = regex.compile(
-    r"(?:subscribe|follow\s+us|join\s+(?:us|our)|подпис\p{L}*|следите\s+за|присоединяйтесь|"
-    r"اشترك\p{L}*|اشتركوا|تابعونا|تابعوا|انضم\p{L}*)"
-    r"[^\n]{0,80}?(?:channel|telegram|whatsapp|youtube|twitter|facebook|vk|dzen|max\b|newsletter|"
-    r"канал\p{L}*|телеграм\p{L}*|дзен\p{L}*|рассылк\p{L}*|соцсет\p{L}*|"
-    r"قناة|قناتنا|تيليجرام|تلغرام|تليغرام|يوتيوب|فيسبوك|النشرة)",
+    rf"(?:{_cue('subscribe')})"
+    r"[^\n]{0,80}?(?:telegram|whatsapp|youtube|twitter|facebook|vk|dzen|max\b|"
+    rf"{_cue('channels')})",
     regex.IGNORECASE,
 )
 BOILERPLATE_LINE = regex.compile(
-    r"^(?:all\s+rights\s+reserved|все\s+права\s+защищены|جميع\s+الحقوق\s+محفوظة)"
+    rf"^(?:{_cue('rights_reserved')})"
     r"|^(?:https?://|www\.)\S+$",
     regex.IGNORECASE,
 )
@@ -261,28 +237,32 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
     if term != ".":
         return True
     before = chunk[sent_start:term_at]
+    language = languages.get(lang) if languages.known(lang) else None
+    if language is not None and language.ordinal_dot and _ORDINAL_BEFORE.search(before):
+        return False  # "am 5. März", "im 19. Jahrhundert"
     m = _WORD_BEFORE.search(before)
     if not m:
         return True
     word = m.group(1)
     low = word.casefold()
     letters = regex.sub(r"[^\p{L}]", "", word)
-    if low in _NEVER_FINAL.get(lang, set()):
+    rules = language.rules if language is not None else lang
+    if language is not None and low in language.never_final:
         return False
-    if low in _MAY_FINAL.get(lang, set()):
+    if language is not None and low in language.may_final:
         if low == "г" and not regex.search(r"\d\s*$", before[: m.start()]):
             return False  # "г. Москва" is a city, "2025 г. Затем" a year
         return not first.isdigit()
     # Initials: "Н. Ноздрев", "J. Smith", "د. محمد" — one letter before the period.
-    if len(letters) == 1 and (first.isupper() or lang == "ar" or not first.isalpha()):
+    if len(letters) == 1 and (first.isupper() or rules == "ar" or not first.isalpha()):
         return False
     # Two-letter initials of a name: "Мерфи Дж. Пол", "Вл. Путин" (a capital, then lower-case
     # consonants only; all-capital acronyms such as "ФСБ." still end a sentence).
-    if (lang == "ru" and 2 <= len(letters) <= 3 and letters[0].isupper() and letters[1:].islower()
+    if (rules == "ru" and 2 <= len(letters) <= 3 and letters[0].isupper() and letters[1:].islower()
             and not regex.search(r"[аеёиоуыэюяaeiouy]", letters.casefold()) and first.isupper()):
         return False
     # Dotted acronyms in the middle of a sentence: "U.S. officials", "т.е. Москва".
-    if "." in word and len(letters) <= 4 and lang == "en":
+    if "." in word and len(letters) <= 4 and rules == "en":
         return False
     return True
 

@@ -62,6 +62,7 @@ BYLINE_LABELS = ("بقلم", "كتب", "كتبت", "تصوير", "الصورة",
 READ_MORE = (r"اقرأ\s+(?:المزيد|أيضا|أيضاً|أيضًا|كذلك)", r"إقرأ\s+(?:المزيد|أيضا|أيضاً)", r"شاهد\s+(?:أيضا|أيضاً)",
              r"للمزيد", r"اقرأ\s+ايضا")
 SUBSCRIBE = (r"اشترك\p{L}*", r"اشتركوا", r"تابعونا", r"تابعوا", r"انضم\p{L}*")
+CHANNELS = (r"قناة", r"قناتنا", r"تيليجرام", r"تلغرام", r"تليغرام", r"يوتيوب", r"فيسبوك", r"النشرة")
 RIGHTS_RESERVED = (r"جميع\s+الحقوق\s+محفوظة",)
 
 # News agencies and media (gazetteer kind 'agency'): key -> names.
@@ -245,7 +246,7 @@ LANGUAGE = Language(
     alphabet="ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيـ", marks="ةيك",
     article="ال",
     aliases=("arb", "arz", "ary", "apc", "acm", "ajp", "aeb", "acq", "ars"),
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal="٫", thousands=("٬", ","),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

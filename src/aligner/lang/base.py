@@ -49,6 +49,8 @@ class Language:
     #: Other identifier codes that mean this language (py3langid's arz, ary are Arabic).
     aliases: tuple[str, ...] = ()
 
+    #: Words elided onto the next one with an apostrophe (French l', d'): looked up without them.
+    elisions: frozenset[str] = frozenset()
     article: str = ""  # a definite article written onto the word (Arabic ال), dropped in lookups
 
     # -- segmentation ------------------------------------------------------------------
@@ -56,10 +58,13 @@ class Language:
     never_final: frozenset[str] = frozenset()
     #: Abbreviations that end a sentence only when a capitalised word follows.
     may_final: frozenset[str] = frozenset()
+    #: A point after a day or an ordinal number ("am 5. März") does not end a sentence.
+    ordinal_dot: bool = False
     #: Dateline/byline labels, read-more teasers, subscribe calls, copyright lines.
     byline_labels: tuple[str, ...] = ()
     read_more: tuple[str, ...] = ()
     subscribe: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()  # what a subscribe call names (канал, قناة), beside the brands
     rights_reserved: tuple[str, ...] = ()
 
     # -- numbers and dates -------------------------------------------------------------

@@ -10,6 +10,7 @@ MAY_FINAL = frozenset({"usw", "etc", "u.ä", "mio", "mrd", "tsd", "gmbh", "ag"})
 BYLINE_LABELS = ("von", "foto", "quelle", "autor", "bild")
 READ_MORE = (r"lesen\s+sie\s+auch", r"mehr\s+zum\s+thema", r"siehe\s+auch", r"auch\s+interessant")
 SUBSCRIBE = (r"abonnieren\s+sie", r"folgen\s+sie\s+uns", r"abonniere\p{L}*")
+CHANNELS = (r"Kanal", r"Newsletter")
 RIGHTS_RESERVED = (r"alle\s+rechte\s+vorbehalten",)
 
 # "acht" (eight, also "attention") is left out.
@@ -65,8 +66,8 @@ AMBIGUOUS_PLACES = frozenset({"island", "niger", "essen", "halle", "mark", "tal"
 LANGUAGE = Language(
     code="de", name="German", script="Latin", rules="en",
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß",
-    never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    never_final=NEVER_FINAL, may_final=MAY_FINAL, ordinal_dot=True,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
     decimal=",", thousands=(".", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,

@@ -57,6 +57,7 @@ MAY_FINAL = frozenset({"etc", "inc", "ltd", "co", "corp", "a.m", "p.m", "bros", 
 BYLINE_LABELS = ("by", "photo", "photos", "image", "source", "credit", "author")
 READ_MORE = (r"read\s+(?:more|also)", r"see\s+also", r"also\s+read", r"related", r"more\s+on\s+this")
 SUBSCRIBE = (r"subscribe", r"follow\s+us", r"join\s+(?:us|our)")
+CHANNELS = (r"channel", r"newsletter")
 RIGHTS_RESERVED = (r"all\s+rights\s+reserved",)
 
 # News agencies and media (gazetteer kind 'agency'): key -> names.
@@ -330,7 +331,7 @@ LANGUAGE = Language(
     code="en", name="English", script="Latin", rules="en",
     alphabet="abcdefghijklmnopqrstuvwxyz",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
     decimal=".", thousands=(",",),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS,

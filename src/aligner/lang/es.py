@@ -9,6 +9,7 @@ MAY_FINAL = frozenset({"etc", "cía", "s.a"})
 BYLINE_LABELS = ("por", "foto", "fuente", "autor")
 READ_MORE = (r"lea\s+también", r"lee\s+también", r"ver\s+también", r"más\s+información", r"te\s+puede\s+interesar")
 SUBSCRIBE = (r"suscríbe(?:te|se)", r"síguenos", r"únete")
+CHANNELS = (r"canal", r"boletín")
 RIGHTS_RESERVED = (r"todos\s+los\s+derechos\s+reservados",)
 
 NUMBER_WORDS = {
@@ -62,7 +63,7 @@ LANGUAGE = Language(
     code="es", name="Spanish", script="Latin", rules="en",
     alphabet="abcdefghijklmnopqrstuvwxyzáéíñóúü",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(".", " ", "\u00a0"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

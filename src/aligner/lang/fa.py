@@ -7,6 +7,7 @@ from aligner.lang.base import Language
 BYLINE_LABELS = ("عکس", "منبع", "نویسنده", "خبرنگار")
 READ_MORE = (r"(?:بیشتر|همچنین)\s+بخوانید", r"بخوانید", r"مطالب\s+مرتبط")
 SUBSCRIBE = (r"عضو\s+(?:شوید|کانال)", r"دنبال\s+کنید")
+CHANNELS = (r"کانال", r"تلگرام", r"خبرنامه")
 RIGHTS_RESERVED = (r"(?:کلیه|تمامی)\s+حقوق\s+\p{L}*\s*محفوظ",)
 
 # "نه" (nine, also "no"), "ده" (ten, also "village") and "سی" (thirty, also "-th") are left out.
@@ -75,7 +76,7 @@ LANGUAGE = Language(
     code="fa", name="Persian", script="Arabic", rules="ar", rtl=True,
     alphabet="ءآأؤئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیۀةكيـ", marks="پچژگکی",
     aliases=("pes", "prs"),
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal="٫", thousands=("٬", ","), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

@@ -9,6 +9,7 @@ MAY_FINAL = frozenset({"etc", "cie", "inc", "ltd"})
 BYLINE_LABELS = ("par", "photo", "source", "crédit", "auteur")
 READ_MORE = (r"(?:à\s+)?lire\s+aussi", r"voir\s+aussi", r"en\s+savoir\s+plus", r"sur\s+le\s+même\s+sujet")
 SUBSCRIBE = (r"abonnez-vous", r"suivez-nous", r"rejoignez-nous")
+CHANNELS = (r"chaîne", r"lettre\s+d[’']information")
 RIGHTS_RESERVED = (r"tous\s+droits\s+réservés",)
 
 # "neuf" (nine, also "new") is left out.
@@ -68,9 +69,10 @@ AMBIGUOUS_PLACES = frozenset({"maurice", "sainte-lucie", "niger", "nice", "tours
 
 LANGUAGE = Language(
     code="fr", name="French", script="Latin", rules="en",
+    elisions=frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"}),
     alphabet="abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(" ", "\u202f", "\u00a0"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

@@ -73,6 +73,7 @@ BYLINE_LABELS = ("фото", "фотография", "источник", "авт
 READ_MORE = (r"читайте\s+(?:также|тоже|далее|подробнее)", r"смотрите\s+также", r"см\.\s+также",
              r"подробнее", r"по\s+теме", r"также\s+читайте")
 SUBSCRIBE = (r"подпис\p{L}*", r"следите\s+за", r"присоединяйтесь")
+CHANNELS = (r"канал\p{L}*", r"телеграм\p{L}*", r"дзен\p{L}*", r"рассылк\p{L}*", r"соцсет\p{L}*")
 RIGHTS_RESERVED = (r"все\s+права\s+защищены",)
 
 # Declension of place and agency names: nominative ending -> gen, dat, acc, ins, prep.
@@ -399,7 +400,7 @@ LANGUAGE = Language(
     code="ru", name="Russian", script="Cyrillic", rules="ru",
     alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", marks="ыэъё",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(" ", "\u00a0", "\u202f"),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

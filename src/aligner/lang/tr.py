@@ -10,6 +10,7 @@ MAY_FINAL = frozenset({"vb", "vs", "vd", "ltd", "şti"})
 BYLINE_LABELS = ("foto", "fotoğraf", "kaynak", "yazar", "muhabir")
 READ_MORE = (r"ayrıca\s+okuyun", r"ilgili\s+haber\p{L}*", r"devamı", r"bunu\s+da\s+okuyun")
 SUBSCRIBE = (r"abone\s+ol\p{L}*", r"takip\s+edin")
+CHANNELS = (r"kanal\p{L}*", r"bülten\p{L}*")
 RIGHTS_RESERVED = (r"tüm\s+hakları\s+saklıdır",)
 
 # "on" (ten) is left out: it starts compounds (on iki) and is a common particle spelling.
@@ -63,7 +64,7 @@ LANGUAGE = Language(
     code="tr", name="Turkish", script="Latin", rules="en",
     alphabet="abcçdefgğhıijklmnoöpqrsştuüvwxyzâîû",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
     decimal=",", thousands=(".",), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,

@@ -10,8 +10,9 @@ NEVER_FINAL = frozenset({
 })
 MAY_FINAL = frozenset({"р", "рр", "млн", "млрд", "трлн", "тис", "грн", "дол", "коп", "км", "кг", "т.д", "т.п", "ін"})
 BYLINE_LABELS = ("фото", "джерело", "автор", "текст", "кореспондент")
-READ_MORE = (r"читайте\s+(?:також|більше)", r"дивіться\s+також", r"див\.\s+також", r"докладніше", r"на\s+тему")
+READ_MORE = (r"читайте\s+(?:також|більше)", r"дивіться\s+також", r"див\.\s+також", r"докладніше")
 SUBSCRIBE = (r"підпис\p{L}*", r"стежте\s+за", r"приєднуйтес\p{L}*")
+CHANNELS = (r"канал\p{L}*", r"телеграм\p{L}*", r"розсилк\p{L}*", r"соцмереж\p{L}*")
 RIGHTS_RESERVED = (r"(?:усі|всі)\s+права\s+захищені",)
 
 NUMBER_WORDS = {
@@ -135,7 +136,7 @@ LANGUAGE = Language(
     code="uk", name="Ukrainian", script="Cyrillic", rules="ru",
     alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", marks="іїєґ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
-    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, rights_reserved=RIGHTS_RESERVED,
+    byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

@@ -89,3 +89,55 @@ def test_compare_french_is_no_longer_read_as_english(tmp_path, seed_ar):
     bad = run(it, seed_ar)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     assert "Italian (it) is not supported" in bad.stderr
+
+
+# -- the pipeline reads each language's data -----------------------------------------------
+
+
+@pytest.mark.parametrize("code, text, sentences", [
+    ("de", "Er kam am 5. März nach Berlin. Dr. Müller sagte, z. B. das. Danach ging er.", 3),
+    ("fr", "M. Dupont est arrivé à Paris. Il est reparti le lendemain.", 2),
+    ("es", "El Sr. García llegó a Madrid. Se fue al día siguiente.", 2),
+    ("uk", "Він приїхав до м. Києва на вул. Хрещатик. Потім поїхав.", 2),
+    ("tr", "Dr. Yılmaz Ankara'ya geldi. Ertesi gün ayrıldı.", 2),
+])
+def test_sentences_end_where_the_language_says(code, text, sentences):
+    from aligner.segment import segment
+
+    got = [s.text for s in segment(text, code).sentences]
+    assert len(got) == sentences, got
+
+
+@pytest.mark.parametrize("code, text, keys", [
+    ("de", "Am 5. März 2019 kamen 1.500 Menschen, 10 Prozent mehr.", {"date:2019-03-05", "num:1500", "percent:10"}),
+    ("fr", "Le 5 mars 2019, 2,5 millions de personnes.", {"date:2019-03-05", "num:2500000"}),
+    ("es", "El 5 de marzo de 2019 llegaron 1.500 personas, un 10 por ciento más.", {"date:2019-03-05", "num:1500", "percent:10"}),
+    ("uk", "29 вересня 2018 року прибули 2,5 тисячі людей, на 10 відсотків більше.", {"date:2018-09-29", "num:2500", "percent:10"}),
+    ("fa", "در ۲۹ سپتامبر ۲۰۱۸ اعلام شد که ۱۰ درصد بیشتر است.", {"date:2018-09-29", "percent:10"}),
+    ("tr", "29 Eylül 2018 tarihinde 1.500 kişi geldi.", {"date:2018-09-29", "num:1500"}),
+    ("en", "On March 5, 2019, 1,500 people came, 10 percent more.", {"date:2019-03-05", "num:1500", "percent:10"}),
+])
+def test_figures_and_dates_follow_the_language(code, text, keys):
+    from aligner.entities import extract
+
+    assert keys <= {e.key for e in extract(text, code)}
+
+
+def test_places_of_every_language_share_one_key():
+    from aligner.entities import extract
+
+    for code, text in [("de", "Die Regierung in Deutschland"), ("fr", "Le gouvernement de l'Allemagne"),
+                       ("tr", "Almanya'nın başkenti"),
+                       ("es", "El gobierno de Alemania"), ("tr", "Almanya hükümeti"),
+                       ("uk", "Уряд Німеччини"), ("fa", "دولت آلمان"), ("ru", "Правительство Германии"),
+                       ("ar", "حكومة ألمانيا"), ("en", "The government of Germany")]:
+        assert "place:DE" in {e.key for e in extract(text, code)}, code
+
+
+def test_names_match_across_the_new_letters():
+    from aligner import names
+
+    assert names.skeleton("Ізраїль") == names.skeleton("Израиль")  # і and ї read as vowels, like и
+    assert names.skeleton("Ґданськ") == names.skeleton("Gdansk")
+    assert names.skeleton("چین") == names.skeleton("Chin")  # Persian چ = ch
+    assert names.skeleton("Kırım") == names.skeleton("Крим")  # Turkish dotless ı is a vowel
