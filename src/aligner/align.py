@@ -64,19 +64,24 @@ class AlignConfig:
     w_length: float = 1.0  # scale of the Gale-Church log-likelihood ratio
     w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
+    chrf_beta: float = 2.0  # chrF's recall weight in the DP
+    chrf_symmetric: bool = True
+    chrf_adapt: bool = True
     w_paragraph: float = 1.0  # scale of the paragraph-edge log-odds (`_paragraph_llr`)
     paragraph_prior: float = 4.0  # pseudo-pairs at chance behind the anchors' paragraph agreement
     paragraph_clip: float = 2.0  # most one paragraph edge can say, either way
-    merge_penalty: float = 0.4  # per sentence beyond 1-1, paid once per bead
+    merge_penalty: float = 0.8  # per sentence beyond 1-1, paid once per bead
     continuation: float = 3.0  # a match right after a match (translations come in runs)
     continuation_after_skip: float = 0.6  # share of it across one unmatched sentence
+    end_bonus: float = 1.0  # share of the continuation bonus for reaching the document end matched
     density_window: int = 8  # rows either side over which anchor density is measured
     density_none: float = 0.04  # anchor density (anchors per row) that earns no bonus
     density_full: float = 0.25  # anchor density at which the continuation bonus is whole
     trust_floor: float = 1.0  # continuation share everywhere in a visibly parallel pair
     trust_min_share: float = 0.5  # ... i.e. this share of SRC matched confidently in pass 1
     trust_min_unmatched: float = 0.04  # second pass only if pass 1 left this much unmatched
-    trust_logit: float = 1.0  # per-sentence log-odds of a confident bead (p = 0.73)
+    trust_logit: float = 0.3  # per-sentence log-odds of a bead that counts towards that share
+    sure_logit: float = 1.0  # ... and of a sure neighbour, which lends its position to a short run
     gap_fill: bool = True  # weight-free: align runs left unmatched by length and position
     gap_skip: float = 1.0  # ... where a sentence of such a run may stay unmatched at this cost
     gap_rigid: float = 3.0  # skip / merge cost of the rigid alignment that tests a run
@@ -223,7 +228,9 @@ class _Problem:
         O_all = _to_band(signals.key_overlaps(content_index, in_band), lo, W, n)
         num_index = _restrict(index, *cfg.mismatch_categories)
         O_num = _to_band(signals.key_overlaps(num_index, in_band), lo, W, n)
-        chrf = _PivotChrf(sp, tp, lo, W) if sp is not None and tp is not None else None
+        chrf = _PivotChrf(sp, tp, lo, W, cfg.chrf_beta, cfg.chrf_symmetric) if sp is not None and tp is not None else None
+        if chrf is not None and cfg.chrf_adapt:
+            chrf.calibrate(lo, a_s[1:-1], a_t[1:-1])
         extra = [(sig, _plugin_band(sig, S, T, src_lang, tgt_lang, lo, W)) for sig in cfg.extra_signals]
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
         cont = _local_density(a_s[1:-1], n, cfg)
@@ -383,8 +390,8 @@ class _Problem:
             # With pivots the DP's "no" rests on content; a missing pivot is missing
             # evidence, so a run mostly without pivots (a partial translation memory) on
             # both sides is tested by lengths.
-            blind = self.chrf is None or (s1 > s0 and t1 > t0 and self.chrf.src_ok[s0:s1].mean() < 0.5
-                                          and self.chrf.tgt_ok[t0:t1].mean() < 0.5)
+            blind = self.chrf is None or (s1 > s0 and t1 > t0 and min(self.chrf.src_ok[s0:s1].mean(),
+                                                                      self.chrf.tgt_ok[t0:t1].mean()) < 0.5)
             if blind and s1 > s0 and t1 > t0 and max(s1 - s0, t1 - t0) <= cfg.gap_max:
                 # each end: a document edge (None) or whether the matched bead there is sure
                 ends = [None if k == 0 else self._confident(path[k - 1]),
@@ -395,8 +402,8 @@ class _Problem:
         return out
 
     def _confident(self, st) -> bool:
-        """A DP step is a sure match: per-sentence log-odds of at least `trust_logit`."""
-        return st[4] / ((st[1] - st[0] + st[3] - st[2]) / 2.0) >= self.cfg.trust_logit
+        """A DP step is a sure match: per-sentence log-odds of at least `sure_logit`."""
+        return st[4] / ((st[1] - st[0] + st[3] - st[2]) / 2.0) >= self.cfg.sure_logit
 
     def _gap_path(self, s0: int, s1: int, t0: int, t1: int, ends: list[bool | None]):
         """Length-only alignment of src s0..s1-1 with tgt t0..t1-1 (steps as in `_dp`), or
@@ -540,8 +547,8 @@ class _Problem:
                         b0, b1 = min(b0, u[2]), max(b1, u[3])
                     if (a1 - a0 if side_src else b1 - b0) > cfg.max_wide or (a1 - a0 > 1 and b1 - b0 > 1):
                         continue
-                    gain = (self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3])
-                            - cfg.merge_penalty + 0.5 * cfg.bias)
+                    cost = (cfg.merge_penalty - 0.5 * cfg.bias) * self._piece_share(st, u, side_src)
+                    gain = self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3]) - cost
                     if gain <= 0 or not self._pivots_agree(st, (a0, a1, b0, b1)):
                         continue
                     path[min(k, nb)] = (a0, a1, b0, b1, st[4] + gain, st[5])
@@ -551,6 +558,20 @@ class _Problem:
                 if changed:
                     break
         return path
+
+    def _piece_share(self, st, u, side_src: bool) -> float:
+        """How much of a whole sentence the unmatched `u` is, for the cost of taking it into
+        bead `st`: 1, or, for a short piece in the same paragraph as the bead's sentence next
+        to it (a split-off "Dr. PawPaw.", an attribution tail), its length over half the
+        bead's length on that side. Such a piece left out would read as an addition."""
+        sents, lens = (self.S, self.Ls) if side_src else (self.T, self.Lt)
+        x = u[0] if side_src else u[2]
+        lo_, hi_ = (st[0], st[1]) if side_src else (st[2], st[3])
+        nb = lo_ if x < lo_ else hi_ - 1
+        if sents[x].paragraph != sents[nb].paragraph:
+            return 1.0
+        piece = float(lens[x + 1] - lens[x])
+        return min(1.0, 2.0 * piece / max(float(lens[hi_] - lens[lo_]), 1.0))
 
     def _bead_llr(self, a0: int, a1: int, b0: int, b1: int) -> float:
         """Length, key and mismatch log-odds of any bead (as in the third pass)."""
@@ -860,6 +881,7 @@ def _gather(arr: np.ndarray, lo: np.ndarray, rows, cols) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 
 _HASH_DIM = 1024
+_CHRF_DESIGN = 0.65  # chrF of a typical true pair for the curve in `signals.chrf_llr` (FLORES MT)
 _WORDS = _HASH_DIM // 64
 
 
@@ -890,8 +912,10 @@ class _PivotChrf:
     """Approximate chrF for every band cell via hashed n-gram presence vectors (one matrix
     product per order and row block); `exact` gives sacreBLEU's value for reports."""
 
-    def __init__(self, sp: list[str | None], tp: list[str | None], lo: np.ndarray, W: int):
+    def __init__(self, sp: list[str | None], tp: list[str | None], lo: np.ndarray, W: int, beta: float = 2.0, symmetric: bool = False):
         self.src_text, self.tgt_text = sp, tp
+        self.typical = 0.0  # `calibrate`
+        self.beta, self.symmetric = beta, symmetric
         self._sig = signals.ChrfSignal()
         self.src_vec, self.src_tot = self._vectors(sp)
         self.tgt_vec, self.tgt_tot = self._vectors(tp)
@@ -938,6 +962,24 @@ class _PivotChrf:
 
     def llr(self, lo, i, a: int, J, b: int) -> np.ndarray:
         """chrF log-odds for beads ending at (i, J); 0 where a pivot is missing."""
+        f, ok = self.f(lo, i, a, J, b)
+        if self.typical > _CHRF_DESIGN:
+            # Pivots better than the curve was drawn for (a perfect TM: true pairs near 1.0):
+            # stretch chrF so this document's typical true pair sits where FLORES MT's does,
+            # or a partial match (a neighbour taken in) would look like a full one.
+            f = signals.CHRF_MID + (f - signals.CHRF_MID) * (
+                (_CHRF_DESIGN - signals.CHRF_MID) / (self.typical - signals.CHRF_MID))
+        return np.where(ok, signals.chrf_llr(f), 0.0)
+
+    def calibrate(self, lo, a_s: np.ndarray, a_t: np.ndarray) -> None:
+        """`typical`: the median approximate chrF of the anchor pairs with pivots on both sides."""
+        if len(a_s):
+            f, ok = self.f(lo, np.asarray(a_s) + 1, 1, np.asarray(a_t) + 1, 1)
+            if ok.sum() >= 3:
+                self.typical = float(np.median(f[ok]))
+
+    def f(self, lo, i, a: int, J, b: int) -> tuple[np.ndarray, np.ndarray]:
+        """Approximate chrF of beads ending at (i, J), and where both sides have pivots."""
         match = np.zeros(J.shape + (signals.CHRF_ORDER,))
         ok = np.ones(J.shape, dtype=bool)
         for p, q in _staircase(a, b):
@@ -957,8 +999,10 @@ class _PivotChrf:
             tj = np.clip(J - 1 - q, 0, m)
             hyp += self.tgt_tot[tj]
             ok &= self.tgt_ok[tj]
-        f = signals.ChrfSignal.f_from_stats(hyp, ref, match)
-        return np.where(ok, signals.chrf_llr(f), 0.0)
+        f = signals.ChrfSignal.f_from_stats(hyp, ref, match, beta=self.beta)
+        if self.symmetric:
+            f = np.minimum(f, signals.ChrfSignal.f_from_stats(ref, hyp, match, beta=self.beta))
+        return f, ok
 
     def exact(self, src_text: str, tgt_text: str) -> float:
         return self._sig.exact(src_text, tgt_text)
@@ -1082,7 +1126,10 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
     # Backtrack from (n, m), from the best final state.
     k = m - lo[n]
     R_n = n % R
-    finals = (ringM[R_n][PAD + k], ringG1[R_n][PAD + k], ringG[R_n][PAD + k])
+    # The document end counts as a match too: a path that runs to it matched earns the
+    # continuation bonus, as one leaving the start matched does.
+    finals = (ringM[R_n][PAD + k] + cfg.end_bonus * c_m[n], ringG1[R_n][PAD + k] + cfg.end_bonus * c_g1[n],
+              ringG[R_n][PAD + k])
     state = int(np.argmax(finals))
     path: list[tuple[int, int, int, int, float, float]] = []
     i, j = n, m

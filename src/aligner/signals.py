@@ -511,24 +511,21 @@ class ChrfSignal:
 
 
 # chrF of pivots: true translations of one another score ~0.45-0.75 (FLORES ar/ru via MT),
-# a perfect pivot pair up to 1.0, chance pairs ~0.15-0.22. The log-odds is a logistic curve
-# from CHRF_LLR_MIN to CHRF_LLR_MAX through 0 at CHRF_MID with slope CHRF_SLOPE there:
-# strictly increasing over the whole range (a full match scores more than a partial one,
-# which a hard clip at 0.73 could not say) and bounded, so one signal cannot dominate.
+# a perfect pivot pair up to 1.0, chance pairs ~0.15-0.22. The log-odds rises by CHRF_SLOPE
+# per unit of chrF through 0 at CHRF_MID up to CHRF_KNEE, then by CHRF_TOP_SLOPE only: a
+# full match still scores more than a partial one (a hard clip at 0.73 could not say so),
+# yet no pivot pair outweighs the rest of the evidence. Strictly increasing over [0, 1].
 CHRF_MID = 0.30
 CHRF_SLOPE = 14.0
-CHRF_LLR_MIN = -4.0
-CHRF_LLR_MAX = 6.0
+CHRF_KNEE = 0.70
+CHRF_TOP_SLOPE = 2.0
 
 
 def chrf_llr(chrf: np.ndarray) -> np.ndarray:
-    """Log-odds contribution of a pivot chrF value in [0, 1]; monotone, in (MIN, MAX)."""
-    span = CHRF_LLR_MAX - CHRF_LLR_MIN
-    at_mid = -CHRF_LLR_MIN / span  # the curve's height (0..1) where the log-odds is 0
-    k = CHRF_SLOPE / (span * at_mid * (1.0 - at_mid))
-    centre = CHRF_MID - math.log(at_mid / (1.0 - at_mid)) / k
+    """Log-odds contribution of a pivot chrF value in [0, 1]; monotone, bounded."""
     x = np.asarray(chrf, dtype=np.float64)
-    return CHRF_LLR_MIN + span / (1.0 + np.exp(-k * (x - centre)))
+    steep = CHRF_SLOPE - CHRF_TOP_SLOPE
+    return np.minimum(steep * (x - CHRF_MID), steep * (CHRF_KNEE - CHRF_MID)) + CHRF_TOP_SLOPE * (x - CHRF_MID)
 
 
 # ---------------------------------------------------------------------------------------------
