@@ -281,6 +281,10 @@ def _stems(word: str, lang: str) -> frozenset[str]:
                 out.add(w[: -len(e)])
         # a soft sign before the ending goes with it (Ливерпуль / Ливерпуля, Феттель / Феттелем)
         out |= {x[:-1] for x in out if x.endswith("ь") and len(x) > 3}
+    elif languages.known(lang):  # German -s/-en (Mazedoniens, Fregatten), Turkish 'da
+        for e in languages.get(lang).inflection_endings:
+            if w.endswith(e) and len(w) - len(e) >= 3:
+                out.add(w[: -len(e)])
     return frozenset(out)
 
 

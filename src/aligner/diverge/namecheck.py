@@ -253,6 +253,14 @@ def _sentence_initial(side: _Side, e: Entity) -> bool:
 _SPELLING_BY_SIMILARITY = ("ar", "en")  # by the rules a language follows (`Language.rules`)
 
 
+def _spelling_by_similarity(lang: str) -> bool:
+    """Near-identical forms are spellings, not cases: Arabic- and English-rule languages
+    whose names take no endings (German Mazedoniens, Turkish Ankara'da do)."""
+    if languages.rules_of(lang) not in _SPELLING_BY_SIMILARITY:
+        return False
+    return not (languages.known(lang) and languages.get(lang).inflection_endings)
+
+
 @dataclass(slots=True)
 class _Occurrence:
     word: str
@@ -276,7 +284,7 @@ def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, lin
         for pi, p in enumerate(pairs):
             for e in side.entities(getattr(p, key), {"name"}):
                 occ.extend(_tokens(e, side.doc.lang, pi))
-        found = _spelling_variants(occ, cfg) if languages.rules_of(side.doc.lang) in _SPELLING_BY_SIMILARITY else []
+        found = _spelling_variants(occ, cfg) if _spelling_by_similarity(side.doc.lang) else []
         found += _linked_variants(links, key, side.doc.lang, other.doc.lang)
         for variant, canon, n_canon in found:
             detail = (

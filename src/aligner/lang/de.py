@@ -63,6 +63,9 @@ TERRITORY_ALIASES = {"US": ("USA", "Amerika", "Vereinigte Staaten", "Vereinigten
 # German common nouns that are also place names elsewhere (Island is Iceland in German).
 AMBIGUOUS_PLACES = frozenset({"island", "niger", "essen", "halle", "mark", "tal", "kap", "ost"})
 
+# Case and plural endings of nouns and names (Mazedoniens, Fregatten, Jahres): one spelling.
+INFLECTION_ENDINGS = ("es", "en", "ern", "er", "ns", "s", "n", "e")
+
 LANGUAGE = Language(
     code="de", name="German", script="Latin", rules="en",
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß",
@@ -72,7 +75,7 @@ LANGUAGE = Language(
     decimal=",", thousands=(".", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
-    ambiguous_places=AMBIGUOUS_PLACES,
+    ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,
     opus_mt=OpusModel(
         pair="de-en", name="opus-mt-de-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/de-en/opus-2020-02-26.zip",
