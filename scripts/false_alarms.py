@@ -45,7 +45,7 @@ from aligner.align import align
 from aligner.compare import CompareOptions, compare_documents
 from aligner.diverge import score
 from aligner.entities import extract, match_names
-from aligner.lang import CODES
+from aligner.lang import CODES, by_script, get
 from aligner.translate import MTOptions
 from aligner.types import Pair
 
@@ -75,6 +75,11 @@ MONTHS = {
 }
 # the other languages of aligner.lang: CLDR's month names as a date is written (format, wide)
 MONTHS.update({c: list(get_month_names("wide", "format", c).values()) for c in CODES if c not in MONTHS})
+def _swap_names(lang: str) -> list[str]:
+    """SWAP_NAMES of the language, else of the first language of its script (a new module)."""
+    return SWAP_NAMES.get(lang) or SWAP_NAMES[by_script(get(lang).script)[0].code]
+
+
 # words that introduce an agency name and go with it when it is dropped
 AGENCY_LEAD = {"ar": r"(?:ل?وكالة\s+(?:أنباء\s+)?)?", "ru": r"(?:агентств\w*\s+)?", "en": r"(?:the\s+)?(?:news\s+agency\s+)?"}
 AGENCY_LEAD.update({"uk": r"(?:агентств\w*\s+)?", "fa": r"(?:خبرگزاری\s+)?", "fr": r"(?:l['’]agence\s+)?",
@@ -179,7 +184,7 @@ def _name(corpus: ntrex.Corpus, src_lang: str, lang: str) -> Inject:
             return None
         k, (a, b) = rng.choice(spots)
         n, text = units[k]
-        new = rng.choice(SWAP_NAMES[lang])
+        new = rng.choice(_swap_names(lang))
         units[k] = (n, text[:a] + new + text[b:])
         return {"line": n, "before": text[a:b], "after": new}
     return edit
