@@ -22,6 +22,8 @@ Rows (issue 15's table):
   long 1x / 4x     `compare` of 5,000 x ~6,300 FLORES sentences -> JSON, and 4x that
   20MB-vs-4KB      `compare` of a 20 MB Russian document against a 4 KB Arabic one -> JSON
   line 5MB / 20MB  `compare` of one line with no punctuation (5 MB, and 4x) against the seed Arabic
+  growth 2MB / 8MB `aligner segment` of one such line, 2 MB and 8 MB: the growth guard (ratio <= 4.5;
+                   no stage may be quadratic in the length of a line)
   batch-300        `aligner batch` of 300 short ntrex/FLORES article pairs, --workers 2
 
     .venv/bin/python scripts/bench_all.py                 # everything (several minutes)
@@ -60,6 +62,7 @@ TARGETS: dict[str, tuple[float | None, float | None, float | None]] = {
     "long": (4.0, None, 4.5),
     "20MB-vs-4KB": (20.0, 1024.0, None),
     "line": (3.0, None, 4.5),
+    "growth": (None, None, 4.5),
 }
 
 
@@ -299,6 +302,13 @@ def bench(args: argparse.Namespace) -> list[Row]:
             add("line 1x", a, f"{mb:g} MB, one line, no punctuation")
             b = run(aligner("compare", str(write_one_line(tmp, 4 * mb)), *line), prof, "line4x")
             add("line 4x", b, f"{4 * mb:g} MB", b.seconds / a.seconds)
+        if want("growth"):
+            mb = 0.5 if quick else 2.0
+            seg = ["--format", "json"]
+            a = run(aligner("segment", str(write_one_line(tmp, mb)), *seg), prof, "growth1x")
+            add("growth 1x", a, f"segment, {mb:g} MB, one line")
+            b = run(aligner("segment", str(write_one_line(tmp, 4 * mb)), *seg), prof, "growth4x")
+            add("growth 4x", b, f"segment, {4 * mb:g} MB", b.seconds / a.seconds)
         if want("batch-300"):
             n = 60 if quick else 300
             folder = write_batch(tmp, n)
@@ -341,7 +351,7 @@ def report(rows: list[Row], as_json: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller inputs (a minute or two)")
-    ap.add_argument("--only", help="comma-separated rows: help,version,seed-json,article,long,20MB-vs-4KB,line,batch-300")
+    ap.add_argument("--only", help="comma-separated rows: help,version,seed-json,article,long,20MB-vs-4KB,line,growth,batch-300")
     ap.add_argument("--profile", metavar="DIR", help="write a cProfile dump and a top-30 summary per row to DIR")
     ap.add_argument("--json", action="store_true", help="print the rows as JSON")
     ap.add_argument("--no-bytecode", action="store_true",
