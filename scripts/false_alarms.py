@@ -75,6 +75,8 @@ MONTHS = {
 }
 # the other languages of aligner.lang: CLDR's month names as a date is written (format, wide)
 MONTHS.update({c: list(get_month_names("wide", "format", c).values()) for c in CODES if c not in MONTHS})
+
+
 def _swap_names(lang: str) -> list[str]:
     """SWAP_NAMES of the language, else of the first language of its script (a new module)."""
     return SWAP_NAMES.get(lang) or SWAP_NAMES[by_script(get(lang).script)[0].code]
