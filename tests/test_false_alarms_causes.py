@@ -263,6 +263,20 @@ def test_no_omission_claimed_between_weak_links_unless_a_figure_is_nowhere_else(
         assert bool([f for f in fs if f.kind == "addition"]) == claimed, (leftover, [f.detail for f in fs])
 
 
+def test_a_fragment_whose_place_the_neighbour_carries_is_no_addition():
+    """ntrex128-dev nytimes.184804: the AR headline is segmented 'الولايات المتحدة الأمريكية.'
+    + the rest; its place is the surplus of the RU side of the next pair ('США'). A fragment
+    naming a place nobody around names is still an addition."""
+    ru = ("США наказали Эль-Сальвадор за поддержку Китая, но затем отступили\n\n"
+          "Дипломаты отметили, что Доминиканская Республика и Панама уже признали Пекин.")
+    for frag, claimed in (("الولايات المتحدة الأمريكية.", False), ("البرازيل.", True)):
+        ar = (f"{frag} أثقلت معاقبة السلفادور على دعمها للصين، ثم تراجعت\n\n"
+              "لاحظ الدبلوماسيون أن جمهورية الدومينيكان وبنما قد تعترفا بالفعل ببكين.")
+        beads = [Bead((), (0,), 0.0), Bead((0,), (1,), 0.98), Bead((1,), (2,), 0.99)]
+        fs, _ = flags(ru, ar, beads)
+        assert bool(major(fs, "addition")) == claimed, (frag, [f.detail for f in fs])
+
+
 def test_a_sentence_of_only_punctuation_is_no_omission():
     fs, _ = flags("Он сказал это. \"", "قال ذلك.", [Bead((0,), (0,), 0.9), Bead((1,), (), 0.0)])
     assert not [f for f in fs if f.kind == "omission"]

@@ -303,12 +303,16 @@ def _carried_by_neighbour(
     i: int, beads: list[Bead], side: _Side, other: _Side, ids: Sequence[int], mine_attr: str, other_attr: str
 ) -> str | None:
     """Why an unmatched sentence's content sits in the matched pair right before or after
-    it, or None: one of its anchors (a figure or month in digits or words, quoted speech; for
-    a side without capitals, a name of the other side) is carried by that pair's other side
+    it, or None: one of its anchors (a figure or month in digits or words, quoted speech, a
+    fragment's place; for a side without capitals, a name of the other side) is carried by that pair's other side
     and *not* by the pair's own side on this side (a surplus the pair cannot account for).
     An anchor that both sides of the neighbour carry says nothing: a dropped sentence often
     shares its names and figures with the sentences around it."""
     figures = {v for e in side.entities(ids, _ANCHOR_KINDS) if not _small_figure(e) for v in _value_keys(e)}
+    # a place anchors only a fragment ('الولايات المتحدة الأمريكية.' split off a headline):
+    # a whole sentence shares its places with the sentences around too often
+    words = sum(len(_WORDS.findall(x.text)) for x in side.sentences(ids))
+    places = {e.key for e in side.entities(ids, {"place"})} if words <= FRAGMENT_WORDS else set()
     quoted = _quote_state(side, ids)[0] >= 0.5
     for j in (i - 1, i + 1):
         if not (0 <= j < len(beads) and beads[j].src and beads[j].tgt):
@@ -318,6 +322,8 @@ def _carried_by_neighbour(
         their_figs = {v for e in other.entities(theirs, _ANCHOR_KINDS) for v in _value_keys(e)}
         if figures & (their_figs - own_figs):
             return "figure"
+        if places & ({e.key for e in other.entities(theirs, {"place"})} - {e.key for e in side.entities(own, {"place"})}):
+            return "place"
         if quoted and _quote_state(other, theirs)[1] and not _quote_state(side, own)[1]:
             return "quote"
         # (this side's own names are no evidence: the neighbour may say 'he' where the
@@ -358,6 +364,10 @@ def _figure_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: 
 
 
 FIRM_LINK = 0.9  # aligner similarity of a pair firm enough to vouch for its neighbour's gap
+
+
+FRAGMENT_WORDS = 5
+_WORDS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _small_figure(e) -> bool:
