@@ -363,9 +363,17 @@ def _cache_path(name: str = "gazetteer") -> Path | None:
     """Pickle path keyed by the data libraries' versions and the source of the modules that
     hold or build the data (this one, `aligner.tokens`, `aligner.lang.*`), so an upgrade or
     an edit rebuilds it."""
-    try:
-        from importlib.metadata import version
+    key = _cache_key()
+    if key is None:
+        return None
+    folder, tag = key
+    return folder / f"{name}-{tag}.pickle"
 
+
+@lru_cache(maxsize=1)
+def _cache_key() -> tuple[Path, str] | None:
+    """(cache folder, version-and-source tag), worked out once per process."""
+    try:
         from platformdirs import user_cache_dir
 
         h = hashlib.sha1()
@@ -373,17 +381,30 @@ def _cache_path(name: str = "gazetteer") -> Path | None:
         for src in (here, here.with_name("tokens.py"), *sorted((here.parent / "lang").glob("*.py"))):
             if src.is_file():
                 h.update(src.read_bytes())
-        libs = "-".join(_lib_version(lib, version) for lib in ("babel", "wordfreq"))
-        return Path(user_cache_dir("aligner")) / f"{name}-{libs}-{h.hexdigest()[:12]}.pickle"
+        libs = "-".join(_lib_version(lib) for lib in ("babel", "wordfreq"))
+        return Path(user_cache_dir("aligner")), f"{libs}-{h.hexdigest()[:12]}"
     except Exception:  # noqa: BLE001 - no cache dir: build in memory
         return None
 
 
-def _lib_version(lib: str, version) -> str:
+def _lib_version(lib: str) -> str:
+    """The installed version of `lib`, from its dist-info folder name beside the package
+    (`wordfreq-3.1.1.dist-info`), without importing `lib` or `importlib.metadata` (whose
+    import alone costs more than loading the cache)."""
+    import importlib.util
+
     try:
-        return version(lib)
-    except Exception:  # noqa: BLE001 - not installed
+        spec = importlib.util.find_spec(lib)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
         return "none"
+    site = Path(spec.origin).parent.parent
+    found = sorted(p.name[len(lib) + 1 : -len(".dist-info")] for p in site.glob(f"{lib}-*.dist-info"))
+    if found:
+        return found[-1]
+    st = Path(spec.origin).stat()  # no dist-info (a source tree): the package file itself
+    return f"{st.st_size}.{st.st_mtime_ns}"
 
 
 def cached(name: str, build):

@@ -26,6 +26,8 @@ beside the gazetteer.
 from __future__ import annotations
 
 import math
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -219,12 +221,44 @@ def plausible(key: str) -> bool:
     return False
 
 
+class Lexicon:
+    """Arabic match key -> Zipf frequency, as sorted keys and an array of values: the cache
+    file holds one string and one byte block, so a process loads it in a quarter of the
+    time a pickled dict of 225,000 entries takes (a lookup is a bisection, ~1 us; a long
+    document asks a few thousand)."""
+
+    __slots__ = ("_keys", "_values")
+
+    def __init__(self, table: dict[str, float]):
+        self._keys = sorted(table)
+        self._values = array("d", (table[k] for k in self._keys))
+
+    def get(self, key: str, default: float | None = None) -> float | None:
+        i = bisect_left(self._keys, key)
+        if i < len(self._keys) and self._keys[i] == key:
+            return self._values[i]
+        return default
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getstate__(self) -> tuple[str, bytes]:
+        return "\n".join(self._keys), self._values.tobytes()  # keys are letters only: no newline
+
+    def __setstate__(self, state: tuple[str, bytes]) -> None:
+        keys, values = state
+        self._keys = keys.split("\n") if keys else []
+        self._values = array("d")
+        self._values.frombytes(values)
+
+
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
+def lexicon() -> Lexicon:
     """Arabic match key -> Zipf frequency (log10 per billion words)."""
     from aligner import gazetteer
 
-    return gazetteer.cached("arabic-words", _build_lexicon)
+    lex = gazetteer.cached("arabic-words", lambda: Lexicon(_build_lexicon()))
+    return lex if isinstance(lex, Lexicon) else Lexicon(_build_lexicon())
 
 
 def _build_lexicon() -> dict[str, float]:
