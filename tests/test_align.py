@@ -613,3 +613,18 @@ def test_an_inserted_sentence_is_not_taken_into_its_neighbours_bead_with_pivots(
         inserted = {j for s_ids, t_ids in pair.gold if not s_ids for j in t_ids}
         absorbed += any(j in inserted for b in beads if b.src for j in b.tgt)
     assert absorbed <= 2, absorbed
+
+
+@needs_ntrex
+@pytest.mark.parametrize("doc_id", ["euronews-en.153835", "nytimes.184825", "reuters.218914"])
+def test_perfect_pivots_do_not_take_a_dropped_lines_neighbour(corpus, doc_id):
+    """A perfect translation memory: true pairs score chrF near 1.0, so a bead taking in a
+    neighbour of a dropped or inserted line (chrF 0.6) must not count as a full match. The
+    chrF curve is stretched by the document's own anchor pairs' typical chrF."""
+    art = next(a for a in corpus.articles if a.doc_id == doc_id)
+    pair = ntrex.article_pair(corpus, art, "ru", "ar", ntrex.drop_and_insert(corpus, art, "ar"))
+    sp = ntrex.english_pivots(corpus, pair.src, 1.0, 1)
+    tp = ntrex.english_pivots(corpus, pair.tgt, 1.0, 2)
+    beads = align(pair.src.doc, pair.tgt.doc, sp, tp)
+    counts = ntrex.score_links(pair, [(b.src, b.tgt) for b in beads])
+    assert counts.f1 == 1.0

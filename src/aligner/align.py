@@ -20,8 +20,9 @@ How it works (in the spirit of Gale-Church, Vecalign and Bertalign; our own code
    instead of being forced into a bead, and unrelated documents come out mostly unmatched.
 5. *Runs*: the DP has three states (after a match, after one skipped sentence, in a gap); a
    match that continues a run earns a bonus where anchors are dense, because translations
-   come in runs and chance matches do not. The 0-1 transition is a running maximum along
-   the row, so a row costs a few numpy operations.
+   come in runs and chance matches do not. The document start and end count as matches.
+   The 0-1 transition is a running maximum along the row, so a row costs a few numpy
+   operations.
 6. *Second pass*: if most of SRC matched confidently yet something stayed unmatched, the
    confident beads become the anchors and the run bonus applies everywhere, so stretches
    without names or numbers inside a visibly parallel pair are aligned by length and place.
@@ -65,8 +66,10 @@ class AlignConfig:
     w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
     chrf_beta: float = 2.0  # chrF's recall weight in the DP
+    # ... taken both ways, the lower value: a bead that takes in an unrelated sentence on
+    # either side loses recall (chrF alone only charges TGT's extra text as lost precision)
     chrf_symmetric: bool = True
-    chrf_adapt: bool = True
+    chrf_adapt: bool = True  # stretch chrF where the anchors' typical chrF beats MT's (a perfect TM)
     w_paragraph: float = 1.0  # scale of the paragraph-edge log-odds (`_paragraph_llr`)
     paragraph_prior: float = 4.0  # pseudo-pairs at chance behind the anchors' paragraph agreement
     paragraph_clip: float = 2.0  # most one paragraph edge can say, either way
