@@ -282,12 +282,20 @@ def fmt_number(v: float) -> str:
 _TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:])")
 
 
+@lru_cache(maxsize=64)
+def _time_patterns(lang: str) -> tuple[regex.Pattern, ...]:
+    """19:30, and the language's own ways of writing a time (`Language.times`: 19 h 30, 19.30 Uhr)."""
+    extra = languages.get(lang).times if languages.known(lang) else ()
+    return (_TIME, *(regex.compile(p, regex.IGNORECASE) for p in extra))
+
+
 def _numbers(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list[Entity]:
     out: list[Entity] = []
-    for m in _TIME.finditer(ntext):
-        if not _overlaps_any(m.start(), m.end(), taken):
+    times = SpanSet()
+    for m in (m for rx in _time_patterns(lang) for m in rx.finditer(ntext)):
+        if not _overlaps_any(m.start(), m.end(), taken) and not _overlaps_any(m.start(), m.end(), times):
             out.append(Entity("number", f"time:{int(m['h']):02d}:{m['m']}", text[m.start() : m.end()], m.start(), m.end()))
-    times = SpanSet((x.start, x.end) for x in out)
+            times.add(m.start(), m.end())
     for m in _NUM.finditer(ntext):
         s, e = m.span("n")
         if _overlaps_any(s, e, taken) or _overlaps_any(s, e, times):

@@ -64,6 +64,7 @@ LANGUAGE = Language(
     alphabet="abcdefghijklmnopqrstuvwxyzáéíñóúü",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
+    times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)\s+(?:horas|h)\b",),
     decimal=",", thousands=(".", " ", "\u00a0"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,

@@ -31,6 +31,13 @@ NUMBER_WORDS = {
     "дев'яносто": 90,
 }
 
+# "у березні" (in March): the locative CLDR does not give (its forms are січень / січня), and
+# months drop a vowel as they decline (березень / березня), which DECLENSION_NOUN cannot say.
+MONTHS_EXTRA = {
+    "січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7, "серпні": 8,
+    "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
+}
+
 REPORTING = (
     r"заяв(?:ив|ила|или|ляє|ляють)\w*", r"сказа\w*", r"повідоми\w*", r"повідомля\w*", r"зазнач\w*",
     r"дода(?:в|ла|ли|є|ють)\w*", r"наголоси\w*", r"наголошу\w*", r"підкресли\w*", r"розпові\w*",
@@ -137,7 +144,7 @@ LANGUAGE = Language(
     alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", marks="іїєґ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
-    decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
+    decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS, months_extra=MONTHS_EXTRA,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, adjective_endings=ADJECTIVE_ENDINGS, ambiguous_places=AMBIGUOUS_PLACES,
