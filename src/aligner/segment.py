@@ -47,6 +47,10 @@ _SOFT_BREAK = regex.compile(r"[;؛:,،—–]\s")
 # are each language's data (`Language.never_final`, `Language.may_final` in `aligner.lang`).
 _ORDINAL_BEFORE = regex.compile(r"(?<![\d.,])\d{1,2}$")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}.\-]*?)$")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}.\-]")
+_NOT_LETTER = regex.compile(r"[^\p{L}]")
+_DIGIT_END = regex.compile(r"\d\s*$")
+_VOWEL = regex.compile(r"[аеёиоуыэюяaeiouy]")
 
 # --- meta and boilerplate rules -------------------------------------------------------
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -240,17 +244,17 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
     language = languages.get(lang) if languages.known(lang) else None
     if language is not None and language.ordinal_dot and _ORDINAL_BEFORE.search(before):
         return False  # "am 5. März", "im 19. Jahrhundert"
-    m = _WORD_BEFORE.search(before)
-    if not m:
+    found = _word_before(before)
+    if found is None:
         return True
-    word = m.group(1)
+    word, word_start = found
     low = word.casefold()
-    letters = regex.sub(r"[^\p{L}]", "", word)
+    letters = _NOT_LETTER.sub("", word)
     rules = language.rules if language is not None else lang
     if language is not None and low in language.never_final:
         return False
     if language is not None and low in language.may_final:
-        if low == "г" and not regex.search(r"\d\s*$", before[: m.start()]):
+        if low == "г" and not _DIGIT_END.search(before[:word_start]):
             return False  # "г. Москва" is a city, "2025 г. Затем" a year
         return not first.isdigit()
     # Initials: "Н. Ноздрев", "J. Smith", "د. محمد" — one letter before the period.
@@ -259,12 +263,24 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
     # Two-letter initials of a name: "Мерфи Дж. Пол", "Вл. Путин" (a capital, then lower-case
     # consonants only; all-capital acronyms such as "ФСБ." still end a sentence).
     if (rules == "ru" and 2 <= len(letters) <= 3 and letters[0].isupper() and letters[1:].islower()
-            and not regex.search(r"[аеёиоуыэюяaeiouy]", letters.casefold()) and first.isupper()):
+            and not _VOWEL.search(letters.casefold()) and first.isupper()):
         return False
     # Dotted acronyms in the middle of a sentence: "U.S. officials", "т.е. Москва".
     if "." in word and len(letters) <= 4 and rules == "en":
         return False
     return True
+
+
+def _word_before(before: str, window: int = 64) -> tuple[str, int] | None:
+    """The word that ends `before` (letters, marks, dots, hyphens; starting with a letter)
+    and where it starts, or None. `_WORD_BEFORE` tries every start position of the text, so
+    it runs on the last `window` characters unless the word may begin further left."""
+    tail = len(before) - window
+    if tail > 0 and not _WORD_CHAR.match(before, tail):
+        m = _WORD_BEFORE.search(before, tail)
+    else:
+        m = _WORD_BEFORE.search(before)
+    return (m.group(1), m.start()) if m else None
 
 
 def _cap_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
