@@ -711,3 +711,34 @@ def test_an_arabic_weekday_is_no_number() -> None:
     # 'الاثنين' is Monday (CLDR's weekday name) as well as 'the two'; ntrex128-dev copy says 'يوم الاثنين'
     assert [e.key for e in extract("وقال يوم الاثنين إن الحكومة ستقرر.", "ar") if e.kind == "number"] == []
     assert [e.key for e in extract("ووصل اثنين من اللاعبين.", "ar") if e.kind == "number"] == ["num:2"]
+
+
+def test_a_name_replaced_by_another_person_is_reported_even_when_named_nearby() -> None:
+    # abcnews.306758 (ntrex128-dev, CC BY-SA 4.0): Lopez Obrador is named in the sentences around;
+    # the Arabic names someone else where the Russian names him. 'He' or 'the president' is no
+    # other person.
+    from aligner.diverge import score
+    from aligner.segment import segment
+    from aligner.types import Bead
+
+    ru = ("Президент Мексики Андрес Мануэль Лопес Обрадор выступил в столице. "
+          "Выступая в субботу на площади Тлателолько, Президент Лопес Обрадор пообещал никогда не прибегать к помощи армии. "
+          "Лопес Обрадор вступит в должность 1 декабря.")
+    first = "تحدث الرئيس المكسيكي أندريس مانويل لوبيز أوبرادور في العاصمة. "
+    last = " وسيتولى لوبيز أوبرادور منصبه في 1 ديسمبر."
+
+    def name_flags(middle: str) -> list[str]:
+        s, t = segment(ru, "ru"), segment(first + middle + last, "ar")
+        pairs, _ = score(s, t, [Bead((i,), (i,), 0.9) for i in range(3)])
+        return [f.detail for p in pairs for f in p.flags if f.kind == "name" and f.severity == "major"]
+
+    swapped = name_flags("وقدم كاتارينا فولف وعدًا يوم السبت في ساحة تلاتيلولكو بعدم استخدام الجيش أبدًا.")
+    assert any("كاتارينا" in d for d in swapped)
+    assert name_flags("وقدم الرئيس وعدًا يوم السبت في ساحة تلاتيلولكو بعدم استخدام الجيش أبدًا.") == []
+    assert name_flags("ووعد يوم السبت في ساحة تلاتيلولكو بعدم استخدام الجيش أبدًا.") == []
+
+
+def test_a_demonstrative_before_a_title_without_the_article_is_not_its_noun() -> None:
+    # 'وقال ذلك وزير المالية ...': 'said *that*, the finance minister ...'
+    text = "وقال ذلك وزير المالية كاتسونوبو كاتو لوكالة تاس."
+    assert [e.surface for e in extract(text, "ar") if e.kind == "name"] == ["كاتسونوبو", "كاتو"]

@@ -107,3 +107,19 @@ def test_transliteration_conventions_meet(ru: str, ar: str) -> None:
 )
 def test_alternative_readings_do_not_loosen_short_names(ru: str, ar: str) -> None:
     assert not same_name(ru, "ru", ar, "ar")
+
+
+# -- foreign names written in Arabic letters (aligner.tokens.transliterated) ---------------
+
+# names from ntrex128-dev Arabic (CC BY-SA 4.0) and ordinary words of the same articles
+FOREIGN = ["موريسون", "كاتارينا", "أوبرادور", "فليتوود", "برادلي", "هازارد", "لوبيز", "فيليب"]
+ARABIC = ["المأزق", "المذيعين", "يصيحون", "محاولته", "المؤيدين", "الانقسامات", "ينتقده", "موظفيه",
+          "المتضررة", "تناقض", "المألوف", "بجروح"]
+
+
+def test_foreign_names_written_in_arabic_read_as_transliterations() -> None:
+    from aligner.tokens import transliterated
+
+    assert min(transliterated(w) for w in FOREIGN) > max(transliterated(w) for w in ARABIC)
+    assert sum(transliterated(w) >= 0.15 for w in FOREIGN) >= 6
+    assert not any(transliterated(w) >= 0.15 for w in ARABIC)

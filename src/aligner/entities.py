@@ -979,8 +979,10 @@ _AR_NOT_NAME = frozenset(
 )
 
 
-# A title after a demonstrative is an ordinary noun (تلك السيدة, 'that woman').
+# A title with the article after a demonstrative is an ordinary noun (تلك السيدة, 'that woman').
 _AR_DEMONSTRATIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:هذا|هذه|ذلك|تلك|هؤلاء|أولئك)\s+$")
+# A word with tanween (وعدًا, an indefinite noun's ending) is no name either.
+_TANWEEN = regex.compile(r"[\u064B-\u064D]\u0627?$|\u0627\u064B$")
 # A word with the article, or a preposition and the article, is no personal name (السيدة للمكان).
 _AR_ARTICLE = regex.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)")
 
@@ -989,8 +991,8 @@ def _arabic_titled_names(text: str, toks: list, taken: SpanSet) -> list[_Candida
     out: list[_Candidate] = []
     starts = {t.start(): i for i, t in enumerate(toks)}
     for m in _AR_TITLE.finditer(text):
-        if _AR_DEMONSTRATIVE.search(text[max(0, m.start() - 12) : m.start()]):
-            continue
+        if _AR_ARTICLE.match(_akey(m.group())) and _AR_DEMONSTRATIVE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # (a title without the article is not the demonstrative's noun: قال ذلك وزير المالية)
         j = next((starts[p] for p in range(m.end(), min(len(text), m.end() + 3)) if p in starts), None)
         if j is None:
             continue
@@ -1007,7 +1009,7 @@ def _arabic_titled_names(text: str, toks: list, taken: SpanSet) -> list[_Candida
             if got and gap.strip():
                 break
             key = _akey(w)
-            if not _ARABIC_WORD.fullmatch(key) or _AR_ARTICLE.match(key) or len(key) < 3:
+            if not _ARABIC_WORD.fullmatch(key) or _AR_ARTICLE.match(key) or len(key) < 3 or _TANWEEN.search(w):
                 break
             if any(v in _AR_STOP or v in _AR_NOT_NAME for v, _ in gazetteer.arabic_variants(w)):
                 break

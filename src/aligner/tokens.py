@@ -242,6 +242,10 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._keys)
 
+    def items(self):
+        """(key, Zipf frequency) pairs in key order."""
+        return zip(self._keys, self._values)
+
     def __getstate__(self) -> tuple[str, bytes]:
         return "\n".join(self._keys), self._values.tobytes()  # keys are letters only: no newline
 
@@ -281,3 +285,57 @@ def _build_lexicon() -> dict[str, float]:
                 for k in (part, "ال" + part):
                     out.setdefault(k, WORD_ZIPF)
     return out
+
+
+# -- transliterated words ------------------------------------------------------------------
+
+TRANSLITERATION_GRAMS = (2, 3)  # character n-grams, with the word's edges marked
+
+
+def _grams(key: str) -> list[str]:
+    w = "^" + key + "$"
+    return [w[i : i + n] for n in TRANSLITERATION_GRAMS for i in range(len(w) - n + 1)]
+
+
+@lru_cache(maxsize=1)
+def _transliteration_model() -> tuple[dict[str, float], float]:
+    from aligner import gazetteer
+
+    return gazetteer.cached("arabic-transliteration", _build_transliteration_model)
+
+
+def _build_transliteration_model() -> tuple[dict[str, float], float]:
+    """Log-odds per character n-gram of a foreign name written in Arabic letters against an
+    Arabic word: the gazetteer's Arabic place names (CLDR: mostly foreign names, transliterated)
+    against the frequent words of `lexicon()` that are not names of places. Add-one smoothing."""
+    from collections import Counter
+
+    from aligner import gazetteer
+
+    foreign = {ar_token_key(w) for key in gazetteer.get().forms for part in key for w in part.split()
+               if _PURE_ARABIC.fullmatch(w) and len(w) >= 3}
+    native = {w for w, z in lexicon().items() if z >= WORD_ZIPF and len(w) >= 3 and w not in foreign}
+    cf, cn = Counter(), Counter()
+    for w in foreign:
+        cf.update(_grams(w))
+    for w in native:
+        cn.update(_grams(w))
+    nf, nn, v = sum(cf.values()), sum(cn.values()), len(set(cf) | set(cn))
+    unseen = math.log(1 / (nf + v)) - math.log(1 / (nn + v))
+    odds = {g: math.log((cf[g] + 1) / (nf + v)) - math.log((cn[g] + 1) / (nn + v)) for g in set(cf) | set(cn)}
+    return odds, unseen
+
+
+@lru_cache(maxsize=200_000)
+def transliterated(token: str) -> float:
+    """How much an Arabic word looks like a foreign name written in Arabic letters (كاتارينا,
+    موريسون: about 0 and above) rather than an Arabic word (المأزق, يصيحون: about -1 and
+    below): the mean log-odds of its character n-grams (see `_build_transliteration_model`).
+    A name the other version lacks can then be told from a pronoun or a description."""
+    key = ar_token_key(token)
+    if not key:
+        return -math.inf
+    odds, unseen = _transliteration_model()
+    gs = _grams(key)
+    return sum(odds.get(g, unseen) for g in gs) / len(gs)
+

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import regex
 
-from aligner import gazetteer, names
+from aligner import gazetteer, names, tokens
 from aligner import lang as languages
 from aligner.diverge.attribution import _SPEAKER_WINDOW, _verb_cues
 from aligner.diverge.evidence import (
@@ -26,6 +27,7 @@ from aligner.diverge.evidence import (
     _WORD,
     _doc_span,
     _loosely_present,
+    _name_among,
     _overlaps,
     _shift,
     _Side,
@@ -89,10 +91,23 @@ def _name_flags(
         x for e in nm.src_only if id(e) in s_here and e.kind == "name" and _person_like(x := _shift(e, s_marks), s)]
     t_kept = [_shift(b, t_marks) for _, b in nm.matched] + [
         x for e in nm.tgt_only if id(e) in t_here and e.kind == "name" and _person_like(x := _shift(e, t_marks), t)]
+    # a name the other side's neighbours carry may have moved across a sentence boundary,
+    # unless the other side of this pair names somebody else in its place (stand_in)
+    stand_in: list[tuple[Entity, Span]] = []
+
+    def one_sided(e: Entity, side: _Side, other: _Side, near: tuple[int, ...], own_ids: tuple[int, ...],
+                  other_ids: tuple[int, ...]) -> bool:
+        if _really_one_sided(e, side, other, near):
+            return True
+        if e.kind != "name" or not _person_like(e, side) or stand_in:
+            return False
+        stand_in.extend(_stand_in(side, own_ids, other, other_ids))
+        return bool(stand_in)
+
     s_only = [
         e for e in nm.src_only
         if id(e) not in s_here and not _part_of_larger_name(_shift(e, s_marks), s, s_kept)
-        and _really_one_sided(_shift(e, s_marks), s, t, near_tgt)
+        and one_sided(_shift(e, s_marks), s, t, near_tgt, bead_src, bead_tgt)
         and not _speaker_left_implicit(_shift(e, s_marks), s, bead_src, t, bead_tgt)
     ]
     t_only = [
@@ -116,6 +131,8 @@ def _name_flags(
     b = [(e, _doc_span(e, t_marks)) for e in t_only]
     a = [x for x in a if not any(_overlaps(x[1], sp) for sp in s_taken)]
     b = [x for x in b if not any(_overlaps(x[1], sp) for sp in t_taken)]
+    if a and stand_in:
+        b = stand_in + b
     for k in range(max(len(a), len(b))):
         ea, sa = a[k] if k < len(a) else (None, None)
         eb, sb = b[k] if k < len(b) else (None, None)
@@ -127,6 +144,58 @@ def _name_flags(
             detail = f"name '{eb.surface}' in TGT is not in SRC"
         flags.append(Flag("name", detail, sa, sb))
     return flags
+
+
+STAND_IN_LETTERS = 5  # shorter words are read too unreliably by their letters
+STAND_IN_TRANSLITERATED = 0.15  # `tokens.transliterated` of a word that reads as a foreign name
+_ARABIC_RUN = regex.compile(r"\p{Arabic}[\p{Arabic}\p{M}]*")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]+")
+
+
+@lru_cache(maxsize=8)
+def _capitalised_skeletons(text: str, lang: str) -> frozenset[str]:
+    """Skeleton variants of every capitalised word of a document (built once per document):
+    a name the other version writes is looked up here, wherever this version names it."""
+    return frozenset(sk for w in set(_CAPITALISED.findall(text)) for sk in names.skeleton_variants(w, lang) if len(sk) >= 3)
+
+
+def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequence[int]) -> list[tuple[Entity, Span]]:
+    """Words of the other side's sentences (a language without capitals, Arabic) that read
+    as a foreign name written in its letters (`tokens.transliterated`), that no entity took,
+    and that name nobody of this side's sentences around: another person where this side's
+    name was (Лопес Обрадор / كاتارينا فولف), not a pronoun or a description
+    (Эрдогана / رئيسهم, 'their president'). Consecutive words are one name."""
+    lang = other.doc.lang
+    if languages.rules_of(lang) != "ar" or languages.rules_of(side.doc.lang) == "ar":
+        return []  # (the model reads Arabic letters; a side with capitals shows its names)
+    taken = [(e.start, e.end) for e in other.entities(other_ids)]
+    words: list[tuple[int, int]] = []
+    for x in other.sentences(other_ids):
+        for m in _ARABIC_RUN.finditer(x.text):
+            a, b = x.start + m.start(), x.start + m.end()
+            w = m.group()
+            if len(w) < STAND_IN_LETTERS or function_word(w, lang) or any(_overlaps((a, b), sp) for sp in taken):
+                continue
+            if tokens.transliterated(w) >= STAND_IN_TRANSLITERATED:
+                words.append((a, b))
+    if not words:
+        return []
+    ids = range(min(own_ids) - _SPEAKER_CONTEXT, max(own_ids) + _SPEAKER_CONTEXT + 1)
+    mine = [m.group() for x in side.sentences(ids) for m in _CAPITALISED.finditer(x.text)]
+    everywhere = _capitalised_skeletons(side.doc.text, side.doc.lang)
+    text = other.doc.text
+    found = [(a, b) for a, b in words
+             if not everywhere.intersection(names.skeleton_variants(text[a:b], lang))
+             and not _name_among(text[a:b], lang, mine, side.doc.lang)]
+    if not found:
+        return []
+    a, b = found[0]
+    for c, d in found[1:]:
+        if not text[b:c].strip():
+            b = d
+        else:
+            break
+    return [(Entity("name", "name:", text[a:b], a, b), (a, b))]
 
 
 def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
