@@ -196,12 +196,34 @@ def _skeleton(word: str, script: str) -> str:
     return _reduce(_classes(word, script))
 
 
+_APOSTROPHE = regex.compile(r"['’]")
+
+
+@lru_cache(maxsize=64)
+def _apostrophe_endings(lang: str | None) -> frozenset[str]:
+    from aligner import lang as languages
+
+    if lang is None or not languages.known(lang):
+        return frozenset()
+    return frozenset(e[1:] for e in languages.get(lang).inflection_endings if e[:1] in "'’")
+
+
+def _without_case_suffix(word: str, lang: str | None) -> str:
+    """A name without the case suffix a language writes after an apostrophe (Turkish
+    Ankara'da, Erdoğan'ın: `Language.inflection_endings`)."""
+    m = _APOSTROPHE.search(word)
+    if m is None or word[m.end() :].casefold() not in _apostrophe_endings(lang):
+        return word
+    return word[: m.start()]
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(word: str, lang: str | None = None) -> str:
     """Consonant-class skeleton of one word (e.g. Такаити, تاكايتشي, Takaichi -> 'TKT').
 
     For Cyrillic, case endings that add a consonant (Зеленским, Кисидой) are stripped first
     when at least three letters remain. `lang` is a hint; the script is read off the word."""
+    word = _without_case_suffix(word, lang)  # Erdoğan'dan -> Erdoğan
     script = script_of(word) if lang is None or lang not in ("ar", "ru", "en") else lang
     if script != script_of(word):
         script = script_of(word)
