@@ -628,3 +628,16 @@ def test_perfect_pivots_do_not_take_a_dropped_lines_neighbour(corpus, doc_id):
     beads = align(pair.src.doc, pair.tgt.doc, sp, tp)
     counts = ntrex.score_links(pair, [(b.src, b.tgt) for b in beads])
     assert counts.f1 == 1.0
+
+
+@needs_ntrex
+def test_a_single_pair_left_between_a_sure_match_and_a_weak_one_is_filled(corpus):
+    """independent.226317 with a line dropped and one inserted: lines 787 and 801 sit alone,
+    unmatched on both sides, between a sure match and a weaker one. One sure neighbour is
+    enough to lend them their position (both used to have to be sure)."""
+    art = next(a for a in corpus.articles if a.doc_id == "independent.226317")
+    pair = ntrex.article_pair(corpus, art, "ru", "ar", ntrex.drop_and_insert(corpus, art, "ar"))
+    beads = align(pair.src.doc, pair.tgt.doc)
+    linked = {(pair.src.line_of[s], pair.tgt.line_of[t]) for b in beads for s in b.src for t in b.tgt}
+    for line in (787, 801):
+        assert (frozenset({line}), frozenset({line})) in linked, line

@@ -417,7 +417,7 @@ class _Problem:
         agree). The run passes if that alignment's log-odds per sentence reaches
         `gap_min_score`, and beats the same run with TGT rotated (a permutation null: the
         lengths of a translation agree *in this order*) by `gap_null_margin`. Runs too short
-        to rotate (<= `gap_short` sentences a side) must sit next to sure matches (`ends`).
+        to rotate (<= `gap_short` sentences a side) must sit next to a sure match (`ends`).
         The beads come from a flexible pass (skips `gap_skip`, merges as in the DP)."""
         cfg = self.cfg
         ks, kt = s1 - s0, t1 - t0
@@ -437,11 +437,11 @@ class _Problem:
             return None
         if min(ks, kt) <= cfg.gap_short:
             # A maximal run is bounded by matched beads or document edges; a short one takes
-            # its position from them, so they must be sure matches (a chance match in
-            # unrelated text says nothing about its neighbours), at least one of them.
+            # its position from them, so one of them must be a sure match (a chance match in
+            # unrelated text says nothing about its neighbours).
             if max(ks, kt) > cfg.gap_short + 1:
                 return None
-            if not self._parallel and (False in ends or True not in ends):
+            if not self._parallel and True not in ends:
                 return None
         else:
             nulls = [(self._gap_dp(src, tgt[r:] + tgt[:r], cfg.gap_rigid, cfg.gap_rigid)[1] + free) / size
