@@ -215,7 +215,8 @@ def run(args: argparse.Namespace) -> int:
             text = "\n".join(line.rstrip() for line in text.split("\n"))
         _show(text, page=console.is_terminal and not args.no_pager)
     elif args.output in (None, "-"):
-        sys.stdout.write(report.render(comparison, fmt, **options))
+        for piece in report.chunks(comparison, fmt, **options):
+            sys.stdout.write(piece)
     else:
         where = report.write(comparison, fmt, args.output, **options)
         if where != "stdout":  # a report that went to standard output needs no receipt

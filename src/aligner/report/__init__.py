@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from aligner.errors import InputError, OutputError
@@ -69,11 +70,12 @@ def _umask() -> int:
     return mask
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+def atomic_write_text(path: str | os.PathLike[str], text: str | Iterable[str], encoding: str = "utf-8") -> None:
     """Write via a temp file in the same directory and `os.replace`, so readers (and a
     resumed batch) never see half a file, even after SIGKILL. The file gets the mode a plain
     `open()` would give it (0666 less the umask), or keeps the mode of the file it replaces.
-    The directory must exist: creating directories is the caller's decision."""
+    The directory must exist: creating directories is the caller's decision. `text` may
+    come in pieces (a large report is never held whole)."""
     path = Path(path)
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -83,7 +85,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+            for piece in [text] if isinstance(text, str) else text:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -105,7 +108,7 @@ def _is_stdout(st: os.stat_result) -> bool:
     return (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino)
 
 
-def write_output(path: str | os.PathLike[str], text: str, encoding: str = "utf-8", what: str = "report") -> str:
+def write_output(path: str | os.PathLike[str], text: str | Iterable[str], encoding: str = "utf-8", what: str = "report") -> str:
     """Write `text` to a user's `-o PATH`; returns where it went ("stdout" or the file).
 
     `-` and whatever is standard output (`/dev/stdout`, `/dev/fd/1`) get the text written
@@ -154,11 +157,12 @@ def output_target(path: str | os.PathLike[str], what: str = "report") -> Path | 
     return target
 
 
-def _to_stdout(text: str, what: str) -> str:
+def _to_stdout(text: str | Iterable[str], what: str) -> str:
     import sys
 
     try:
-        sys.stdout.write(text)
+        for piece in [text] if isinstance(text, str) else text:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     except OSError as exc:
         raise OutputError(f"cannot write the {what} to standard output: {exc.strerror or exc}") from None
@@ -167,9 +171,18 @@ def _to_stdout(text: str, what: str) -> str:
 
 def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str], **options) -> str:
     """Render and write to `path` (see `write_output`). TSV gets a UTF-8 BOM so Excel reads
-    Arabic/Cyrillic."""
-    text = render(comparison, fmt, **options)
-    return write_output(path, text, "utf-8-sig" if fmt == "tsv" else "utf-8")
+    Arabic/Cyrillic. JSON is written in pieces as it is encoded."""
+    return write_output(path, chunks(comparison, fmt, **options), "utf-8-sig" if fmt == "tsv" else "utf-8")
+
+
+def chunks(comparison: Comparison, fmt: str, **options) -> Iterable[str]:
+    """`render`'s text in pieces: JSON as it is encoded (a 20 MB comparison's report is
+    never held whole), the other formats in one piece."""
+    if fmt == "json" and not options:
+        from aligner.report import jsonout
+
+        return jsonout.chunks(comparison)
+    return [render(comparison, fmt, **options)]
 
 
 def print_terminal(comparison: Comparison, console=None, view=None) -> None:
@@ -180,4 +193,4 @@ def print_terminal(comparison: Comparison, console=None, view=None) -> None:
     _print(comparison, console, view)
 
 
-__all__ = ["FORMATS", "EXTENSIONS", "render", "write", "print_terminal", "format_for_path", "atomic_write_text", "write_output"]
+__all__ = ["FORMATS", "EXTENSIONS", "render", "chunks", "write", "print_terminal", "format_for_path", "atomic_write_text", "write_output"]

@@ -7,9 +7,23 @@ written as UTF-8 (not \\u escapes) so the file stays readable and diffable.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from aligner.types import Comparison
 
 
 def render(comparison: Comparison) -> str:
-    return json.dumps(comparison.to_dict(include_text=True), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(comparison))
+
+
+def chunks(comparison: Comparison, batch: int = 8192) -> Iterator[str]:
+    """`render`'s text in pieces, for writing a large report without holding it whole (the
+    text of a 20 MB comparison is several times the size of its records)."""
+    pending: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(comparison.to_dict(include_text=True)):
+        pending.append(piece)
+        if len(pending) >= batch:
+            yield "".join(pending)
+            pending.clear()
+    pending.append("\n")
+    yield "".join(pending)
