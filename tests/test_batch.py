@@ -119,7 +119,7 @@ def test_duplicate_names_are_made_unique_deterministically(tmp_path):
         ("bad.toml", "pair = 3\n", "expected [[pair]]"),
         ("bad.jsonl", "{not json\n", "not valid JSON"),
         ("bad.tsv", "only-one-column\n", "needs 'src' and 'tgt'"),
-        ("bad.jsonl", '{"src": "a", "tgt": "b", "src_lang": "de"}\n', "src_lang 'de'"),
+        ("bad.jsonl", '{"src": "a", "tgt": "b", "src_lang": "it"}\n', "src_lang 'it'"),
         ("empty.tsv", "# nothing\n", "no pairs found"),
         ("pairs.csv", "a,b\n", "unknown manifest type"),
     ],

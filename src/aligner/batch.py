@@ -43,11 +43,12 @@ from typing import Any
 
 from aligner import __version__
 from aligner.errors import AlignerError, InputError
+from aligner.lang import CODES as LANG_CODES
 
 INDEX_SCHEMA = "aligner.batch-index/1"
 RESULT_SCHEMA = "aligner.batch-result/1"
 DEFAULT_FORMATS: tuple[str, ...] = ("json", "html")
-LANGS: tuple[str, ...] = ("ar", "ru", "en")
+LANGS: tuple[str, ...] = LANG_CODES  # every language of aligner.lang
 VERDICTS: tuple[str, ...] = ("translation", "partial", "unrelated")
 #: With the directory convention and no --src-lang/--tgt-lang, the SRC (original) of a
 #: NAME group is the language that comes first here: wire copy in this project is a Russian
