@@ -1067,6 +1067,9 @@ def _overlaps_any(s: int, e: int, spans: SpanSet) -> bool:
 # ----------------------------------------------------------------------------------------
 
 
+EXTRACT_CACHE = 8192  # sentences: an article's many times over, bounded for 20 MB documents
+
+
 def _guess_script(text: str) -> str:
     """For a language code we have no tables for: the tables of its script's language."""
     if _ARABIC.search(text):
@@ -1076,7 +1079,19 @@ def _guess_script(text: str) -> str:
 
 def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
     """Entities and name candidates of `text`, found on its unglued view (`aligner.tokens`:
-    words scraped Arabic runs together are split again) with offsets into `text`."""
+    words scraped Arabic runs together are split again) with offsets into `text`. Memoised:
+    the aligner's keys, the evidence index and `match_names` ask for the same sentences."""
+    ents, cands = _extract_once(text, lang)
+    return list(ents), list(cands)
+
+
+@lru_cache(maxsize=EXTRACT_CACHE)
+def _extract_once(text: str, lang: str) -> tuple[tuple[Entity, ...], tuple[_Candidate, ...]]:
+    ents, cands = _extract_fresh(text, lang)
+    return tuple(ents), tuple(cands)
+
+
+def _extract_fresh(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
     lang = lang if languages.known(lang) else _guess_script(text)
     view = unglue(text, lang)
     ents, cands = _extract_view(view.text, lang)
