@@ -473,29 +473,36 @@ def russian_adjectives(token: str) -> tuple[tuple[int, int, str], ...]:
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
-@lru_cache(maxsize=1)
-def _morph():
+@lru_cache(maxsize=4)
+def _morph(lexicon: str = "ru"):
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    return pymorphy3.MorphAnalyzer() if lexicon == "ru" else pymorphy3.MorphAnalyzer(lang=lexicon)
 
 
-@lru_cache(maxsize=50_000)
 @lru_cache(maxsize=100_000)
 def common_word(word: str, lang: str) -> bool:
-    """True when a capitalised word is, by the language's lexicon, mostly an ordinary word:
-    Russian words that the OpenCorpora dictionary (pymorphy3) knows and reads mostly as a
-    common noun or adjective (Неделе in «Неделе моды», Содружества, Играх, Зал, Твиттере),
-    not as a person, place or organisation (Трампа, Гарварда, Ливерпуля, Азар). Unknown
-    words (most foreign names) are not common. Other languages: False (no lexicon yet)."""
-    if lang != "ru" or not _CYRILLIC_WORD.fullmatch(word):
+    """True when a capitalised word is, by the language's lexicon (`Language.lexicon`: the
+    pymorphy3 dictionaries of Russian and Ukrainian), mostly an ordinary word: one that the
+    dictionary knows and reads mostly as a common noun or adjective (Неделе in «Неделе моды»,
+    Содружества, Играх, Твиттере; Різдва, Судового), not as a person, place or organisation
+    (Трампа, Гарварда, Ливерпуля, Азар). Unknown words (most foreign names) are not common.
+    Languages without a lexicon here: False."""
+    lexicon = languages.get(lang).lexicon if languages.known(lang) else None
+    if lexicon is None or not _CYRILLIC_WORD.fullmatch(word):
         return False
-    morph = _morph()
+    try:
+        morph = _morph(lexicon)
+    except (ImportError, ValueError, OSError):  # the dictionary package is not installed
+        return False
     low = word.casefold()
     if not morph.word_is_known(low):
         return False
     parses = morph.parse(word)
     proper = sum(p.score for p in parses if _PROPER & set(p.tag.grammemes))
+    total = sum(p.score for p in parses)
+    if total > 1.01:  # a dictionary without frequencies (Ukrainian) scores every reading 1
+        proper /= total
     return proper < 0.5
 
 

@@ -99,6 +99,8 @@ class Language:
     #: Letter -> Latin skeleton letters for matching names across scripts (lower case);
     #: letters not listed keep their script's default reading.
     translit: Mapping[str, str] = field(default_factory=dict)
+    #: The pymorphy3 dictionary that tells common nouns from names ("ru", "uk"), or None.
+    lexicon: str | None = None
     #: Case endings a name takes when the language declines names (Бостоне, Трампа).
     inflection_endings: tuple[str, ...] = ()
     #: Declension of place and agency names, so the gazetteer stores every case form:

@@ -398,6 +398,7 @@ AMBIGUOUS_PLACES = frozenset(['мир', 'того', 'чад'])
 
 LANGUAGE = Language(
     code="ru", name="Russian", script="Cyrillic", rules="ru",
+    lexicon="ru",
     alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", marks="ыэъё",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,

@@ -141,6 +141,7 @@ TRANSLIT = {"і": "i", "ї": "yi", "є": "ye", "ґ": "g"}
 
 LANGUAGE = Language(
     code="uk", name="Ukrainian", script="Cyrillic", rules="ru",
+    lexicon="uk",
     alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", marks="іїєґ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
