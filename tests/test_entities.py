@@ -742,3 +742,15 @@ def test_a_demonstrative_before_a_title_without_the_article_is_not_its_noun() ->
     # 'وقال ذلك وزير المالية ...': 'said *that*, the finance minister ...'
     text = "وقال ذلك وزير المالية كاتسونوبو كاتو لوكالة تاس."
     assert [e.surface for e in extract(text, "ar") if e.kind == "name"] == ["كاتسونوبو", "كاتو"]
+
+
+@needs_ntrex
+def test_a_term_the_other_version_renders_by_meaning_throughout_is_minor(corpus) -> None:
+    # reuters.218882: Брексит (twice) is 'the UK's withdrawal from the EU' in the Arabic, which
+    # never writes بريكست; Чемберс (abcnews.306776) is 'the victim' in places but تشامبرز elsewhere
+    from aligner.compare import compare_documents
+
+    article = next(a for a in corpus.articles if a.doc_id == "reuters.218882")
+    pair = ntrex.article_pair(corpus, article, "ru", "ar")
+    flags = [f for p in compare_documents(pair.src.doc, pair.tgt.doc).pairs for f in p.flags if "Брексит" in f.detail]
+    assert flags and all(f.severity == "minor" and "written nowhere" in f.detail for f in flags)

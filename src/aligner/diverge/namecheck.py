@@ -25,6 +25,7 @@ from aligner.diverge.evidence import (
     _LATIN,
     _NUMERIC_KINDS,
     _WORD,
+    _both_ways,
     _doc_span,
     _loosely_present,
     _name_among,
@@ -136,14 +137,53 @@ def _name_flags(
     for k in range(max(len(a), len(b))):
         ea, sa = a[k] if k < len(a) else (None, None)
         eb, sb = b[k] if k < len(b) else (None, None)
+        severity = "major"
         if ea and eb:
             detail = f"name differs: SRC '{ea.surface}' vs TGT '{eb.surface}'"
         elif ea:
             detail = f"name '{ea.surface}' in SRC is missing from TGT"
+            if _never_written(ea, s, t):
+                detail, severity = f"name '{ea.surface}' of SRC is written nowhere in TGT (rendered by its meaning?)", "minor"
         else:
             detail = f"name '{eb.surface}' in TGT is not in SRC"
-        flags.append(Flag("name", detail, sa, sb))
+            if _never_written(eb, t, s):
+                detail, severity = f"name '{eb.surface}' of TGT is written nowhere in SRC (rendered by its meaning?)", "minor"
+        flags.append(Flag("name", detail, sa, sb, severity=severity))
     return flags
+
+
+def _never_written(e: Entity, side: _Side, other: _Side) -> bool:
+    """A name its own version uses again and again that the other version never writes, in
+    any spelling: a term the translator renders by its meaning throughout (Брексит / 'the UK's
+    withdrawal from the EU'), not one dropped here. Still shown, as minor."""
+    mine = _stems(e.surface, side.doc.lang)
+    if side.names_sharing_stem(mine) < 2:
+        return False
+    keys = {_coarse(sk) for st in mine for sk in names.skeleton_variants(st, side.doc.lang)}
+    if any(len(k) < 4 for k in keys):
+        return False  # too short to say that no word of the other version could be it
+    return not keys & _coarse_skeletons(other.doc.text, other.doc.lang)
+
+
+# skeleton classes that transliterations confuse (`names._CHEAP`: s/t/d/z/j/g, f/b) merged:
+# an index key that meets every spelling `names.similarity` would let pass, and more
+_COARSE = str.maketrans({"T": "S", "D": "S", "Z": "S", "J": "S", "G": "S", "F": "B", "A": "", "Y": ""})
+
+
+def _coarse(skeleton: str) -> str:
+    out = []
+    for c in skeleton.translate(_COARSE):
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _coarse_skeletons(text: str, lang: str) -> frozenset[str]:
+    """Coarse skeletons (`_coarse`) of every word of a document, inflection and clitics
+    stripped, glued words split too: built once per document."""
+    words = set(_WORD.findall(_both_ways(text, lang)))
+    return frozenset(_coarse(sk) for w in words for st in _stems(w, lang) for sk in names.skeleton_variants(st, lang))
 
 
 STAND_IN_LETTERS = 5  # shorter words are read too unreliably by their letters
