@@ -532,34 +532,33 @@ class _Problem:
             return path  # (a plug-in's "no" rests on content, which lengths cannot overrule)
         path = list(path)
         matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
-        changed = True
-        while changed:
-            changed = False
-            for k, st in enumerate(path):
-                if not matched(st):
+        k = 0
+        while k < len(path):  # one scan: a merged bead is looked at again, nothing before it changed
+            st = path[k]
+            merged = False
+            for nb in (k - 1, k + 1) if matched(st) else ():
+                if not 0 <= nb < len(path) or matched(path[nb]):
                     continue
-                for nb in (k - 1, k + 1):
-                    if not 0 <= nb < len(path) or matched(path[nb]):
-                        continue
-                    u = path[nb]
-                    side_src = u[1] > u[0]
-                    a0, a1, b0, b1 = st[0], st[1], st[2], st[3]
-                    if side_src:
-                        a0, a1 = min(a0, u[0]), max(a1, u[1])
-                    else:
-                        b0, b1 = min(b0, u[2]), max(b1, u[3])
-                    if (a1 - a0 if side_src else b1 - b0) > cfg.max_wide or (a1 - a0 > 1 and b1 - b0 > 1):
-                        continue
-                    cost = (cfg.merge_penalty - 0.5 * cfg.bias) * self._piece_share(st, u, side_src)
-                    gain = self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3]) - cost
-                    if gain <= 0 or not self._pivots_agree(st, (a0, a1, b0, b1)):
-                        continue
-                    path[min(k, nb)] = (a0, a1, b0, b1, st[4] + gain, st[5])
-                    del path[max(k, nb)]
-                    changed = True
-                    break
-                if changed:
-                    break
+                u = path[nb]
+                side_src = u[1] > u[0]
+                a0, a1, b0, b1 = st[0], st[1], st[2], st[3]
+                if side_src:
+                    a0, a1 = min(a0, u[0]), max(a1, u[1])
+                else:
+                    b0, b1 = min(b0, u[2]), max(b1, u[3])
+                if (a1 - a0 if side_src else b1 - b0) > cfg.max_wide or (a1 - a0 > 1 and b1 - b0 > 1):
+                    continue
+                cost = (cfg.merge_penalty - 0.5 * cfg.bias) * self._piece_share(st, u, side_src)
+                gain = self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3]) - cost
+                if gain <= 0 or not self._pivots_agree(st, (a0, a1, b0, b1)):
+                    continue
+                path[min(k, nb)] = (a0, a1, b0, b1, st[4] + gain, st[5])
+                del path[max(k, nb)]
+                k = min(k, nb)
+                merged = True
+                break
+            if not merged:
+                k += 1
         return path
 
     def _piece_share(self, st, u, side_src: bool) -> float:
