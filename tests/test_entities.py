@@ -754,3 +754,16 @@ def test_a_term_the_other_version_renders_by_meaning_throughout_is_minor(corpus)
     pair = ntrex.article_pair(corpus, article, "ru", "ar")
     flags = [f for p in compare_documents(pair.src.doc, pair.tgt.doc).pairs for f in p.flags if "Брексит" in f.detail]
     assert flags and all(f.severity == "minor" and "written nowhere" in f.detail for f in flags)
+
+
+def test_a_plainly_arabic_word_does_not_stand_for_a_foreign_name() -> None:
+    # reuters.218914 (ntrex128-dev, CC BY-SA 4.0), Fleetwood replaced in the Arabic: the loose
+    # skeleton of 'الصاعد' ('the rising') meets 'Флитвудом' only by chance
+    from aligner.diverge import score
+    from aligner.segment import segment
+    from aligner.types import Bead
+
+    ru = "Микельсон встретится с Франческо Молинари, который объединился с новичком Томми Флитвудом."
+    ar = "سيواجه ميكلسون فرانشيسكو موليناري، الذي تعاون مع الصاعد كاتارينا فولف."
+    pairs, _ = score(segment(ru, "ru"), segment(ar, "ar"), [Bead((0,), (0,), 0.9)])
+    assert [f for p in pairs for f in p.flags if f.kind == "name" and "Флитвуд" in f.detail]

@@ -20,7 +20,7 @@ from aligner import names
 from aligner import lang as languages
 from aligner.entities import ContextNames, Entity, extract
 from aligner.normalize import match_key
-from aligner.tokens import unglue
+from aligner.tokens import transliterated, unglue
 from aligner.types import Bead, Document, Sentence, Span
 
 
@@ -290,6 +290,7 @@ def _stems(word: str, lang: str) -> frozenset[str]:
 
 LOOSE_NAME_SIMILARITY = 0.75
 LOOSE_SKELETON_SIMILARITY = 0.6  # consonant skeletons this close: probably the same name
+NATIVE_WORD = -1.2  # `tokens.transliterated` below this: an Arabic word, no transliterated name
 
 
 def _skeleton_bar(a: str, b: str) -> float:
@@ -315,12 +316,16 @@ def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) 
     """Whether one of `words` could be this name: inflection and clitics stripped, and
     consonant skeletons compared when the names module is unsure."""
     mine = [(v, names.skeleton(v, lang)) for w in _WORD.findall(surface) for v in _stems(w, lang)]
+    caseless = names.script_of(surface) != "ar" and languages.rules_of(other_lang) == "ar"
     for word in words:
+        # a foreign name is written in Arabic as a transliteration: a plainly Arabic word
+        # (بالطعن against Белфаст) meets it by the loose skeleton only by chance
+        native = caseless and transliterated(word) < NATIVE_WORD
         for y in _stems(word, other_lang):
             ys = names.skeleton(y, other_lang)
             for v, vs in mine:
                 if names.similarity(v, lang, y, other_lang) >= LOOSE_NAME_SIMILARITY:
                     return True
-                if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
+                if not native and len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
                     return True
     return False
