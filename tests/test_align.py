@@ -641,3 +641,14 @@ def test_a_single_pair_left_between_a_sure_match_and_a_weak_one_is_filled(corpus
     linked = {(pair.src.line_of[s], pair.tgt.line_of[t]) for b in beads for s in b.src for t in b.tgt}
     for line in (787, 801):
         assert (frozenset({line}), frozenset({line})) in linked, line
+
+
+@needs_ntrex
+@pytest.mark.parametrize("doc_id", ["cnbc.com.6784", "rt.com.91356", "foxnews.94512"])
+def test_a_bead_with_pivots_on_part_of_one_side_keeps_that_evidence(corpus, doc_id):
+    """Half a translation memory: where one side of a bead has all its pivots and the other
+    only some, the share of the partial side found in the whole side (chrF precision) is
+    evidence for its sentences. Counting it as none let a wrong bead with every pivot win
+    (cnbc.com.6784: SRC 834-835 took TGT 833-834 instead of 834-835)."""
+    counts, _ = _ntrex_score(corpus, doc_id, pivots_share=0.5)
+    assert counts.f1 == 1.0

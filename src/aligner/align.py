@@ -963,15 +963,17 @@ class _PivotChrf:
         return packed, tot
 
     def llr(self, lo, i, a: int, J, b: int) -> np.ndarray:
-        """chrF log-odds for beads ending at (i, J); 0 where a pivot is missing."""
-        f, ok = self.f(lo, i, a, J, b)
+        """chrF log-odds for beads ending at (i, J): full where every pivot is there, a share
+        of the partial side's precision where one side lacks some, 0 where both do."""
+        f, ok, share, prec = self.f(lo, i, a, J, b, partial=True)
         if self.typical > _CHRF_DESIGN:
             # Pivots better than the curve was drawn for (a perfect TM: true pairs near 1.0):
             # stretch chrF so this document's typical true pair sits where FLORES MT's does,
             # or a partial match (a neighbour taken in) would look like a full one.
-            f = signals.CHRF_MID + (f - signals.CHRF_MID) * (
-                (_CHRF_DESIGN - signals.CHRF_MID) / (self.typical - signals.CHRF_MID))
-        return np.where(ok, signals.chrf_llr(f), 0.0)
+            scale = (_CHRF_DESIGN - signals.CHRF_MID) / (self.typical - signals.CHRF_MID)
+            f = signals.CHRF_MID + (f - signals.CHRF_MID) * scale
+            prec = signals.CHRF_MID + (prec - signals.CHRF_MID) * scale
+        return np.where(ok, signals.chrf_llr(f), share * signals.chrf_llr(prec))
 
     def calibrate(self, lo, a_s: np.ndarray, a_t: np.ndarray) -> None:
         """`typical`: the median approximate chrF of the anchor pairs with pivots on both sides."""
@@ -980,8 +982,10 @@ class _PivotChrf:
             if ok.sum() >= 3:
                 self.typical = float(np.median(f[ok]))
 
-    def f(self, lo, i, a: int, J, b: int) -> tuple[np.ndarray, np.ndarray]:
-        """Approximate chrF of beads ending at (i, J), and where both sides have pivots."""
+    def f(self, lo, i, a: int, J, b: int, partial: bool = False):
+        """Approximate chrF of beads ending at (i, J), and where both sides have pivots; with
+        `partial`, also the share of a bead's sentences with pivots where one side has them
+        all and the other some (else 0), and the partial side's chrF precision there."""
         match = np.zeros(J.shape + (signals.CHRF_ORDER,))
         ok = np.ones(J.shape, dtype=bool)
         for p, q in _staircase(a, b):
@@ -993,17 +997,30 @@ class _PivotChrf:
         n, m = len(self.src_text), len(self.tgt_text)
         hyp = np.zeros(match.shape)
         ref = np.zeros(match.shape)
+        have_s = np.zeros(J.shape)
+        have_t = np.zeros(J.shape)
         for p in range(a):
             si = np.clip(i - 1 - p, 0, n)
             ref += self.src_tot[si]
-            ok &= np.broadcast_to(self.src_ok[si], J.shape)
+            have_s = have_s + np.broadcast_to(self.src_ok[si], J.shape)
         for q in range(b):
             tj = np.clip(J - 1 - q, 0, m)
             hyp += self.tgt_tot[tj]
-            ok &= self.tgt_ok[tj]
+            have_t = have_t + self.tgt_ok[tj]
+        ok = (have_s == a) & (have_t == b)
         f = signals.ChrfSignal.f_from_stats(hyp, ref, match, beta=self.beta)
         if self.symmetric:
             f = np.minimum(f, signals.ChrfSignal.f_from_stats(ref, hyp, match, beta=self.beta))
+        if partial:
+            # One side whole, the other with pivots for some of its sentences: how much of
+            # what the partial side has is found in the whole side (precision, beta 0) is
+            # evidence for those sentences, in proportion to their share of the bead.
+            part_t = (have_s == a) & (have_t > 0) & (have_t < b)
+            part_s = (have_t == b) & (have_s > 0) & (have_s < a)
+            prec = np.where(part_t, signals.ChrfSignal.f_from_stats(hyp, ref, match, beta=0.0),
+                            signals.ChrfSignal.f_from_stats(ref, hyp, match, beta=0.0))
+            share = (have_s + have_t) / (a + b)
+            return f, ok, np.where(part_t | part_s, share, 0.0), prec
         return f, ok
 
     def exact(self, src_text: str, tgt_text: str) -> float:
