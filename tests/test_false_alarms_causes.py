@@ -174,6 +174,18 @@ def test_an_acronym_agency_is_not_spelled_by_a_lookalike_word():
     assert not [f for f in fs if f.kind == "attribution"]
 
 
+def test_a_speaker_noun_counts_only_right_by_its_verb():
+    """'по мнению эксперта' dropped is a (minor) lost attribution; 'как сообщается, ... хочет,
+    чтобы руководители компаний' has no speaker by the verb (ntrex128-dev dailymail.co.uk.298686),
+    and 'официально заявили' names no official (newsweek.51328)."""
+    ru = "По мнению эксперта, Токио и Вашингтон сохранят курс на сотрудничество."
+    fs, _ = flags(ru, "ستحافظ طوكيو وواشنطن على مسار التعاون.")
+    assert [(f.kind, f.severity) for f in fs] == [("attribution", "minor")], [f.detail for f in fs]
+    ru = "Партия, как сообщается, хочет, чтобы руководители компаний отдали работникам сбережения."
+    fs, _ = flags(ru, "يريد الحزب من رؤساء الشركات أن يمنحوا مدخراتهم إلى العمال.")
+    assert not fs, [f.detail for f in fs]
+
+
 def test_who_was_told_or_a_speaker_noun_alone_is_no_flag():
     """Every audience-only source flag ('СМИ', 'الصحافة', 'интервью') and every dropped
     speaker-noun flag ('официально заявили' / 'أكّد') of the ntrex128-dev audits was false."""
@@ -275,6 +287,22 @@ def test_a_fragment_whose_place_the_neighbour_carries_is_no_addition():
         beads = [Bead((), (0,), 0.0), Bead((0,), (1,), 0.98), Bead((1,), (2,), 0.99)]
         fs, _ = flags(ru, ar, beads)
         assert bool(major(fs, "addition")) == claimed, (frag, [f.detail for f in fs])
+
+
+def test_a_sentence_merged_into_its_neighbours_pair_with_all_its_anchors_missing_is_an_omission():
+    """No MT, a 2-1 bead (ntrex128-dev bbc.381760 with a line dropped from AR): the first RU
+    sentence's age and places are all missing from the AR side, the second's time is there:
+    one omission for the sentence instead of three piecemeal flags. With both sentences
+    carried there is no omission."""
+    ru = ("Жертва, в грудь и руку которой попали пули, 40 лет, находилась в районе Оксфорд-Гроув в Ильфракомбе, Девон. "
+          "Полиция охарактеризовала стрельбу, которая произошла примерно в 02:30, как случайное нападение.")
+    ar_drop = "الحادثة التي وقعت في تمام الساعة 2:30، وصفها الضباط بأنها عشوائية وغير متعمدة."
+    ar_full = ("الضحية رجل في الأربعين من عمره كان في منطقة أكسفورد جروف في إلفراكومب، ديفون، وأصيب في صدره ويده. "
+               "الحادثة التي وقعت في تمام الساعة 2:30، وصفها الضباط بأنها عشوائية وغير متعمدة.")
+    fs, _ = flags(ru, ar_drop, [Bead((0, 1), (0,), 0.95)])
+    assert [f.kind for f in major(fs)] == ["omission"] and "40" in major(fs)[0].detail, [f.detail for f in fs]
+    fs, _ = flags(ru, ar_full, [Bead((0, 1), (0, 1), 0.95)])
+    assert not major(fs, "omission"), [f.detail for f in fs]
 
 
 def test_a_sentence_of_only_punctuation_is_no_omission():

@@ -182,8 +182,50 @@ def flag_pairs(
         flags += _meaning_flags(pair, cfg)
         if pair.src_pivot and pair.tgt_pivot:
             flags = _sharpen_with_pivots(flags, pair, s, t)
+        elif not merged:
+            flags = _merged_by_anchors(flags, bead, s, t)
         pair.flags.extend(flags)
     return links
+
+
+def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> list[Flag]:
+    """No MT, a 2-1 / 1-2 bead: when one sentence of the longer side has two or more (and at
+    least half) of its figures and names flagged missing and none of its figures carried by
+    the other side, while a bead-mate's anchors are, that sentence is absent (a dropped line the aligner merged into
+    its neighbour's pair): one `omission` / `addition` for it instead of its piecemeal flags."""
+    for ids, side, other_ids, other, attr in ((bead.src, s, bead.tgt, t, "src_span"), (bead.tgt, t, bead.src, s, "tgt_span")):
+        if len(ids) < 2 or not other_ids:
+            continue
+        other_attr = "tgt_span" if attr == "src_span" else "src_span"
+        missing = [f for f in flags if f.kind in ("number", "date", "name") and f.severity == "major"
+                   and getattr(f, attr) and not getattr(f, other_attr)]
+        kinds = _ANCHOR_KINDS | {"time"}
+        other_vals = {v for e in other.entities(other_ids, kinds) for v in _value_keys(e)}
+
+        def figures_carried(x: Sentence) -> bool:
+            figs = {v for e in side.entities([x.id], kinds) if not _small_figure(e) for v in _value_keys(e)}
+            return bool(figs & other_vals)
+
+        def carried(x: Sentence) -> bool:
+            names = [e.surface for e in side.entities([x.id], {"name", "place"}) if len(e.surface) >= 4]
+            return figures_carried(x) or any(_loosely_present(n, side.doc.lang, other, other_ids) for n in names)
+
+        sents = side.sentences(ids)
+        for x in sents:
+            inside = [f for f in missing if x.start <= getattr(f, attr)[0] < x.end]
+            anchors = len(side.entities([x.id], kinds | {"name", "place"}))
+            # most of its anchors flagged missing, none of its figures carried; a bead-mate's carried
+            if len(inside) < 2 or 2 * len(inside) < anchors or figures_carried(x) \
+                    or not any(carried(y) for y in sents if y is not x):
+                continue
+            who, whom = ("SRC", "TGT") if attr == "src_span" else ("TGT", "SRC")
+            kind = "omission" if attr == "src_span" else "addition"
+            what = ", ".join(f"'{side.doc.text[getattr(f, attr)[0]:getattr(f, attr)[1]]}'" for f in inside)
+            span = (x.start, x.end)
+            flags = [f for f in flags if f not in inside] + [
+                Flag(kind, f"{who} sentence has no counterpart in {whom}: its figures and names ({what}) are all missing",
+                     span if kind == "omission" else None, span if kind == "addition" else None, confidence=0.7)]
+    return flags
 
 
 _CONTENT = regex.compile(r"[\p{L}\p{N}]")

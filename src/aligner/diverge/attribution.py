@@ -155,6 +155,9 @@ def _attribution_flags(
     window = range(max(0, i - 1), min(len(beads), i + 2))
     near_s = tuple(x for j in window if j != i for x in beads[j].src)
     near_t = tuple(x for j in window if j != i for x in beads[j].tgt)
+    s_all = sum(1 for j in window for e in s.entities(beads[j].src, {"attribution"}) if e.key.startswith("cue:"))
+    t_all = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key.startswith("cue:"))
+    t_strong = sum(1 for j in window for e in t.entities(beads[j].tgt, {"attribution"}) if e.key in _ADDED_CUES)
     if s_cues and t_cues:
         # both report speech, but by different named speakers: 'as Nagoshi notes' rendered
         # 'as Kishida notes'
@@ -175,16 +178,19 @@ def _attribution_flags(
     elif not s_cues and _reports(s, bead.src):
         pass
     elif not t_cues:
-        # a named speaker gone from the pair and from its neighbours (a speaker noun alone,
-        # 'the expert said', was a minor flag: every one in the ntrex128-dev audits was a
-        # reporting verb rendered another way). An Arabic SRC is read as an added Arabic
-        # attribution is: a speech cue with its speaker after it.
+        # a named speaker gone from the pair and from its neighbours is enough. An Arabic SRC
+        # is read as an added Arabic attribution is: a speech cue with its speaker after it.
         named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t, near_s)
                  and (s.doc.lang != "ar" or (e.key in _ADDED_CUES and _speaker_at_verb(e, s, s_people[0])))]
-        if named:
-            e = named[0]
-            detail = f"'{e.surface}' in SRC has no counterpart in TGT: the named speaker is dropped"
-            flags.append(Flag("attribution", detail, _espan(e), None, confidence=0.7))
+        # a speaker noun right by the cue ('по мнению эксперта') also needs the neighbourhood
+        # to have fewer cues on the other side
+        nouns = [e for e in s_cues if s_why[id(e)] == "noun"] if s_all > t_all else []
+        if named or nouns:
+            e = (named or nouns)[0]
+            who = "the named speaker" if named else "who said it"
+            detail = f"'{e.surface}' in SRC has no counterpart in TGT: {who} is dropped"
+            flags.append(Flag("attribution", detail, _espan(e), None, severity="major" if named else "minor",
+                              confidence=0.7 if named else 0.4))
     elif not s_cues and not t_src:
         # an added opinion word ('believe', 'poll of opinion') is not an added attribution
         # and the speaker must stand right by the verb ('وقال فليك'): 'ورد ذكره' or 'أضاف
@@ -192,12 +198,12 @@ def _attribution_flags(
         named = [e for e in t_cues if t_why[id(e)] == "name" and e.key in _ADDED_CUES
                  and _speaker_at_verb(e, t, t_people[0])
                  and not _speaker_near(e, t, t_people[0], s, near_s, near_t)]
-        # (a speaker noun alone is no flag here either: 'как сообщается' / 'يُزعم', 'заявили' /
-        # 'أكّد' were reporting verbs rendered another way)
-        if named:
-            e = named[0]
+        nouns = [e for e in t_cues if t_why[id(e)] == "noun" and e.key in _ADDED_CUES] if t_strong > s_all else []
+        if named or nouns:
+            e = (named or nouns)[0]
             detail = f"'{e.surface}' in TGT has no counterpart in SRC: an attribution was added"
-            flags.append(Flag("attribution", detail, None, _espan(e), confidence=0.7))
+            flags.append(Flag("attribution", detail, None, _espan(e), severity="major" if named else "minor",
+                              confidence=0.7 if named else 0.4))
     return flags
 
 
@@ -261,13 +267,42 @@ _SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
 def _lost_speaker(
     cue: Entity, side: _Side, ids: Sequence[int], people: tuple[list[Span], list[Span]], other: _Side, other_ids: Sequence[int]
 ) -> str | None:
-    """"name" when a reporting cue's speaker is a name found on this side only; None
-    otherwise (a cue next to a name both sides carry is only a verb rendered differently; a
-    speaker noun such as 'the expert' alone was never a real difference in the audits)."""
+    """Whether a reporting cue's speaker is missing from the other side: "name" for a name
+    found on this side only, "noun" for a speaker noun right by the cue ('по мнению
+    эксперта', within two words) when the other side names no such person, None otherwise
+    (a cue next to a name both sides carry is only a verb rendered differently)."""
     lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
     one_sided, matched = people
     if any(a < hi and lo < b for a, b in matched):
         return None
     if any(a < hi and lo < b for a, b in one_sided):
         return "name"
-    return None
+    nouns = _speaker_nouns(side.doc.lang)
+    if nouns is None or not _noun_by_cue(cue, side, nouns):
+        return None
+    other_nouns = _speaker_nouns(other.doc.lang)
+    elsewhere = other_nouns is not None and any(other_nouns.search(x.text) for x in other.sentences(other_ids))
+    return None if elsewhere else "noun"
+
+
+@lru_cache(maxsize=16)
+def _speaker_nouns(lang: str) -> regex.Pattern | None:
+    """`SPEAKER_NOUNS` of `aligner.lang.<lang>` as one pattern (an Arabic clitic and article allowed)."""
+    words = getattr(lang_data.table(lang), "SPEAKER_NOUNS", ())
+    if not words:
+        return None
+    pre = r"(?:[وفبل]?(?:لل|ال)?)" if lang == "ar" else ""
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){pre}(?:{'|'.join(words)})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}-]+")
+
+
+def _noun_by_cue(cue: Entity, side: _Side, nouns: regex.Pattern) -> bool:
+    """A speaker noun among the two words right after the cue or the two right before it
+    ('как отмечают дипломатические источники', 'эксперт считает'); one further away is
+    another person of the sentence ('как сообщается, ... руководители компаний')."""
+    text = side.doc.text
+    after = [m.group() for m in _TOKEN.finditer(text, cue.end, min(len(text), cue.end + 60))][:2]
+    before = [m.group() for m in _TOKEN.finditer(text, max(0, cue.start - 60), cue.start)][-2:]
+    return any(nouns.fullmatch(w) for w in after + before)

@@ -54,6 +54,14 @@ LETTER_NAMES = (
 )
 
 
+# Nouns for people who are quoted ('وفقا لهذا الخبير', 'كما تشير المصادر الدبلوماسية'); an
+# optional clitic and article before them. Audiences (الصحفي) are not speakers.
+SPEAKER_NOUNS = (
+    r"خبير\w*", r"بروفيسور", r"أستاذ", r"سفير", r"وزير", r"متحدث\w*", r"مصدر", r"مصادر", r"محلل\w*", r"رئيس",
+    r"مسؤول\w*", r"دبلوماسي\w*", r"جنرال", r"نائب", r"سيناتور", r"محافظ", r"عمدة", r"زعيم", r"مدير",
+)
+
+
 # -- everything else aligner knows about Arabic (issue 16: languages as data) ---------------
 
 from aligner.lang.base import Language, OpusModel  # noqa: E402

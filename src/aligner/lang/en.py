@@ -43,6 +43,14 @@ DECADES = {
 FIGURE_WORDS = {r"a\s+dozen": 12, r"fortnight": 14}
 
 
+# Nouns for people who are quoted ('according to the expert'); audiences are not speakers.
+SPEAKER_NOUNS = (
+    r"experts?", r"professors?", r"ambassadors?", r"ministers?", r"spokes\w+", r"sources?", r"officials?",
+    r"analysts?", r"presidents?", r"premiers?", r"heads?", r"directors?", r"scientists?", r"lawmakers?",
+    r"senators?", r"generals?", r"governors?", r"mayors?", r"diplomats?", r"leaders?", r"chair\w*",
+)
+
+
 # -- everything else aligner knows about English (issue 16: languages as data) --------------
 
 from aligner.lang.base import Language  # noqa: E402

@@ -52,6 +52,18 @@ DECADES = {
 FIGURE_WORDS = {r"сут(?:ки|ок|кам|ками|ках)": 24, r"дюжин[аыуе]": 12}
 
 
+# Nouns for people who are quoted ('по мнению эксперта', 'как отмечают дипломатические
+# источники'): a reporting verb right next to one of these reports someone. Audiences
+# (журналист, корреспондент) are not speakers; 'официально' (officially) is no official.
+SPEAKER_NOUNS = (
+    r"эксперт\w*", r"профессор\w*", r"посл[аоуыем]\w*", r"министр\w*", r"представител\w*", r"источник\w*",
+    r"аналитик\w*", r"президент\w*", r"премьер\w*", r"глав[аыуе]", r"спикер\w*", r"пресс-секретар\w*",
+    r"директор\w*", r"сотрудник\w*", r"учен(?:ый|ого|ому|ым|ые|ых|ыми)", r"политолог\w*", r"депутат\w*",
+    r"сенатор\w*", r"генерал\w*", r"губернатор\w*", r"мэр\w*", r"дипломат\w*", r"чиновник\w*",
+    r"официальн(?:ый|ого|ому|ым|ом|ые|ых|ыми|ая|ой|ую)", r"лидер\w*", r"руководител\w*", r"председател\w*",
+)
+
+
 # -- everything else aligner knows about Russian (issue 16: languages as data) --------------
 
 from aligner.lang.base import Language, OpusModel  # noqa: E402
