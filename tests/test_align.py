@@ -652,3 +652,18 @@ def test_a_bead_with_pivots_on_part_of_one_side_keeps_that_evidence(corpus, doc_
     (cnbc.com.6784: SRC 834-835 took TGT 833-834 instead of 834-835)."""
     counts, _ = _ntrex_score(corpus, doc_id, pivots_share=0.5)
     assert counts.f1 == 1.0
+
+
+def test_with_pivots_the_merge_pass_counts_chrf_evidence(flores):
+    """The FLORES block of `evaluate.py --flores` (merge edit, simulated pivots, k = 14) where
+    SRC 19-20 against TGT 17 was left as 1-1 plus an unmatched sentence: lengths alone do not
+    pay the merge, the merged pivots' chrF (which rises: the missing half is found) does."""
+    k = 14
+    from aligner.evaluation import SYNTHETIC_EDITS
+
+    start = (7 + k * 137) % (len(flores["ru"]) - 30)
+    ru, ar = block(flores, start, 30)
+    pair = synthetic_pair(ru, ar, insert_pool=flores["ar"][-30:], seed=k, **SYNTHETIC_EDITS["merge"])
+    sp, tp = pivots_for(pair, flores["en"], start, random.Random(k))
+    beads = align(pair.src, pair.tgt, sp, tp)
+    assert evaluate(pair.gold, ids(beads))["strict"]["f1"] == 1.0

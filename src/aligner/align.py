@@ -522,11 +522,11 @@ class _Problem:
 
     def widen(self, path):
         """Merge pass: a matched bead next to an unmatched sentence takes it in (up to
-        `max_wide` sentences a side, the other side unchanged) when the bead's lengths then
-        agree so much better that it pays the merge penalty and the extra half sentence's
-        prior: a translator who joins three or four sentences into one leaves the DP's
-        widest bead (2) short. With pivots the merged pivots' chrF must not drop either; with
-        plug-in signals the pass is off."""
+        `max_wide` sentences a side, the other side unchanged) when the bead's lengths (and,
+        with pivots, its chrF evidence, `_pivot_gain`) then agree so much better that it pays
+        the merge penalty and the extra half sentence's prior: a translator who joins three or
+        four sentences into one leaves the DP's widest bead (2) short. With pivots the merge
+        must not lose chrF evidence; with plug-in signals the pass is off."""
         cfg = self.cfg
         if cfg.max_wide <= cfg.max_bead or self.extra:
             return path  # (a plug-in's "no" rests on content, which lengths cannot overrule)
@@ -550,7 +550,10 @@ class _Problem:
                     continue
                 cost = (cfg.merge_penalty - 0.5 * cfg.bias) * self._piece_share(st, u, side_src)
                 gain = self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3]) - cost
-                if gain <= 0 or not self._pivots_agree(st, (a0, a1, b0, b1)):
+                pivots = self._pivot_gain(st, (a0, a1, b0, b1))
+                if pivots is not None and pivots < 0:
+                    continue  # the merged pivots agree less: no run-on translation
+                if gain + (pivots or 0.0) <= 0:
                     continue
                 path[min(k, nb)] = (a0, a1, b0, b1, st[4] + gain, st[5])
                 del path[max(k, nb)]
@@ -583,15 +586,29 @@ class _Problem:
                for y in range(b0, b1)]
         return self._gap_bead(src, tgt)
 
-    def _pivots_agree(self, old, new) -> bool:
+    def _pivot_gain(self, old, new) -> float | None:
+        """What merging bead `old` into `new` changes in the DP's chrF evidence (exact chrF,
+        both ways, the lower, on the bead's curve; times its size), or None without pivots on
+        both sides. A merged sentence without a pivot is missing evidence: the merge may then
+        lose by chrF per sentence, never gain."""
         if self.chrf is None:
-            return True
-        def f(a0, a1, b0, b1):
+            return None
+
+        def per_sentence(a0, a1, b0, b1):
             sp = " ".join(p for p in self.chrf.src_text[a0:a1] if p)
             tp = " ".join(p for p in self.chrf.tgt_text[b0:b1] if p)
-            return self.chrf.exact(sp, tp) if sp and tp else None
-        before, after = f(*old[:4]), f(*new[:4])
-        return before is None or after is None or after >= before
+            if not (sp and tp):
+                return None
+            return float(self.chrf.curve(min(self.chrf.exact(sp, tp), self.chrf.exact(tp, sp))))
+
+        before, after = per_sentence(*old[:4]), per_sentence(*new[:4])
+        if before is None or after is None:
+            return None
+        a0, a1, b0, b1 = new[:4]
+        if not (self.chrf.src_ok[a0:a1].all() and self.chrf.tgt_ok[b0:b1].all()):
+            return min(0.0, after - before)
+        size = lambda st: (st[1] - st[0] + st[3] - st[2]) / 2.0  # noqa: E731
+        return self.cfg.w_chrf * (size(new) * after - size(old) * before)
 
     def bead(self, a0: int, a1: int, b0: int, b1: int, score: float, ctx: float) -> Bead:
         """The Bead for src sentences a0..a1-1 and tgt b0..b1-1 with its DP score (continuation
@@ -966,14 +983,16 @@ class _PivotChrf:
         """chrF log-odds for beads ending at (i, J): full where every pivot is there, a share
         of the partial side's precision where one side lacks some, 0 where both do."""
         f, ok, share, prec = self.f(lo, i, a, J, b, partial=True)
+        return np.where(ok, self.curve(f), share * self.curve(prec))
+
+    def curve(self, f):
+        """`signals.chrf_llr`, stretched where pivots are better than the curve was drawn for
+        (a perfect TM: true pairs near 1.0), so this document's typical true pair sits where
+        FLORES MT's does; else a partial match (a neighbour taken in) would look like a full one."""
         if self.typical > _CHRF_DESIGN:
-            # Pivots better than the curve was drawn for (a perfect TM: true pairs near 1.0):
-            # stretch chrF so this document's typical true pair sits where FLORES MT's does,
-            # or a partial match (a neighbour taken in) would look like a full one.
             scale = (_CHRF_DESIGN - signals.CHRF_MID) / (self.typical - signals.CHRF_MID)
-            f = signals.CHRF_MID + (f - signals.CHRF_MID) * scale
-            prec = signals.CHRF_MID + (prec - signals.CHRF_MID) * scale
-        return np.where(ok, signals.chrf_llr(f), share * signals.chrf_llr(prec))
+            f = signals.CHRF_MID + (np.asarray(f) - signals.CHRF_MID) * scale
+        return signals.chrf_llr(f)
 
     def calibrate(self, lo, a_s: np.ndarray, a_t: np.ndarray) -> None:
         """`typical`: the median approximate chrF of the anchor pairs with pivots on both sides."""
