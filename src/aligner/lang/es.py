@@ -59,6 +59,9 @@ TERRITORY_ALIASES = {"US": ("EE. UU.", "EE.UU.", "EEUU", "EE UU"), "GB": ("Gran 
                      "EU": ("UE", "Unión Europea"), "UN": ("ONU", "Naciones Unidas"), "AE": ("Emiratos",)}
 AMBIGUOUS_PLACES = frozenset({"guinea", "chile", "granada", "mónaco", "santa"})
 
+# Endings that make another form of one word or name: plurals (republicanos / republicano).
+INFLECTION_ENDINGS = ("s", "es")
+
 LANGUAGE = Language(
     code="es", name="Spanish", script="Latin", rules="en",
     alphabet="abcdefghijklmnopqrstuvwxyzáéíñóúü",
@@ -68,7 +71,7 @@ LANGUAGE = Language(
     decimal=",", thousands=(".", " ", "\u00a0"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
-    ambiguous_places=AMBIGUOUS_PLACES,
+    ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,
     opus_mt=OpusModel(
         pair="es-en", name="opus-mt-es-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/es-en/opus-2019-12-04.zip",

@@ -67,6 +67,9 @@ ADJECTIVES = {
 }
 AMBIGUOUS_PLACES = frozenset({"maurice", "sainte-lucie", "niger", "nice", "tours"})
 
+# Endings that make another form of one word or name: plurals (Républicains / Républicain).
+INFLECTION_ENDINGS = ("s", "x", "es")
+
 LANGUAGE = Language(
     code="fr", name="French", script="Latin", rules="en",
     elisions=frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"}),
@@ -77,7 +80,7 @@ LANGUAGE = Language(
     decimal=",", thousands=(" ", "\u202f", "\u00a0"), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
-    adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,
+    adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,
     opus_mt=OpusModel(
         pair="fr-en", name="opus-mt-fr-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/fr-en/opus-2020-02-26.zip",
