@@ -94,6 +94,8 @@ def test_skeleton_of_empty_and_non_letters() -> None:
         ("Азару", "هازارد"),  # French and Spanish names: silent initial h (Hazard)
         ("Эрнандес", "هيرنانديز"),
         ("Бушар", "بوتشارد"),  # and a silent final d (Bouchard)
+        ("Арианы", "أريانا"),  # a feminine name in another case against its -a (Ariana)
+        ("Ариной", "أرينا"),
     ],
 )
 def test_transliteration_conventions_meet(ru: str, ar: str) -> None:

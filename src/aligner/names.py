@@ -345,11 +345,21 @@ def _subsequence(short: str, long: str) -> bool:
     return all(any(x == c or (x == "e" and c in "ai") for x in it) for c in short)
 
 
+_RU_FEMININE_OBLIQUE = regex.compile(r"(?<=\w{3})(?:ы|е|у|ой|ей|ою)$")
+
+
 def _forms(word: str, script: str, endings: str = "аяуюеиы") -> list[str]:
-    """The word, and for Russian also without a case-ending vowel (Джона -> Джон)."""
-    if script == "ru" and len(word) > 3 and word[-1].casefold() in endings:
-        return [word, word[:-1]]
-    return [word]
+    """The word, and for Russian also without a case-ending vowel (Джона -> Джон) and, for a
+    feminine name in another case, its nominative in -а (Арианы -> Ариана / أريانا)."""
+    if script != "ru" or len(word) <= 3:
+        return [word]
+    out = [word]
+    if word[-1].casefold() in endings:
+        out.append(word[:-1])
+    m = _RU_FEMININE_OBLIQUE.search(word.casefold())
+    if m:
+        out.append(word[: m.start()] + "а")
+    return out
 
 
 def _vowels_agree(a: str, a_script: str, b: str, b_script: str, strict: bool) -> bool:

@@ -22,6 +22,7 @@ from aligner import gazetteer, names, tokens
 from aligner import lang as languages
 from aligner.diverge.attribution import _SPEAKER_WINDOW, _verb_cues
 from aligner.diverge.evidence import (
+    LOOSE_NAME_SIMILARITY,
     _LATIN,
     _NUMERIC_KINDS,
     _WORD,
@@ -89,9 +90,11 @@ def _name_flags(
     s_here = {id(e) for e in nm.src_only if _loosely_present(e.surface, s.doc.lang, t, bead_tgt)}
     t_here = {id(e) for e in nm.tgt_only if _loosely_present(e.surface, t.doc.lang, s, bead_src)}
     s_kept = [_shift(a, s_marks) for a, _ in nm.matched] + [
-        x for e in nm.src_only if id(e) in s_here and e.kind == "name" and _person_like(x := _shift(e, s_marks), s)]
+        x for e in nm.src_only if id(e) in s_here and e.kind == "name" and _person_like(x := _shift(e, s_marks), s)
+        and _spelled_in(e.surface, s.doc.lang, t, bead_tgt)]
     t_kept = [_shift(b, t_marks) for _, b in nm.matched] + [
-        x for e in nm.tgt_only if id(e) in t_here and e.kind == "name" and _person_like(x := _shift(e, t_marks), t)]
+        x for e in nm.tgt_only if id(e) in t_here and e.kind == "name" and _person_like(x := _shift(e, t_marks), t)
+        and _spelled_in(e.surface, t.doc.lang, s, bead_src)]
     # a name the other side's neighbours carry may have moved across a sentence boundary,
     # unless the other side of this pair names somebody else in its place (stand_in)
     stand_in: list[tuple[Entity, Span]] = []
@@ -102,7 +105,7 @@ def _name_flags(
             return True
         if e.kind != "name" or not _person_like(e, side) or stand_in:
             return False
-        stand_in.extend(_stand_in(side, own_ids, other, other_ids))
+        stand_in.extend(_stand_in(side, own_ids, other, other_ids, t_kept))
         return bool(stand_in)
 
     s_only = [
@@ -199,16 +202,18 @@ def _capitalised_skeletons(text: str, lang: str) -> frozenset[str]:
     return frozenset(sk for w in set(_CAPITALISED.findall(text)) for sk in names.skeleton_variants(w, lang) if len(sk) >= 3)
 
 
-def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequence[int]) -> list[tuple[Entity, Span]]:
+def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequence[int],
+              carried: Sequence[Entity] = ()) -> list[tuple[Entity, Span]]:
     """Words of the other side's sentences (a language without capitals, Arabic) that read
     as a foreign name written in its letters (`tokens.transliterated`), that no entity took,
     and that name nobody of this side's sentences around: another person where this side's
     name was (Лопес Обрадор / كاتارينا فولف), not a pronoun or a description
-    (Эрдогана / رئيسهم, 'their president'). Consecutive words are one name."""
+    (Эрдогана / رئيسهم, 'their president'). Consecutive words are one name, and a word right
+    beside a name both sides carry is that person's (Арианы / أريانا غراندي)."""
     lang = other.doc.lang
     if languages.rules_of(lang) != "ar" or languages.rules_of(side.doc.lang) == "ar":
         return []  # (the model reads Arabic letters; a side with capitals shows its names)
-    taken = [(e.start, e.end) for e in other.entities(other_ids)]
+    taken = [(e.start, e.end) for e in other.entities(other_ids)] + [(e.start - 2, e.end + 2) for e in carried]
     words: list[tuple[int, int]] = []
     for x in other.sentences(other_ids):
         for m in _ARABIC_RUN.finditer(x.text):
@@ -236,6 +241,18 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
         else:
             break
     return [(Entity("name", "name:", text[a:b], a, b), (a, b))]
+
+
+def _spelled_in(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
+    """Some word of the other side's sentences is this name by `names.similarity`, not only
+    by the loose consonant skeleton of `_loosely_present` (Ёсихидэ meets كيشيدا that way)."""
+    mine = [v for w in _WORD.findall(surface) for v in _stems(w, lang)]
+    for x in other.sentences(ids):
+        for w in _WORD.findall(_both_ways(x.text, other.doc.lang)):
+            for y in _stems(w, other.doc.lang):
+                if any(names.similarity(v, lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY for v in mine):
+                    return True
+    return False
 
 
 def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
