@@ -346,8 +346,8 @@ def _carried_by_neighbour(
 ) -> str | None:
     """Why an unmatched sentence's content sits in the matched pair right before or after
     it, or None: one of its anchors (a figure or month in digits or words, quoted speech, a
-    fragment's place; for a side without capitals, a name of the other side) is carried by that pair's other side
-    and *not* by the pair's own side on this side (a surplus the pair cannot account for).
+    fragment's place) is carried by that pair's other side and *not* by the pair's own side
+    on this side (a surplus the pair cannot account for).
     An anchor that both sides of the neighbour carry says nothing: a dropped sentence often
     shares its names and figures with the sentences around it."""
     figures = {v for e in side.entities(ids, _ANCHOR_KINDS) if not _small_figure(e) for v in _value_keys(e)}
@@ -368,13 +368,8 @@ def _carried_by_neighbour(
             return "place"
         if quoted and _quote_state(other, theirs)[1] and not _quote_state(side, own)[1]:
             return "quote"
-        # (this side's own names are no evidence: the neighbour may say 'he' where the
-        # dropped sentence named the person)
-        if side.doc.lang == "ar" and other.doc.lang != "ar":
-            for e in other.entities(theirs, {"name"}):
-                if len(e.surface) >= 4 and _loosely_present(e.surface, other.doc.lang, side, ids) \
-                        and not _loosely_present(e.surface, other.doc.lang, side, own):
-                    return "name"
+        # (names are no evidence: the neighbour may say 'he' where the dropped sentence named
+        # the person, and a name search across scripts cost more than it found)
     return None
 
 
