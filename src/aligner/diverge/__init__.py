@@ -191,8 +191,9 @@ def flag_pairs(
 def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> list[Flag]:
     """No MT, a 2-1 / 1-2 bead: when one sentence of the longer side has two or more (and at
     least half) of its figures and names flagged missing and none of its figures carried by
-    the other side, while a bead-mate's anchors are, that sentence is absent (a dropped line the aligner merged into
-    its neighbour's pair): one `omission` / `addition` for it instead of its piecemeal flags."""
+    the other side, while a bead-mate's anchors are, that sentence is absent (a dropped line
+    the aligner merged into its neighbour's pair): one `omission` / `addition` for it
+    instead of its piecemeal flags."""
     for ids, side, other_ids, other, attr in ((bead.src, s, bead.tgt, t, "src_span"), (bead.tgt, t, bead.src, s, "tgt_span")):
         if len(ids) < 2 or not other_ids:
             continue
@@ -223,7 +224,7 @@ def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> lis
             what = ", ".join(f"'{side.doc.text[getattr(f, attr)[0]:getattr(f, attr)[1]]}'" for f in inside)
             span = (x.start, x.end)
             flags = [f for f in flags if f not in inside] + [
-                Flag(kind, f"{who} sentence has no counterpart in {whom}: its figures and names ({what}) are all missing",
+                Flag(kind, f"{who} sentence has no counterpart in {whom}: its figures and names ({what}) are missing there",
                      span if kind == "omission" else None, span if kind == "addition" else None, confidence=0.7)]
     return flags
 
