@@ -283,6 +283,13 @@ _TIME = regex.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4]):(?P<m>[0-5]\d)(?![\d:]
 
 
 @lru_cache(maxsize=64)
+def _percent_before(lang: str) -> regex.Pattern | None:
+    """A percent written before its number (`Language.percent_before`: Turkish %10, yüzde 10)."""
+    words = languages.get(lang).percent_before if languages.known(lang) else ()
+    return regex.compile(rf"(?:{'|'.join(words)})[\s\u00a0]*\Z", regex.IGNORECASE) if words else None
+
+
+@lru_cache(maxsize=64)
 def _time_patterns(lang: str) -> tuple[regex.Pattern, ...]:
     """19:30, and the language's own ways of writing a time (`Language.times`: 19 h 30, 19.30 Uhr)."""
     extra = languages.get(lang).times if languages.known(lang) else ()
@@ -310,6 +317,11 @@ def _numbers(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> li
         if pm:
             end = e + pm.end()
             out.append(Entity("percent", f"percent:{fmt_number(value)}", text[s:end], s, end))
+            continue
+        pb = _percent_before(lang)
+        pb = pb.search(ntext, max(0, s - 12), s) if pb is not None else None
+        if pb:  # Turkish %10, yüzde 10
+            out.append(Entity("percent", f"percent:{fmt_number(value)}", text[pb.start() : e], pb.start(), e))
             continue
         mm = _MULT.match(after)
         if mm:

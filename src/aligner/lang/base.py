@@ -72,6 +72,7 @@ class Language:
     thousands: tuple[str, ...] = (",",)  # group separators in running text
     #: Ways of writing a time beyond 19:30, as regexes with groups h and m (19 h 30, 19.30 Uhr).
     times: tuple[str, ...] = ()
+    percent_before: tuple[str, ...] = ()  # a percent written before the number (Turkish %10, yüzde 10)
     number_words: Mapping[str, int] = field(default_factory=dict)  # small cardinals translators spell out
     months_capitalised: bool = False  # a lower-case 'may' is then no month (English, German, Turkish)
     #: Month forms the press uses that CLDR (Babel) lacks: surface (lower case) -> 1..12.

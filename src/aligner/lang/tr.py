@@ -67,6 +67,7 @@ LANGUAGE = Language(
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\.(?P<m>[0-5]\d)(?![\d.,])",),
+    percent_before=(r"%", r"yüzde"),
     decimal=",", thousands=(".",), number_words=NUMBER_WORDS,
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
