@@ -114,7 +114,7 @@ def test_sentences_end_where_the_language_says(code, text, sentences):
     ("es", "El 5 de marzo de 2019 llegaron 1.500 personas, un 10 por ciento más.", {"date:2019-03-05", "num:1500", "percent:10"}),
     ("uk", "29 вересня 2018 року прибули 2,5 тисячі людей, на 10 відсотків більше.", {"date:2018-09-29", "num:2500", "percent:10"}),
     ("fa", "در ۲۹ سپتامبر ۲۰۱۸ اعلام شد که ۱۰ درصد بیشتر است.", {"date:2018-09-29", "percent:10"}),
-    ("tr", "29 Eylül 2018 tarihinde 1.500 kişi geldi.", {"date:2018-09-29", "num:1500"}),
+    ("tr", "29 Eylül 2018 tarihinde 1.500 kişi geldi, %10'u ve yüzde 25.", {"date:2018-09-29", "num:1500", "percent:10", "percent:25"}),
     ("en", "On March 5, 2019, 1,500 people came, 10 percent more.", {"date:2019-03-05", "num:1500", "percent:10"}),
 ])
 def test_figures_and_dates_follow_the_language(code, text, keys):
