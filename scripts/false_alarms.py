@@ -20,10 +20,11 @@ translation memory, it holds the clean sentences, so an edited TGT sentence has 
 
 Hand audit: `--dump FILE.jsonl` writes every flag of the clean runs (doc id, pair, kind,
 severity, texts, the English lines); `--sample N --seed S` draws N of them uniformly
-(printed, or written with `--dump`).
+(printed, or written with `--dump`). `--audit FIXTURE` looks today's major flags up in a
+labelled audit and prints their precision (a major flag the audit lacks counts as false).
 
 Usage:  .venv/bin/python scripts/false_alarms.py [--pair ru-ar] [--mt off|tm] [--json]
-        [--dump FILE] [--sample N --seed S] [-v]
+        [--dump FILE] [--sample N --seed S] [--audit FIXTURE] [-v]
 Works against another checkout: `PYTHONPATH=OTHER/src python scripts/false_alarms.py`.
 """
 
@@ -418,6 +419,26 @@ def report(tot: Totals) -> dict[str, object]:
     }
 
 
+def audit_precision(records: list[dict[str, object]], path: str, pair: str) -> dict[str, object]:
+    """Today's major flags looked up in a hand-labelled audit (same article, an overlapping
+    gold line, same kind, flagged texts containing one another): precision = real / all
+    majors, a major flag the audit does not hold counting as false (label it to know)."""
+    labelled = [r for r in map(json.loads, open(path, encoding="utf-8").read().splitlines())
+                if "_header" not in r and r.get("pair", "ru-ar") == pair]
+
+    def same(rec: dict, r: dict) -> bool:
+        if rec["doc"] != r["doc"] or rec["kind"] != r["kind"] or not set(rec["lines"]) & set(r["lines"]):
+            return False
+        return all(not a or (b and (a in b or b in a)) for a, b in ((rec["src_flagged"], r["src_flagged"]),
+                                                                      (rec["tgt_flagged"], r["tgt_flagged"])))
+
+    majors = [r for r in records if r["severity"] == "major"]
+    labels = [next((rec["label"] for rec in labelled if same(rec, r)), None) for r in majors]
+    real = sum(lab == "real" for lab in labels)
+    return {"major": len(majors), "real": real, "not_real": sum(lab not in (None, "real") for lab in labels),
+            "unlabelled": labels.count(None), "precision": round(real / max(len(majors), 1), 3)}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pair", default="ru-ar", help="SRC-TGT languages (default ru-ar)")
@@ -427,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="draw this many flags uniformly")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("-v", "--verbose", action="store_true", help="per article, and the misses / new flags")
+    ap.add_argument("--audit", help="a labelled audit (JSONL, tests/fixtures/audit_*.jsonl): precision of today's major flags")
     args = ap.parse_args(argv)
     if not ntrex.available():
         print(f"aligner: error: ntrex128-dev not found at {ntrex.data_dir()} (set ALIGNER_NTREX_DIR)", file=sys.stderr)
@@ -451,6 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"missed {kind:8} {doc}: {notes}", file=sys.stderr)
         for doc, kind, rec in tot.elsewhere:
             print(f"new elsewhere ({kind} in {doc}): {rec['kind']}/{rec['severity']} {rec['detail']}", file=sys.stderr)
+    if args.audit:
+        out["audit"] = audit_precision(records, args.audit, args.pair)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     else:
@@ -464,6 +488,11 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"({', '.join(f'{k} {v}' for k, v in out['recall_by_kind'].items())})")
         print(f"new flags elsewhere per injection: {out['new_flags_elsewhere_per_injection']} "
               f"(major {out['new_major_elsewhere_per_injection']})")
+        if args.audit:
+            a = out["audit"]
+            print(f"audit {args.audit}: {a['major']} major flags, {a['real']} labelled real, {a['not_real']} labelled "
+                  f"harmless/note/false, {a['unlabelled']} not in the audit; precision {a['precision']} "
+                  f"(unlabelled counted as false)")
     return 0
 
 
