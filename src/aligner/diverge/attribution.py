@@ -4,6 +4,8 @@ Two kinds of evidence from `aligner.entities`: source keys (`agency:tass`,
 `audience:journalists`), compared directly, and reporting cues ('as Nagoshi notes',
 'according to the expert'), which count only with a speaker next to them that the other
 side lacks (a reporting verb alone, 'speaks English', is too often not an attribution).
+The word lists (reporting verbs, speaker nouns, spelled Latin letters) are data in
+`aligner.lang`.
 """
 
 from __future__ import annotations
@@ -106,11 +108,12 @@ def _attribution_flags(
     s_people: tuple[list[Span], list[Span]],
     t_people: tuple[list[Span], list[Span]],
 ) -> list[Flag]:
-    """`attribution`: who reported it or who was told differs or is dropped ('told a TASS
+    """`attribution`: a source with an agency in it differs or is dropped ('told a TASS
     correspondent' = agency:tass + audience:correspondent vs 'told journalists' =
-    audience:journalists), or a reporting cue ('as Nagoshi notes', 'according to the
-    expert') has no counterpart. Cues are counted over the pair and its two neighbours, so a
-    cue that the translation moved into the next sentence is not reported."""
+    audience:journalists; who was told alone is no flag), or a reporting cue with its named
+    speaker ('as Nagoshi notes'; minor: 'according to the expert') has no counterpart. Cues
+    are counted over the pair and its two neighbours, so a cue that the translation moved
+    into the next sentence is not reported."""
     bead = beads[i]
     se, te = s.entities(bead.src, {"attribution"}), t.entities(bead.tgt, {"attribution"})
     if not se and not te:
