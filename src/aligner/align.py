@@ -81,7 +81,7 @@ class AlignConfig:
     density_none: float = 0.04  # anchor density (anchors per row) that earns no bonus
     density_full: float = 0.25  # anchor density at which the continuation bonus is whole
     trust_floor: float = 1.0  # continuation share everywhere in a visibly parallel pair
-    trust_min_share: float = 0.5  # ... i.e. this share of SRC matched confidently in pass 1
+    trust_min_share: float = 0.4  # ... i.e. this share of SRC matched confidently in pass 1
     trust_min_unmatched: float = 0.04  # second pass only if pass 1 left this much unmatched
     trust_logit: float = 0.3  # per-sentence log-odds of a bead that counts towards that share
     sure_logit: float = 1.0  # ... and of a sure neighbour, which lends its position to a short run
