@@ -619,6 +619,7 @@ def test_capitalised_common_nouns_are_common_words() -> None:
         ("bbc.381647", "Браза"),
         ("scotsman.133791", "بروكس"),  # إيبروكس (Ibrox) and بروكس, a piece of it: no spelling note
         ("bbc.381647", "Канье"),  # 'певицы Арианы' / 'أريانا غراندي': the added surname stands in for nobody
+        ("dailymail.co.uk.298759", "Баррейр"),  # قالبولباريرا، ... a sentence glued end to end
     ],
 )
 def test_no_false_name_flags_on_faithful_ntrex_articles(corpus, doc_id: str, word: str) -> None:
@@ -769,3 +770,12 @@ def test_a_plainly_arabic_word_does_not_stand_for_a_foreign_name() -> None:
     pairs, _ = score(segment(ru, "ru"), segment(ar, "ar"), [Bead((0,), (0,), 0.9)])
     assert [f for p in pairs for f in p.flags if f.kind == "name" and "Флитвуд" in f.detail]
 
+
+
+def test_a_name_glued_after_ordinary_words_is_split_off() -> None:
+    # dailymail.co.uk.298759 (ntrex128-dev, CC BY-SA 4.0): 'said Paul Barreira' with no spaces; the
+    # cheapest split (قالب 'mould' + ولباريرا) is unsure, the split into frequent words and one name is not
+    from aligner.tokens import unglue
+
+    assert unglue("قالبولباريرا، أستاذ الطب", "ar").text == "قال بول باريرا، أستاذ الطب"
+    assert unglue("أستاذالطبالنفسيفي", "ar").text == "أستاذ الطب النفسي في"

@@ -149,18 +149,12 @@ def _word_cuts(word: str) -> tuple[int, ...]:
     if len(key) < MIN_GLUED or plausible(key):
         return ()
     pieces = _segment(key)
-    if not pieces or len(pieces) == 1:
+    if pieces and not _sure(pieces):
+        # the cheapest split puts a name beside ordinary words (قالب ولباريرا): the cheapest
+        # one made of very frequent words and one name (قال بول باريرا) may still be sure
+        pieces = _segment(key, frequent_only=True)
+    if not pieces or len(pieces) == 1 or not _sure(pieces):
         return ()
-    lex = lexicon()
-    unlisted = [p for p in pieces if lex.get(p, 0.0) < (WORD_ZIPF if len(p) >= 4 else SHORT_ZIPF[len(p)])]
-    if unlisted:
-        if len(unlisted) > 1 or len(unlisted[0]) < 4:
-            return ()
-        # beside the name, very frequent words; or ordinary ones when the name carries the
-        # article, which never starts a word's middle (تمريرهالمينجا -> تمريره المينجا)
-        need = WORD_ZIPF if unlisted[0].startswith("ال") else NEXT_TO_NAME_ZIPF
-        if any(lex.get(p, 0.0) < need for p in pieces if p not in unlisted):
-            return ()
     # key letters -> offsets in the word (diacritics and tatweel are not in the key)
     letters = [i for i, ch in enumerate(word) if ar_token_key(ch)]
     if len(letters) != len(key):
@@ -172,9 +166,25 @@ def _word_cuts(word: str) -> tuple[int, ...]:
     return tuple(cuts)
 
 
-def _cost(piece: str) -> float | None:
+def _sure(pieces: list[str]) -> bool:
+    """Every piece is a frequent word, except at most one unlisted piece of four or more
+    letters (a name) beside very frequent words, or beside ordinary ones when the name
+    carries the article, which never starts a word's middle (تمريرهالمينجا -> تمريره المينجا)."""
+    lex = lexicon()
+    unlisted = [p for p in pieces if lex.get(p, 0.0) < (WORD_ZIPF if len(p) >= 4 else SHORT_ZIPF[len(p)])]
+    if not unlisted:
+        return True
+    if len(unlisted) > 1 or len(unlisted[0]) < 4:
+        return False
+    need = WORD_ZIPF if unlisted[0].startswith("ال") else NEXT_TO_NAME_ZIPF
+    return all(lex.get(p, 0.0) >= need for p in pieces if p not in unlisted)
+
+
+def _cost(piece: str, frequent_only: bool = False) -> float | None:
     lex = lexicon()
     z = lex.get(piece)
+    if frequent_only and z is not None and WORD_ZIPF <= z < NEXT_TO_NAME_ZIPF:
+        return None  # (a listed word too rare to stand beside a name)
     if len(piece) < 2:
         return None
     if len(piece) <= 3:
@@ -186,8 +196,9 @@ def _cost(piece: str) -> float | None:
     return 3.0 + 1.6 * len(piece)  # an unlisted piece: dearer the longer it is
 
 
-def _segment(key: str) -> list[str] | None:
-    """The cheapest split of `key` into pieces (unigram costs plus a cost per split)."""
+def _segment(key: str, frequent_only: bool = False) -> list[str] | None:
+    """The cheapest split of `key` into pieces (unigram costs plus a cost per split);
+    `frequent_only`: without listed words too rare to stand beside a name."""
     n = len(key)
     best: list[tuple[float, list[str] | None]] = [(0.0, [])] + [(math.inf, None)] * n
     for j in range(1, n + 1):
@@ -195,7 +206,7 @@ def _segment(key: str) -> list[str] | None:
             prev_cost, prev = best[i]
             if prev is None:
                 continue
-            c = _cost(key[i:j])
+            c = _cost(key[i:j], frequent_only)
             if c is None:
                 continue
             total = prev_cost + c + (SPLIT_COST if i else 0.0)
