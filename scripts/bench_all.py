@@ -247,6 +247,7 @@ class Row:
     ratio: float | None = None
     ok: bool = True
     cpu: float = 0.0
+    cpu_ratio: float | None = None  # the 4x ratio of CPU seconds: steadier on a busy machine
 
 
 def bench(args: argparse.Namespace) -> list[Row]:
@@ -258,8 +259,10 @@ def bench(args: argparse.Namespace) -> list[Row]:
     def want(name: str) -> bool:
         return only is None or name in only
 
-    def add(name: str, r: Run, note: str = "", ratio: float | None = None) -> None:
-        rows.append(Row(name, r.seconds, r.rss_mib, note if r.rc == 0 else f"rc {r.rc}: {r.tail}", ratio, r.rc == 0, r.cpu))
+    def add(name: str, r: Run, note: str = "", ratio: float | None = None, base: Run | None = None) -> None:
+        cpu_ratio = r.cpu / base.cpu if base is not None and base.cpu > 0 else None
+        rows.append(Row(name, r.seconds, r.rss_mib, note if r.rc == 0 else f"rc {r.rc}: {r.tail}", ratio, r.rc == 0,
+                        r.cpu, cpu_ratio))
         print(f"  {name:<14} {r.seconds:8.2f} s {r.cpu:8.2f} cpu s {r.rss_mib:8.0f} MiB  {rows[-1].note}",
               file=sys.stderr, flush=True)
 
@@ -289,7 +292,7 @@ def bench(args: argparse.Namespace) -> list[Row]:
             add("long 1x", a, f"{n} x ~{int(n * 1.26)} sentences")
             s4, t4 = write_long_pair(tmp, 4 * n, seed=1)
             b = run(aligner("compare", str(s4), str(t4), "--mt", "off", "-o", str(tmp / "long4.json")), prof, "long4x")
-            add("long 4x", b, f"{4 * n} x ~{int(4 * n * 1.26)} sentences", b.seconds / a.seconds)
+            add("long 4x", b, f"{4 * n} x ~{int(4 * n * 1.26)} sentences", b.seconds / a.seconds, a)
         if want("20MB-vs-4KB"):
             mb = 4 if quick else 20
             src, tgt = write_big_vs_small(tmp, mb)
@@ -301,14 +304,14 @@ def bench(args: argparse.Namespace) -> list[Row]:
             a = run(aligner("compare", str(write_one_line(tmp, mb)), *line), prof, "line1x")
             add("line 1x", a, f"{mb:g} MB, one line, no punctuation")
             b = run(aligner("compare", str(write_one_line(tmp, 4 * mb)), *line), prof, "line4x")
-            add("line 4x", b, f"{4 * mb:g} MB", b.seconds / a.seconds)
+            add("line 4x", b, f"{4 * mb:g} MB", b.seconds / a.seconds, a)
         if want("growth"):
             mb = 0.5 if quick else 2.0
             seg = ["--format", "json"]
             a = run(aligner("segment", str(write_one_line(tmp, mb)), *seg), prof, "growth1x")
             add("growth 1x", a, f"segment, {mb:g} MB, one line")
             b = run(aligner("segment", str(write_one_line(tmp, 4 * mb)), *seg), prof, "growth4x")
-            add("growth 4x", b, f"segment, {4 * mb:g} MB", b.seconds / a.seconds)
+            add("growth 4x", b, f"segment, {4 * mb:g} MB", b.seconds / a.seconds, a)
         if want("batch-300"):
             n = 60 if quick else 300
             folder = write_batch(tmp, n)
@@ -334,7 +337,7 @@ def report(rows: list[Row], as_json: bool) -> None:
     if as_json:
         print(json.dumps([dataclasses.asdict(r) for r in rows], indent=2))
         return
-    print(f"{'row':<14} {'seconds':>8} {'cpu s':>7} {'peak MiB':>9} {'4x ratio':>9}  {'target':<22} note")
+    print(f"{'row':<14} {'seconds':>8} {'cpu s':>7} {'peak MiB':>9} {'4x ratio':>9} {'cpu ratio':>9}  {'target':<22} note")
     for r in rows:
         key = r.name.split(" ")[0]
         t = TARGETS.get(key)
@@ -345,7 +348,8 @@ def report(rows: list[Row], as_json: bool) -> None:
                      f"ratio <= {t[2]:g}" if t[2] and r.name.endswith("4x") else ""]
             target = ", ".join(p for p in parts if p)
         ratio = f"{r.ratio:9.2f}" if r.ratio is not None else " " * 9
-        print(f"{r.name:<14} {r.seconds:8.2f} {r.cpu:7.2f} {r.rss_mib:9.0f} {ratio}  {target:<22} {r.note}")
+        cpu_ratio = f"{r.cpu_ratio:9.2f}" if r.cpu_ratio is not None else " " * 9
+        print(f"{r.name:<14} {r.seconds:8.2f} {r.cpu:7.2f} {r.rss_mib:9.0f} {ratio} {cpu_ratio}  {target:<22} {r.note}")
 
 
 def main(argv: list[str] | None = None) -> int:
