@@ -779,3 +779,8 @@ def test_a_name_glued_after_ordinary_words_is_split_off() -> None:
 
     assert unglue("قالبولباريرا، أستاذ الطب", "ar").text == "قال بول باريرا، أستاذ الطب"
     assert unglue("أستاذالطبالنفسيفي", "ar").text == "أستاذ الطب النفسي في"
+
+
+def test_english_contractions_of_pronouns_are_not_names() -> None:
+    text = "He said that I've seen John O'Brien, and I’d say Trump's plan works."
+    assert [e.surface for e in extract(text, "en") if e.kind == "name"] == ["John", "O'Brien", "Trump"]

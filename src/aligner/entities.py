@@ -879,12 +879,16 @@ class _Candidate:
 
 
 
+_CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll|re|m)$")
+
+
 @lru_cache(maxsize=100_000)
 def _is_name_word(word: str, lang: str) -> bool:
     if not word[:1].isupper() or not _LOWER.search(word) or len(word) < 2:
         return False
     if _rules(lang) == "en" or not _CYRILLIC.search(word):
-        return word.casefold().split("-")[0].rstrip("'’s") not in _EN_NOT_NAME
+        # (a contraction goes with its word: I've, I’d, Trump's)
+        return _CONTRACTION.sub("", word.casefold().split("-")[0]).rstrip("'’s") not in _EN_NOT_NAME
     low = word.casefold().replace("ё", "е")
     return low not in _RU_FUNCTION and not _RU_NOT_NAME.match(low)
 
