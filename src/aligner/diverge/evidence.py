@@ -319,7 +319,7 @@ def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) 
     caseless = names.script_of(surface) != "ar" and languages.rules_of(other_lang) == "ar"
     for word in words:
         # a foreign name is written in Arabic as a transliteration: a plainly Arabic word
-        # (بالطعن against Белфаст) meets it by the loose skeleton only by chance
+        # (الصاعد, "the rising", against Флитвудом) meets it by the loose skeleton only by chance
         native = caseless and transliterated(word) < NATIVE_WORD
         for y in _stems(word, other_lang):
             ys = names.skeleton(y, other_lang)
