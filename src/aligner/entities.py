@@ -1240,32 +1240,24 @@ def _arabic_hits(
     one occurrence, best similarity first, then in reading order."""
     cands: list[tuple[float, int, int, Entity]] = []
     exclude = SpanSet(exclude)
-    tokens = []
-    for tok, start, end in _tokens_both_ways(text, "ar"):
-        if _overlaps_any(start, end, exclude):
-            continue
-        key = _akey(tok)
-        if _ar_function_word(key):
-            continue  # a function word with a clitic (والتي، فيها) is never a name
-        variants = [(v, strip) for v, strip in gazetteer.arabic_variants(tok) if len(v) >= 3 and _ARABIC_WORD.fullmatch(v)]
-        if variants:
-            tokens.append(((tok, start, end), key, variants))
+    tokens = [t for t in _arabic_name_tokens(text) if not _overlaps_any(t[1], t[2], exclude)]
     every = range(len(wanted))
-    maybe = _maybe_same(wanted, wanted_lang, {v for _, _, vs in tokens for v, _ in vs})
-    for (tok, m_start, m_end), key, variants in tokens:
+    maybe = _maybe_same(wanted, wanted_lang, {v for _, _, _, vs in tokens for v, _, _ in vs})
+    # per wanted name, once: its skeleton's consonants (the short-name rules below)
+    n_cons = [names._consonants(names.skeleton(w.surface, wanted_lang)) for w in wanted]
+    for tok, m_start, m_end, variants in tokens:
         best_here: dict[int, tuple[float, Entity]] = {}
-        for v, strip in variants:
-            light = key[: len(key) - len(v)] in ("", "و", "ال", "وال")  # clitics that names take freely
+        for v, strip, light in variants:
+            short_v = not light and len(v) < 5
             for i in (maybe[v] if maybe is not None else every):
+                if short_v and n_cons[i] <= 3:
+                    continue  # short names behind ب/ل/ك/ف collide with ordinary words
                 w = wanted[i]
                 if not names.same_name(w.surface, wanted_lang, v, "ar"):
                     continue
                 sim = names.similarity(w.surface, wanted_lang, v, "ar")
-                n_cons = names._consonants(names.skeleton(w.surface, wanted_lang))
-                if i in strict and (sim < 0.9 or n_cons < 3):
+                if i in strict and (sim < 0.9 or n_cons[i] < 3):
                     continue  # a sentence-initial word must match closely to count as a name
-                if n_cons <= 3 and not light and len(v) < 5:
-                    continue  # short names behind ب/ل/ك/ف collide with ordinary words
                 if i not in best_here or sim > best_here[i][0]:
                     s = m_start + _ar_offset(tok, strip)
                     best_here[i] = (sim, Entity("name", f"name:{names.skeleton(v, 'ar')}", text[s:m_end], s, m_end))
@@ -1281,15 +1273,67 @@ def _arabic_hits(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _arabic_name_tokens(text: str) -> tuple[tuple[str, int, int, tuple[tuple[str, int, bool], ...]], ...]:
+    """The tokens of an Arabic text that may name someone: (token, start, end, variants),
+    each variant (clitics stripped, >= 3 letters) with the letters stripped and whether
+    they are only clitics names take freely (و، ال، وال). Memoised: `match_names` searches
+    one sentence for the pair's names and again for the context's."""
+    out = []
+    for tok, start, end in _tokens_both_ways(text, "ar"):
+        key = _akey(tok)
+        if _ar_function_word(key):
+            continue  # a function word with a clitic (والتي، فيها) is never a name
+        variants = tuple(
+            (v, strip, key[: len(key) - len(v)] in ("", "و", "ال", "وال"))
+            for v, strip in gazetteer.arabic_variants(tok) if len(v) >= 3 and _ARABIC_WORD.fullmatch(v)
+        )
+        if variants:
+            out.append((tok, start, end, variants))
+    return tuple(out)
+
+
 _SKELETON_LETTERS = 26  # skeleton classes are the capitals A-Z
+_SKELETON_IDS: dict[str, int] = {}  # skeleton -> a number, so that equal skeletons compare as ints
 
 
 @lru_cache(maxsize=200_000)
-def _letter_counts(skel: str) -> tuple[int, ...]:
-    counts = [0] * _SKELETON_LETTERS
-    for c in skel:
-        counts[(ord(c) - 65) % _SKELETON_LETTERS] += 1
-    return tuple(counts)
+def _skeleton_rows(word: str, lang: str | None):  # -> (ids, letter counts, lengths, short, main length, main consonants)
+    """What `_maybe_same` needs of one word, as arrays: per skeleton variant its id, letter
+    counts, length and whether it has <= 2 consonants; and the main skeleton's length and
+    consonants (the pair's threshold)."""
+    import numpy as np
+
+    sks = names.skeleton_variants(word, lang)
+    counts = np.zeros((len(sks), _SKELETON_LETTERS), dtype=np.int16)
+    for r, sk in enumerate(sks):
+        for c in sk:
+            counts[r, (ord(c) - 65) % _SKELETON_LETTERS] += 1
+    main = names.skeleton(word, lang)
+    return (
+        np.array([_SKELETON_IDS.setdefault(sk, len(_SKELETON_IDS)) for sk in sks], dtype=np.int64),
+        counts,
+        np.array([len(sk) for sk in sks], dtype=np.int64),
+        np.array([names._consonants(sk) <= 2 for sk in sks], dtype=bool),
+        len(main),
+        names._consonants(main),
+    )
+
+
+def _stack_rows(rows):
+    """The rows of several words stacked, and for each row the index of its word."""
+    import numpy as np
+
+    sizes = [len(r[0]) for r in rows]
+    return (
+        np.concatenate([r[0] for r in rows]),
+        np.concatenate([r[1] for r in rows]),
+        np.concatenate([r[2] for r in rows]),
+        np.concatenate([r[3] for r in rows]),
+        np.repeat(np.arange(len(rows)), sizes),
+        np.array([r[4] for r in rows]),
+        np.array([r[5] for r in rows]),
+    )
 
 
 def _maybe_same(wanted: list[Entity], wanted_lang: str, variants: set[str]) -> dict[str, list[int]] | None:
@@ -1303,40 +1347,25 @@ def _maybe_same(wanted: list[Entity], wanted_lang: str, variants: set[str]) -> d
     import numpy as np
 
     order = sorted(variants)
-    rows_v, owner_v, rows_w, owner_w = [], [], [], []
-    for k, v in enumerate(order):
-        for sk in names.skeleton_variants(v, "ar"):
-            rows_v.append(sk)
-            owner_v.append(k)
-    for i, w in enumerate(wanted):
-        for sk in names.skeleton_variants(w.surface, wanted_lang):
-            rows_w.append(sk)
-            owner_w.append(i)
-    if not rows_v or not rows_w:
+    iv, cv, lv, sv, ov, len_v, cons_v = _stack_rows([_skeleton_rows(v, "ar") for v in order])
+    iw, cw, lw, sw, ow, len_w, cons_w = _stack_rows([_skeleton_rows(w.surface, wanted_lang) for w in wanted])
+    if not len(iv) or not len(iw):
         return {v: [] for v in order}
-    ids: dict[str, int] = {}
-    iv = np.array([ids.setdefault(x, len(ids)) for x in rows_v])
-    iw = np.array([ids.setdefault(x, len(ids)) for x in rows_w])
-    cv = np.array([_letter_counts(x) for x in rows_v], dtype=np.int16)
-    cw = np.array([_letter_counts(x) for x in rows_w], dtype=np.int16)
     common = np.minimum(cv[:, None, :], cw[None, :, :]).sum(axis=2)
-    longer = np.maximum(np.array([len(x) for x in rows_v])[:, None], np.array([len(x) for x in rows_w])[None, :])
-    short = np.minimum(np.array([names._consonants(x) for x in rows_v])[:, None],
-                       np.array([names._consonants(x) for x in rows_w])[None, :]) <= 2
+    longer = np.maximum(lv[:, None], lw[None, :])
+    short = sv[:, None] | sw[None, :]
     # the threshold of each (name, variant) pair, from the shorter main skeleton
-    main_v = [names.skeleton(v, "ar") for v in order]
-    main_w = [names.skeleton(w.surface, wanted_lang) for w in wanted]
-    len_v, len_w = np.array([len(x) for x in main_v]), np.array([len(x) for x in main_w])
-    cons_v = np.array([names._consonants(x) for x in main_v])
-    cons_w = np.array([names._consonants(x) for x in main_w])
     n = np.where(len_w[None, :] <= len_v[:, None], cons_w[None, :], cons_v[:, None])
     need = np.where(n <= 2, 1.0, np.where(n <= 4, 0.8, 0.75))  # names.threshold
-    ov, ow = np.array(owner_v), np.array(owner_w)
     bound = 1.0 - 0.5 * (longer - common) / np.maximum(longer, 1)
     ok = ((iv[:, None] == iw[None, :]) & (longer > 0)) | (~short & (bound >= need[ov[:, None], ow[None, :]] - 1e-9))
     hit = np.zeros((len(order), len(wanted)), dtype=bool)
     np.logical_or.at(hit, (ov[:, None], ow[None, :]), ok)
-    return {v: np.flatnonzero(hit[k]).tolist() for k, v in enumerate(order)}
+    out: dict[str, list[int]] = {v: [] for v in order}
+    rows, cols = np.nonzero(hit)  # row-major: each variant's names in order
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        out[order[r]].append(c)
+    return out
 
 
 def find_names(text: str, lang: str, wanted: Iterable[Entity], wanted_lang: str) -> list[tuple[Entity, Entity]]:
