@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -859,6 +860,90 @@ def function_word(word: str, lang: str) -> bool:
     return low in (_RU_FUNCTION if _rules(lang) == "ru" else _EN_NOT_NAME)
 
 
+# A capitalised word of a Latin-script language is an ordinary word of some language when its
+# Zipf frequency there is at least FREQUENT_ZIPF and exceeds the median of the other Latin-script
+# languages' lists by OWN_SPREAD (Parti fr 5.4 vs ~2.9, Gericht de 4.8 vs ~1.0; names are
+# written alike everywhere: Trump fr 4.4 vs 4.5, Merkel de 4.8 vs 3.5, Macron fr 4.9 vs 3.2).
+# An English word inside another language's text (Cup, Night, Research) is held to the lower
+# spread ENGLISH_SPREAD, English being read everywhere (Chambers en 4.1 vs 3.1 stays a name).
+# A language that capitalises every noun (German) needs NOUNS_SPREAD: its nouns stand far
+# apart (Gericht 4.3, Ministerium 2.9) and its own people's names must not (Scholz 1.9).
+FREQUENT_ZIPF = 3.0
+OWN_SPREAD = 1.8
+NOUNS_SPREAD = 2.5
+ENGLISH_ZIPF = 3.3
+ENGLISH_SPREAD = 1.1
+INTERNATIONAL_ZIPF = 3.2  # see `_international`
+_COMPOUND_HEAD = 4  # letters of the last part of a compound that is looked up (nouns_capitalised)
+
+
+@lru_cache(maxsize=1)
+def _latin_lists() -> tuple[str, ...]:
+    return tuple(x.word_frequencies for x in languages.by_script("Latin") if x.word_frequencies)
+
+
+def _lower(word: str, lang: str) -> str:
+    """Lower case by the language's alphabet (Turkish İ -> i, I -> ı)."""
+    if "ı" in languages.get(lang).alphabet:
+        word = word.replace("I", "ı").replace("İ", "i")
+    return word.lower()
+
+
+def _spread(word: str, own: str) -> tuple[float, float]:
+    """(Zipf frequency of `word` in the list `own`, its excess over the median of the others)."""
+    from statistics import median
+
+    from wordfreq import zipf_frequency
+
+    z = {x: zipf_frequency(word, x) for x in _latin_lists()}
+    return z[own], z[own] - median(v for x, v in z.items() if x != own)
+
+
+@lru_cache(maxsize=100_000)
+def _international(low: str) -> bool:
+    """English text writes the word too, without its accents (Erdoğan 3.2, Sánchez 3.8,
+    Merkel 3.4; Parti 2.8, Gericht 1.0): a public figure's name frequent in its own
+    country's press, not a common word of that language."""
+    from wordfreq import zipf_frequency
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", low.replace("ı", "i")) if not unicodedata.combining(c))
+    return zipf_frequency(folded, "en") >= INTERNATIONAL_ZIPF
+
+
+@lru_cache(maxsize=100_000)
+def frequent_word(word: str, lang: str) -> bool:
+    """A capitalised word of a Latin-script text that is an ordinary word of the text's language
+    or of English by `wordfreq` (see FREQUENT_ZIPF): Parti, Cour, Comité, Partisi'nin, Cup,
+    Night; not Erdoğan, Trump, Lithgow. Without a frequency list for `lang`: False."""
+    x = languages.get(lang) if languages.known(lang) else None
+    own = x.word_frequencies if x is not None else None
+    if own is None or not _LATIN_WORD.fullmatch(word):
+        return False
+    low = _lower(word, lang)
+    parts = regex.split(r"['’]", low)
+    if len(parts) > 1:  # French elision (l'université), Turkish case suffix (Partisi'nin)
+        low = parts[1] if parts[0] in x.elisions else parts[0]
+    if not low:
+        return False
+    need = ENGLISH_SPREAD if own == "en" else NOUNS_SPREAD if x.nouns_capitalised else OWN_SPREAD
+    z, spread = _spread(low, own)
+    if z >= FREQUENT_ZIPF and spread >= need and (own == "en" or not _international(low)):
+        return True
+    if own != "en" and "en" in _latin_lists():
+        z, spread = _spread(low, "en")
+        if z >= ENGLISH_ZIPF and spread >= ENGLISH_SPREAD:
+            return True
+    if x.nouns_capitalised and len(low) >= 2 * _COMPOUND_HEAD:
+        for i in range(_COMPOUND_HEAD, len(low) - _COMPOUND_HEAD + 1):
+            z, spread = _spread(low[i:], own)
+            if z >= FREQUENT_ZIPF + 1 and spread >= need:
+                return True
+    return False
+
+
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}'’-]+")
+
+
 # a short quoted title or name: «Рейнджерс», «Pawn Stars» (not the first word of a quoted sentence)
 _QUOTED_NAME = regex.compile(r"[^\s«»“”„\".!?…:;]+(?:\s+[^\s«»“”„\".!?…:;]+){0,2}[»”“\"]")
 _OPENING = regex.compile(r"[«“„\"]\s*$")
@@ -882,10 +967,14 @@ class _Candidate:
 _CONTRACTION = regex.compile(r"['’](?:s|ve|d|ll|re|m)$")
 
 
+# a case suffix written after an apostrophe (Turkish AB'ye, NBC'yi, Trump'ın; English Trump's)
+_APOSTROPHE_SUFFIX = regex.compile(r"['’]\p{Ll}+$")
+
+
 @lru_cache(maxsize=100_000)
 def _is_name_word(word: str, lang: str) -> bool:
-    if not word[:1].isupper() or not _LOWER.search(word) or len(word) < 2:
-        return False
+    if not word[:1].isupper() or not _LOWER.search(_APOSTROPHE_SUFFIX.sub("", word)) or len(word) < 2:
+        return False  # (an abbreviation with a case suffix, AB'ye, is no name either)
     if _rules(lang) == "en" or not _CYRILLIC.search(word):
         # (a contraction goes with its word: I've, I’d, Trump's)
         return _CONTRACTION.sub("", word.casefold().split("-")[0]).rstrip("'’s") not in _EN_NOT_NAME

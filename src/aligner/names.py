@@ -334,7 +334,11 @@ def _vowels(word: str, script: str) -> tuple[str, bool]:
     w = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
     if len(w) > 3 and w.endswith("e") and w[-2] not in "aeiouy":
         w = w[:-1]  # silent final e (Apple, Blake)
+    if len(w) > 3 and w[-1] == "w" and w[-2] in "aeo":
+        w = w[:-1]  # a final w after a vowel is the vowel's glide (Lithgow / ليثجو, Moscow / موسكو)
     ends = bool(w) and w[-1] in "aeiouy"
+    # a y between consonants is English 'ai' or 'i' (Tyler / تايلر, Lynch / لينش): either
+    w = regex.sub(r"(?<=[^aeiouy])y(?=[^aeiouy])", "э", w)
     return "".join(_V_CLASS.get(c, "") for c in w), ends
 
 

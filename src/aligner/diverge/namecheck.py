@@ -36,7 +36,7 @@ from aligner.diverge.evidence import (
     _stems,
     _value_keys,
 )
-from aligner.entities import Entity, NameMatch, function_word
+from aligner.entities import _TANWEEN, Entity, NameMatch, frequent_word, function_word
 from aligner.normalize import match_key
 from aligner.types import Bead, Flag, Pair, Span
 
@@ -101,7 +101,7 @@ def _name_flags(
 
     def one_sided(e: Entity, side: _Side, other: _Side, near: tuple[int, ...], own_ids: tuple[int, ...],
                   other_ids: tuple[int, ...]) -> bool:
-        if _really_one_sided(e, side, other, near):
+        if _really_one_sided(e, side, other, near) and not _needs_stand_in(side):
             return True
         if e.kind != "name" or not _person_like(e, side) or stand_in:
             return False
@@ -117,7 +117,7 @@ def _name_flags(
     t_only = [
         e for e in nm.tgt_only
         if id(e) not in t_here and not _part_of_larger_name(_shift(e, t_marks), t, t_kept)
-        and _really_one_sided(_shift(e, t_marks), t, s, near_src)
+        and not _needs_stand_in(t) and _really_one_sided(_shift(e, t_marks), t, s, near_src)
         and not _speaker_left_implicit(_shift(e, t_marks), t, bead_tgt, s, bead_src)
     ]
     # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
@@ -221,6 +221,8 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
             w = m.group()
             if len(w) < STAND_IN_LETTERS or function_word(w, lang) or any(_overlaps((a, b), sp) for sp in taken):
                 continue
+            if _TANWEEN.search(w):
+                continue  # an indefinite noun or adverb (كليًا, 'entirely'), no name
             if tokens.transliterated(w) >= STAND_IN_TRANSLITERATED:
                 words.append((a, b))
     if not words:
@@ -255,6 +257,16 @@ def _spelled_in(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bo
     return False
 
 
+def _needs_stand_in(side: _Side) -> bool:
+    """A Latin-script text of a language other than English, with no lexicon that reads its
+    capitalised words (French, Spanish, German, Turkish: `Language.lexicon` is None): its
+    capitals are too often common nouns and titles left in English (Marine allemande, Premier
+    League, Coffer Peach Tracker) for a one-sided one to be a claim by itself. Its name is
+    reported only when the other version names somebody else in its place (`_stand_in`)."""
+    x = languages.get(side.doc.lang) if languages.known(side.doc.lang) else None
+    return x is not None and x.script == "Latin" and x.lexicon is None and x.word_frequencies not in (None, "en")
+
+
 def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
     """A word of a longer name whose other words made it across (Sydney Harbour *Bridge*,
     *Гран*-при, St James' Gate *Brewery*): translators render the generic part by its meaning.
@@ -264,7 +276,7 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
     before, after = text[max(0, e.start - 1) : e.start], text[e.end : e.end + 1]
     if "-" in (before + after) or "‑" in (before + after):
         return True
-    if side.doc.lang != "en" and _LATIN.fullmatch(e.surface):
+    if languages.get(side.doc.lang).script != "Latin" and _LATIN.fullmatch(e.surface):
         return True
     if _GLOSSED.match(text, e.end):
         return True
@@ -347,9 +359,12 @@ def _person_like(e: Entity, side: _Side) -> bool:
         # no capitals: without a title a lone Arabic word is too often not a name; and a word
         # in ta marbuta after a title is mostly an adjective ('الرئيس مستقرة', the president is stable)
         return titled and not e.surface.endswith("ة")
-    if not titled and all(gazetteer.common_word(w, lang) for w in _WORD.findall(e.surface)):
-        return False  # a common noun written with a capital (Неделе моды, Игры Содружества)
+    if not titled and (all(gazetteer.common_word(w, lang) for w in _WORD.findall(e.surface))
+                       or all(frequent_word(w, lang) for w in e.surface.split())):
+        return False  # a common noun written with a capital (Неделе моды, Игры Содружества, Parti)
     mine = _stems(e.surface, lang)
+    if not titled and _title_case(side, e) and side.names_sharing_stem(mine) < 2:
+        return False  # a headline in Title Case ('Pig Mauls Farmer'): its capitals say nothing
     if _sentence_initial(side, e) and not (mine & side.inner_names()):
         return False
     if titled or len(_WORD.findall(e.surface)) >= 2:
@@ -368,6 +383,18 @@ def _person_like(e: Entity, side: _Side) -> bool:
 
 
 _NEXT_CAPITALISED = regex.compile(r"[ \u00a0]\p{Lu}\p{Ll}+")
+
+
+def _title_case(side: _Side, e: Entity) -> bool:
+    """`e` sits in a line of a language whose headlines are in Title Case, and most of that
+    line's longer words are capitalised."""
+    if not (languages.known(side.doc.lang) and languages.get(side.doc.lang).title_case_headlines):
+        return False
+    x = side.sentence_at(e.start)
+    if x is None:
+        return False
+    words = [w for w in _WORD.findall(side.doc.text[x.start : x.end]) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _sentence_initial(side: _Side, e: Entity) -> bool:

@@ -100,6 +100,16 @@ class Language:
     #: Letter -> Latin skeleton letters for matching names across scripts (lower case);
     #: letters not listed keep their script's default reading.
     translit: Mapping[str, str] = field(default_factory=dict)
+    #: Its word-frequency list in `wordfreq` (the code there), or None. A capitalised word
+    #: much more frequent in this language's list than in those of the other Latin-script
+    #: languages is a word of the language (Parti, Cour, Gericht), not a name: a name is
+    #: written alike, and about as often, in all of them (Trump, Morrison).
+    word_frequencies: str | None = None
+    #: Every noun is capitalised (German): a capital says little, and a compound whose last
+    #: part is a common word (Bundesverfassungsgericht) is a common noun.
+    nouns_capitalised: bool = False
+    #: Headlines are written in Title Case (English): a capital in such a line says nothing.
+    title_case_headlines: bool = False
     #: The pymorphy3 dictionary that tells common nouns from names ("ru", "uk"), or None.
     lexicon: str | None = None
     #: Case endings a name takes when the language declines names (Бостоне, Трампа).

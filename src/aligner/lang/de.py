@@ -68,6 +68,7 @@ INFLECTION_ENDINGS = ("es", "en", "ern", "er", "ns", "s", "n", "e")
 
 LANGUAGE = Language(
     code="de", name="German", script="Latin", rules="en",
+    word_frequencies="de", nouns_capitalised=True,
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß",
     never_final=NEVER_FINAL, may_final=MAY_FINAL, ordinal_dot=True,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,

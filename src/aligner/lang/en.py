@@ -337,6 +337,7 @@ AMBIGUOUS_PLACES = frozenset(['chad', 'china', 'easter', 'georgia', 'guinea', 'j
 
 LANGUAGE = Language(
     code="en", name="English", script="Latin", rules="en",
+    word_frequencies="en", title_case_headlines=True,
     alphabet="abcdefghijklmnopqrstuvwxyz",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,

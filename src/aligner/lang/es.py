@@ -64,6 +64,7 @@ INFLECTION_ENDINGS = ("s", "es")
 
 LANGUAGE = Language(
     code="es", name="Spanish", script="Latin", rules="en",
+    word_frequencies="es",
     alphabet="abcdefghijklmnopqrstuvwxyzáéíñóúü",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,

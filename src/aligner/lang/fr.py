@@ -72,6 +72,7 @@ INFLECTION_ENDINGS = ("s", "x", "es")
 
 LANGUAGE = Language(
     code="fr", name="French", script="Latin", rules="en",
+    word_frequencies="fr",
     elisions=frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"}),
     alphabet="abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,

@@ -62,6 +62,7 @@ AMBIGUOUS_PLACES = frozenset({"mısır", "çad", "fas"})
 
 LANGUAGE = Language(
     code="tr", name="Turkish", script="Latin", rules="en",
+    word_frequencies="tr", title_case_headlines=True,
     alphabet="abcçdefgğhıijklmnoöpqrsştuüvwxyzâîû",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
