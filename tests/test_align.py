@@ -201,8 +201,9 @@ def test_runs_without_anchors_are_aligned_by_length_in_parallel_text(flores):
                 made += 1
                 right += b.src == b.tgt
                 assert 0.15 < b.similarity < 0.9, b  # length alone never makes a sure (>= 0.9) pair
-    assert made >= 50 and right == made, (made, right)
-    assert after >= 0.97 * 980 and after - before >= 50, (before, after)
+    # (50 and 962 - 912 before near-spelt names scored in the DP, which now finds 922 itself)
+    assert made >= 40 and right == made, (made, right)
+    assert after >= 0.97 * 980 and after - before >= 40, (before, after)
 
 
 def test_runs_of_unrelated_or_reordered_text_stay_unmatched(flores):

@@ -44,6 +44,35 @@ def test_probes_turn_into_keys_only_against_real_keys():
     assert set(index.tgt[0]) == {"name:NGS"}
 
 
+
+def test_a_name_spelt_one_step_apart_across_scripts_is_shared():
+    """ntrex128-dev line 1 (ru/ar): Супердраг / سوبردراج (g read as j) and Дебенхэмс /
+    ديبنهامز (final s / z) have no equal skeleton, so exact probes miss them; Johnny English
+    in Turkish (English spelling, ANGLS) meets إنجليش (ANJLS) the same way.
+    Near matches are their own, weaker category, and off between sides of one script."""
+    ru = "Сейнсбери собирается установить отделы косметики и парфюмерии в магазинах Бутс, Супердраг и Дебенхэмс."
+    ar = "تتنافس سينسبري مع بوتس وسوبردراج وديبنهامز بتوفير ممرات لمنتجات تجميل على غرار المتاجر."
+    src, tgt = [signals.sentence_keys(ru, "ru")], [signals.sentence_keys(ar, "ar")]
+    near = {k for k in signals.build_key_index(src, tgt).tgt[0] if k.startswith("near:")}
+    assert {"near:name:SBRDRG", "near:name:DBNHMS"} <= near, near
+    index = signals.build_key_index(src, tgt)
+    assert index.src[0]["near:name:SBRDRG"] < signals.CATEGORY_WEIGHTS["names"]  # weaker than an exact name
+    assert not any(k.startswith("near:") for k in signals.build_key_index(src, tgt, near_names=False).tgt[0])
+    tr = [signals.sentence_keys("Johnny English'in helikoptere yaklaştığı sahneyi beğendim.", "tr")]
+    ar2 = [signals.sentence_keys("لقد أحببت جوني إنجليش حين كان يقترب من طائرة هليكوبتر.", "ar")]
+    assert "near:name:ANGLS" in signals.build_key_index(tr, ar2).tgt[0]
+
+
+def test_a_near_match_is_only_sought_for_a_name_the_other_side_lacks_everywhere():
+    # The other side writes NGRH exactly somewhere: a probe one step away elsewhere is no match.
+    src = [signals.SentenceKeys({"names": frozenset({"name:NGRH"})}) for _ in range(2)]
+    tgt = [signals.SentenceKeys({}, probe=frozenset({"name:NGRH"})),
+           signals.SentenceKeys({}, probe=frozenset({"name:NJRH"}))]
+    index = signals.build_key_index(src, tgt)
+    assert set(index.tgt[1]) == set()
+    tgt[0] = signals.SentenceKeys({}, probe=frozenset({"name:KTB"}))
+    assert set(signals.build_key_index(src, tgt).tgt[1]) == {"near:name:NGRH"}
+
 def test_key_specificity_of_numbers():
     assert signals.key_specificity("num:7", "numbers") < signals.key_specificity("num:74", "numbers")
     assert signals.key_specificity("num:74", "numbers") < signals.key_specificity("num:3.14", "numbers")

@@ -207,7 +207,8 @@ class _Problem:
                     pk = signals.pivot_keys(p)
                     if pk:
                         x.keys = {**x.keys, "pivot": pk}
-        index = signals.build_key_index(sk, tk, cfg.mismatch_categories)
+        index = signals.build_key_index(sk, tk, cfg.mismatch_categories,
+                                        near_names=signals.script(src_lang) != signals.script(tgt_lang))
 
         ls = np.array([len(s.text) for s in S], dtype=np.float64)
         lt = np.array([len(t.text) for t in T], dtype=np.float64)

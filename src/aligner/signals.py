@@ -55,6 +55,9 @@ CATEGORY_WEIGHTS: dict[str, float] = {
     "latin": 1.6,
     "marks": 0.5,
     "pivot": 0.6,
+    # a name key met by a probe one transliteration step away (`_NearNames`): weaker than an
+    # exact skeleton, and alone below `AlignConfig.anchor_min` (it anchors only with more)
+    "near": 0.8,
 }
 
 # Key prefix (before ':') -> category.
@@ -80,6 +83,7 @@ _PREFIX_CATEGORY = {
     "cue": "quotes",
     "latin": "latin",
     "mark": "marks",
+    "near": "near",
 }
 
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -148,6 +152,13 @@ def _split_features(feats) -> SentenceKeys:
 
 _LATIN_WORD = regex.compile(r"\b[A-Za-z][A-Za-z0-9]+\b")
 _MARKS = {"?": "question", "؟": "question", "!": "exclamation", "(": "parenthesis", ":": "colon"}
+
+
+def script(lang: str) -> str:
+    """The script `lang` is written in (English, the pivot, is Latin)."""
+    from aligner import lang as languages
+
+    return languages.get(lang).script if languages.known(lang) else "Latin" if lang == languages.PIVOT else lang
 
 
 def _latin_script(lang: str) -> bool:
@@ -293,9 +304,10 @@ class KeyIndex:
 
 
 def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[SentenceKeys],
-                    mismatch: Sequence[str] = ("numbers",)) -> KeyIndex:
+                    mismatch: Sequence[str] = ("numbers",), near_names: bool = True) -> KeyIndex:
     """Weight shared keys; probes (token skeletons) of one side turn into keys when the
-    other side has the same skeleton as a real key."""
+    other side has the same skeleton as a real key, or (`near_names`: sides in different
+    scripts, where transliteration varies) a skeleton one step away."""
     category: dict[str, str] = {}
     real_src: set[str] = set()
     real_tgt: set[str] = set()
@@ -306,17 +318,34 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
                     category.setdefault(k, cat)
                     real.add(k)
 
-    def effective(sk: SentenceKeys, other_real: set[str]) -> set[str]:
+    # Only a name key the other side has nowhere, under any spelling, looks for a near one.
+    probes_src = {k for sk in src_keys for k in sk.probe}
+    probes_tgt = {k for sk in tgt_keys for k in sk.probe}
+    near_tgt: dict[str, tuple[str, ...]] = {}  # SRC probe -> TGT name keys one step away
+    near_src: dict[str, tuple[str, ...]] = {}
+    if near_names:
+        near_tgt = _NearNames(real_tgt - real_src - probes_src).table(probes_src - real_tgt)
+        near_src = _NearNames(real_src - real_tgt - probes_tgt).table(probes_tgt - real_src)
+    met = {k for hits in (*near_tgt.values(), *near_src.values()) for k in hits}  # both sides: near:<key>
+
+    def effective(sk: SentenceKeys, other_real: set[str], near: dict[str, tuple[str, ...]]) -> set[str]:
         out = {k for ks in sk.keys.values() for k in ks}
-        out.update(k for k in sk.probe if k in other_real)
+        if sk.probe:
+            out.update(sk.probe & other_real)
+            for k in sk.probe & near.keys() if near else ():
+                out.update(f"near:{h}" for h in near[k])
         return out
 
-    src_sets = [effective(sk, real_tgt) for sk in src_keys]
-    tgt_sets = [effective(sk, real_src) for sk in tgt_keys]
+    src_sets = [effective(sk, real_tgt, near_tgt) for sk in src_keys]
+    tgt_sets = [effective(sk, real_src, near_src) for sk in tgt_keys]
+    if met:
+        for sets in (src_sets, tgt_sets):
+            for s in sets:
+                s.update(f"near:{k}" for k in s & met)
     for sets in (src_sets, tgt_sets):
         for s in sets:
             for k in s:
-                category.setdefault(k, "names")
+                category.setdefault(k, "near" if k.startswith("near:") else "names")
     df_src = Counter(k for s in src_sets for k in s)
     spec = {k: key_specificity(k, category[k]) for k in category}
     df_tgt = Counter(k for s in tgt_sets for k in s)
@@ -339,6 +368,58 @@ def build_key_index(src_keys: Sequence[SentenceKeys], tgt_keys: Sequence[Sentenc
     src_w = [{k: weight[k] for k in s if k in weight} for s in src_sets]
     tgt_w = [{k: weight[k] for k in s if k in weight} for s in tgt_sets]
     return KeyIndex(src_w, tgt_w, mass(src_sets, df_src), mass(tgt_sets, df_tgt), category, df_src, df_tgt)
+
+
+# A probe meets a name key one transliteration step away (Инглиш ANGLS / إنجليش ANJLS,
+# g read as j) when both skeletons hold at least this many consonant classes: shorter
+# ones are Arabic roots (three consonants) and would meet by chance.
+NEAR_NAME_MIN = 4
+NEAR_NAME_SIMILARITY = 0.8  # `names.skeleton_similarity`: one cheap step in 4, one full step in 5
+
+
+class _NearNames:
+    """The other side's name keys within one edit of a probe skeleton, found through
+    one-deletion neighbourhoods (both skeletons with one letter left out meet when they
+    differ by one substitution, insertion or deletion) and confirmed by
+    `names.skeleton_similarity`, whose costs know which sounds transliterations confuse."""
+
+    def __init__(self, real: set[str]):
+        self._by_variant: dict[str, set[str]] = defaultdict(set)
+        for k in real:
+            sk = _plain_skeleton(k)
+            if sk is not None:
+                for v in _deletions(sk):
+                    self._by_variant[v].add(k)
+
+    def table(self, probes: set[str]) -> dict[str, tuple[str, ...]]:
+        """Probe -> the name keys it meets, for the probes that meet any."""
+        if not self._by_variant:
+            return {}
+        from aligner.names import skeleton_similarity  # noqa: PLC0415
+
+        out = {}
+        for probe in probes:
+            sk = _plain_skeleton(probe)
+            if sk is None:
+                continue
+            cands = set().union(*(self._by_variant.get(v, ()) for v in _deletions(sk)))
+            hit = tuple(sorted(k for k in cands if skeleton_similarity(sk, k[5:]) >= NEAR_NAME_SIMILARITY))
+            if hit:
+                out[probe] = hit
+        return out
+
+
+def _plain_skeleton(key: str) -> str | None:
+    """The skeleton of a `name:` key long enough for a near match, else None."""
+    if not key.startswith("name:") or "~" in key:
+        return None
+    sk = key[5:]
+    consonants = len(sk) - (sk[:1] in ("A", "Y"))
+    return sk if consonants >= NEAR_NAME_MIN else None
+
+
+def _deletions(sk: str) -> set[str]:
+    return {sk} | {sk[:i] + sk[i + 1 :] for i in range(len(sk))}
 
 
 def key_specificity(key: str, category: str) -> float:
