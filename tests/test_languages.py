@@ -161,11 +161,15 @@ def test_capitalised_common_words_are_told_from_names_by_word_frequency(code, wo
     assert frequent_word(word, code) is common
 
 
-def test_latin_names_meet_their_arabic_spelling():
+def test_latin_names_meet_their_cyrillic_and_arabic_spelling():
     from aligner import names
 
     assert names.same_name("Lithgow", "fr", "ليثجو", "ar")  # a final -ow glide is the vowel و
     assert names.same_name("Tyler", "fr", "تايلر", "ar")  # y between consonants reads 'ai'
+    # es-ru (ntrex128-dev): a Latin letter the name's own language reads otherwise than English
+    assert names.same_name("Chris", "es", "Криса", "ru")  # Greek ch
+    assert names.same_name("Bouchard", "fr", "بوشار", "ar")  # French ch, silent final d
+    assert names.same_name("Giselle", "es", "Жизель", "ru")  # soft g
 
 
 def test_an_abbreviation_with_a_turkish_case_suffix_is_no_name():

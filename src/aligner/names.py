@@ -254,7 +254,16 @@ ALTERNATIVE_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"^ه", ""),
         (r"(?<=..ار)د$", ""),
     ),
-    "en": (),
+    # Latin script (every Latin-script language): letters the name's own language reads
+    # otherwise than English does, which Russian and Arabic write as heard
+    "en": (
+        (r"ch", "k"),  # Greek ch: Michael / Майкл, Chris / Крис
+        (r"ch", "sh"),  # French ch: Bouchard / بوشار, Michel / ميشيل
+        (r"g(?=[eiy])", "j"),  # a soft g: Giselle / Жизель, Gerard / جيرارد
+        (r"gh", ""),  # a silent gh: Willoughby / Уиллоуби, Hugh / Хью
+        (r"^w", "u"),  # Russian У for an initial W: Willoughby / Уиллоуби
+        (r"(?<=..ar)d$", ""),  # a silent final d after -ar: Bouchard / بوشار
+    ),
 }
 _READING_RE = {lang: tuple((regex.compile(a), b) for a, b in rules) for lang, rules in ALTERNATIVE_READINGS.items()}
 # the letters the rules start from (a quick test before the patterns)
@@ -264,7 +273,7 @@ _MAX_READINGS = 3  # at most 2**3 readings of one word
 
 def _readings(word: str, script: str) -> list[str]:
     """The word under every combination of the alternative readings that apply to it."""
-    low = word.casefold() if script == "ru" else (ar_token_key(word) if script == "ar" else word)
+    low = ar_token_key(word) if script == "ar" else word.casefold()
     if not _READING_CHARS.get(script, frozenset()).intersection(low):
         return []
     rules = [r for r in _READING_RE.get(script, ()) if r[0].search(low)][:_MAX_READINGS]
