@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from aligner.errors import InputError
 from aligner.lang import CODES as LANG_CODES
 from aligner.translate.options import MTOptions, add_mt_arguments, mt_options_from_args
-from aligner.types import Comparison, Document
+from aligner.types import Comparison, Document, MTInfo
 
 if TYPE_CHECKING:
     from aligner.align import AlignConfig
@@ -72,12 +72,16 @@ def compare_documents(
     """Compare two already segmented documents."""
     from aligner.align import align
     from aligner.diverge import score
-    from aligner.translate.pivot import pivot_documents
 
     options = options or CompareOptions()
     check_pair(src, tgt, options)
-    mt_progress = (lambda done, total: progress("translate", done, total)) if progress else None
-    src_pivots, tgt_pivots, mt_info = pivot_documents(src, tgt, options.mt, mt_progress)
+    if options.mt is not None and options.mt.mode == "off":  # never loads the MT stack (sqlite, model files)
+        src_pivots, tgt_pivots, mt_info = None, None, MTInfo(mode="off")
+    else:
+        from aligner.translate.pivot import pivot_documents
+
+        mt_progress = (lambda done, total: progress("translate", done, total)) if progress else None
+        src_pivots, tgt_pivots, mt_info = pivot_documents(src, tgt, options.mt, mt_progress)
     if progress:
         progress("align", 0, 1)
     beads = align(src, tgt, src_pivots, tgt_pivots, options.align)
