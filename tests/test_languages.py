@@ -152,6 +152,7 @@ def test_names_match_across_the_new_letters():
     ("fr", "Parti", True), ("fr", "Cour", True), ("fr", "Comité", True), ("fr", "Cup", True),
     ("tr", "Partisi'nin", True), ("tr", "İşçi", True), ("de", "Gericht", True),
     ("de", "Bundesverfassungsgericht", True), ("en", "Pig", True), ("es", "Partido", True),
+    ("tr", "Into", True),  # an English word in Turkish text: its I is no dotless ı
     ("fr", "Trump", False), ("fr", "Lithgow", False), ("tr", "Erdoğan", False), ("de", "Merkel", False),
     ("de", "Scholz", False), ("es", "Sánchez", False), ("en", "Chambers", False), ("en", "Morrison", False),
 ])
@@ -201,9 +202,10 @@ def _ntrex_name_flags(src: str, tgt: str, doc_id: str, before: str = "", after: 
 @pytest.mark.parametrize(("code", "doc_id", "before", "name"), [
     ("fr", "euronews-en.153800", "أردوغان", "Erdogan"),  # Président Erdogan / الرئيس فيليب موريسون
     ("tr", "reuters.218914", "موليناري", "Molinari"),
+    ("tr", "reuters.218914", "تومي فليتوود", "Tommy"),  # not named here: كاتارينا meets Kariyerinin only loosely
 ])
 def test_a_swapped_name_is_reported_in_a_latin_script_language_against_arabic(code, doc_id, before, name):
-    flags = _ntrex_name_flags(code, "ar", doc_id, before, "فيليب موريسون")
+    flags = _ntrex_name_flags(code, "ar", doc_id, before, "كاتارينا فولف" if " " in before else "فيليب موريسون")
     assert any(sev == "major" and name in detail for sev, detail in flags), flags
     assert not [f for f in _ntrex_name_flags(code, "ar", doc_id) if f[0] == "major" and name in f[1]]
 

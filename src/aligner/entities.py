@@ -930,6 +930,8 @@ def frequent_word(word: str, lang: str) -> bool:
     if z >= FREQUENT_ZIPF and spread >= need and (own == "en" or not _international(low)):
         return True
     if own != "en" and "en" in _latin_lists():
+        if low != word.lower():  # an English word in Turkish text is cased the English way (Into)
+            return frequent_word(word, "en")
         z, spread = _spread(low, "en")
         if z >= ENGLISH_ZIPF and spread >= ENGLISH_SPREAD:
             return True

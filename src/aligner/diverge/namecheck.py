@@ -231,9 +231,16 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
     mine = [m.group() for x in side.sentences(ids) for m in _CAPITALISED.finditer(x.text)]
     everywhere = _capitalised_skeletons(side.doc.text, side.doc.lang)
     text = other.doc.text
+    if _needs_stand_in(side):
+        # (no lexicon tells this side's capitals from common words, and the loose skeleton
+        # meets too many of them, Kariyerinin and Corcoran for كاتارينا: spelled alike only)
+        def named_here(w: str) -> bool:
+            return any(names.same_name(w, lang, c, side.doc.lang) for c in mine)
+    else:
+        def named_here(w: str) -> bool:
+            return _name_among(w, lang, mine, side.doc.lang)
     found = [(a, b) for a, b in words
-             if not everywhere.intersection(names.skeleton_variants(text[a:b], lang))
-             and not _name_among(text[a:b], lang, mine, side.doc.lang)]
+             if not everywhere.intersection(names.skeleton_variants(text[a:b], lang)) and not named_here(text[a:b])]
     if not found:
         return []
     a, b = found[0]
