@@ -475,9 +475,20 @@ _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 @lru_cache(maxsize=4)
 def _morph(lexicon: str = "ru"):
+    """pymorphy3's analyser, its dictionary located by the dictionary package's `get_path()`:
+    pymorphy3 itself scans the entry points of every installed package (~30 ms, most of it
+    importing importlib.metadata). PYMORPHY3_DICT_PATH, when set, is left to pymorphy3."""
+    import importlib
+
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer() if lexicon == "ru" else pymorphy3.MorphAnalyzer(lang=lexicon)
+    path = None
+    if pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE not in os.environ:
+        try:
+            path = importlib.import_module(f"pymorphy3_dicts_{lexicon}").get_path()
+        except ImportError:
+            path = None  # pymorphy3 looks for it (and says so when it is missing)
+    return pymorphy3.MorphAnalyzer(path=path, lang=None if lexicon == "ru" else lexicon)
 
 
 @lru_cache(maxsize=100_000)
