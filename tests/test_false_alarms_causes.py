@@ -305,6 +305,20 @@ def test_a_sentence_merged_into_its_neighbours_pair_with_all_its_anchors_missing
     assert not major(fs, "omission"), [f.detail for f in fs]
 
 
+def test_a_few_words_split_off_the_neighbours_sentence_are_no_addition():
+    """ntrex128-dev guardian.221754: AR is segmented after 'ودي آر.' (Dr.), leaving 'بوبو لأول
+    مرة.' (PawPaw for the first time) on its own; it makes the pair before it fit better. A
+    whole foreign sentence there is still an addition."""
+    ru = ("По словам представителей Сейнсбери, ассортимент вырастет вдвое; впервые будут предложены такие марки, "
+          "как Revlon, Essie, Tweezerman и Dr. PawPaw. Владельцы супермаркетов ищут, чем заполнить полки.")
+    head = "وقالت سينسبري إنها ستضاعف حجم عروضها بما في ذلك منتجات العلامات التجارية مثل ريفلون وإيسي وتويزرمان ودي آر."
+    tail = "ويبحث أصحاب المتاجر عن طرق لملء الرفوف."
+    beads = [Bead((0,), (0,), 0.99), Bead((), (1,), 0.0), Bead((1,), (2,), 0.99)]
+    for leftover, claimed in (("بوبو لأول مرة.", False), (_AR_FOREIGN, True)):
+        fs, _ = flags(ru, " ".join((head, leftover, tail)), beads)
+        assert bool(major(fs, "addition")) == claimed, (leftover, [f.detail for f in fs])
+
+
 def test_a_sentence_of_only_punctuation_is_no_omission():
     fs, _ = flags("Он сказал это. \"", "قال ذلك.", [Bead((0,), (0,), 0.9), Bead((1,), (), 0.0)])
     assert not [f for f in fs if f.kind == "omission"]

@@ -304,6 +304,13 @@ def _unmatched_flags(
         z1 = _length_z(n_mine + my_len, n_other, side.doc.lang, other.doc.lang, cfg)
         if z0 >= MERGED_Z and abs(z1) <= LIKELY_PAIR_Z:
             return []  # its content is most likely inside the neighbour (a 2-1 read as 1-1)
+        # a fragment of a few words in the neighbour's paragraph that makes the pair's lengths
+        # fit better was split off that sentence ('... ودي آر.' + 'بوبو لأول مرة.' for
+        # 'Dr. PawPaw впервые'): too short for its length to pass MERGED_Z
+        words = sum(len(_WORDS.findall(x.text)) for x in sents)
+        mates = {x.paragraph for x in side.sentences(getattr(beads[j], mine_attr))}
+        if words <= FRAGMENT_WORDS and mates & {x.paragraph for x in sents} and 0 < z0 and abs(z1) < abs(z0):
+            return []
     # 4. its anchors (a figure, a month, a name, quoted speech) are what a matched neighbour's
     # other side carries beyond its own pair: the aligner paired this content elsewhere
     if _carried_by_neighbour(i, beads, side, other, ids, mine_attr, other_attr):
