@@ -218,6 +218,7 @@ def test_a_swapped_name_is_reported_in_a_latin_script_language_against_arabic(co
     ("fr", "bbc.381705"),  # Elite League
     ("fr", "upi.176251"),  # Premier League, Ligue des champions
     ("tr", "newsweek.51328"),  # Yargı Komitesi'nin, Senato'nun, Parti
+    ("tr", "dailymail.co.uk.298686"),  # İşçi Partisi, Gölge Şansölye (no stand-in in مبنية, 'built')
     ("tr", "cbsnews.248384"),  # FBI'ın, Senato Yargı Komitesi, CBS'i
     ("tr", "newsweek.51339"),  # a headline in Title Case
 ])

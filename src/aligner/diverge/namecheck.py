@@ -221,8 +221,8 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
             w = m.group()
             if len(w) < STAND_IN_LETTERS or function_word(w, lang) or any(_overlaps((a, b), sp) for sp in taken):
                 continue
-            if _TANWEEN.search(w):
-                continue  # an indefinite noun or adverb (كليًا, 'entirely'), no name
+            if _TANWEEN.search(w) or w.endswith("ة"):
+                continue  # an indefinite noun or adverb (كليًا, 'entirely'), a feminine noun or adjective (مبنية): no name
             if tokens.transliterated(w) >= STAND_IN_TRANSLITERATED:
                 words.append((a, b))
     if not words:
