@@ -1532,16 +1532,10 @@ class ContextNames:
 @lru_cache(maxsize=50_000)
 def _sentence_name_words(text: str, lang: str) -> tuple[list[tuple[Entity, bool, bool]], frozenset[str]]:
     """Name-like words of one sentence (see `_raw_names`) and its lower-case words, with
-    the spans `_extract` takes before it looks for names: read from its memo (the aligner's
-    keys and the evidence index extracted every body sentence already) when it extracted
-    this very text, i.e. nothing was unglued."""
-    toks = list(TOKEN.finditer(text))
-    if languages.known(lang) and unglue(text, lang).origin is None:
-        ents, _ = _extract_once(text, lang)
-        taken = SpanSet((e.start, e.end) for e in ents if e.kind != "quote")
-        return _raw_names(lang, toks, taken), frozenset(m.group() for m in toks if m.group()[:1].islower())
+    the spans `_extract` takes before it looks for names."""
     ntext = normalize_digits(text)
     taken = SpanSet()
+    toks = list(TOKEN.finditer(text))
     for found in (
         _dates(text, ntext, lang, toks, taken),
         _numbers(text, ntext, lang, toks, taken),
