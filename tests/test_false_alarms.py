@@ -7,14 +7,12 @@ on sentence ids and fails as soon as a fixed false alarm comes back (the baselin
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from audit_helpers import flags_now, found_again
 
 from aligner import ntrex
-from aligner.compare import CompareOptions, compare_documents
-from aligner.translate import MTOptions
 
 FIXTURE = Path(__file__).parent / "fixtures" / "audit_ntrex_ru_ar.jsonl"
 NAME_CAUSES_STILL_MAJOR = 14  # false `name` flags (P2's causes) still major: may only shrink
@@ -35,36 +33,13 @@ def _records() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def current() -> dict[str, list[tuple[list[int], object, str, str]]]:
+def current() -> dict[str, list]:
     """For every audited article: (gold lines of the pair, flag, SRC text, TGT text) now."""
-    corpus = ntrex.Corpus()
-    docs = {r["doc"] for r in _records()}
-    out: dict[str, list] = defaultdict(list)
-    for article in corpus.articles:
-        if article.doc_id not in docs:
-            continue
-        pair = ntrex.article_pair(corpus, article, "ru", "ar")
-        cmp = compare_documents(pair.src.doc, pair.tgt.doc, CompareOptions("ru", "ar", MTOptions(mode="off")))
-        for p in cmp.pairs:
-            lines = sorted({ln for i in p.src for ln in pair.src.line_of[i]} | {ln for i in p.tgt for ln in pair.tgt.line_of[i]} - {None})
-            for f in p.flags:
-                st = cmp.src.text[f.src_span[0] : f.src_span[1]] if f.src_span else ""
-                tt = cmp.tgt.text[f.tgt_span[0] : f.tgt_span[1]] if f.tgt_span else ""
-                out[article.doc_id].append((lines, f, st, tt))
-    return out
-
-
-def _same_place(rec: dict, lines: list[int], st: str, tt: str) -> bool:
-    if not set(lines) & set(rec["lines"]):
-        return False
-    for mine, now in ((rec["src_flagged"], st), (rec["tgt_flagged"], tt)):
-        if mine and not (now and (mine in now or now in mine)):
-            return False
-    return True
+    return flags_now("ru-ar", {r["doc"] for r in _records()})
 
 
 def _again(current, rec: dict) -> list:
-    return [f for lines, f, st, tt in current[rec["doc"]] if f.kind == rec["kind"] and _same_place(rec, lines, st, tt)]
+    return found_again(current[rec["doc"]], rec)
 
 
 def test_fixture_is_a_real_audit():

@@ -17,14 +17,12 @@ by sentence ids."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from audit_helpers import flags_now, found_again
 
 from aligner import ntrex
-from aligner.compare import CompareOptions, compare_documents
-from aligner.translate import MTOptions
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AFTER = FIXTURES / "audit_after_ntrex_ru_ar.jsonl"
@@ -70,44 +68,15 @@ def _records(path: Path) -> list[dict]:
     return [r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if "_header" not in r]
 
 
-def _flags_now(pair: str, docs: set[str]) -> dict[str, list[tuple[list[int], object, str, str]]]:
-    """For every audited article of one direction: (gold lines, flag, SRC text, TGT text) now."""
-    src_lang, _, tgt_lang = pair.partition("-")
-    corpus = ntrex.Corpus()
-    out: dict[str, list] = defaultdict(list)
-    for article in corpus.articles:
-        if article.doc_id not in docs:
-            continue
-        ap = ntrex.article_pair(corpus, article, src_lang, tgt_lang)
-        cmp = compare_documents(ap.src.doc, ap.tgt.doc, CompareOptions(src_lang, tgt_lang, MTOptions(mode="off")))
-        for p in cmp.pairs:
-            lines = sorted({ln for i in p.src for ln in ap.src.line_of[i]} | {ln for i in p.tgt for ln in ap.tgt.line_of[i]} - {None})
-            for f in p.flags:
-                st = cmp.src.text[f.src_span[0] : f.src_span[1]] if f.src_span else ""
-                tt = cmp.tgt.text[f.tgt_span[0] : f.tgt_span[1]] if f.tgt_span else ""
-                out[article.doc_id].append((lines, f, st, tt))
-    return out
-
-
 @pytest.fixture(scope="module")
 def now() -> dict[str, dict]:
     recs = _records(AFTER) + _records(CENSUS)
     pairs = {r.get("pair", "ru-ar") for r in recs}
-    return {pair: _flags_now(pair, {r["doc"] for r in recs if r.get("pair", "ru-ar") == pair}) for pair in pairs}
-
-
-def _same_place(rec: dict, lines: list[int], st: str, tt: str) -> bool:
-    if not set(lines) & set(rec["lines"]):
-        return False
-    for mine, found in ((rec["src_flagged"], st), (rec["tgt_flagged"], tt)):
-        if mine and not (found and (mine in found or found in mine)):
-            return False
-    return True
+    return {pair: flags_now(pair, {r["doc"] for r in recs if r.get("pair", "ru-ar") == pair}) for pair in pairs}
 
 
 def _again(now, rec: dict) -> list:
-    flags = now[rec.get("pair", "ru-ar")][rec["doc"]]
-    return [f for lines, f, st, tt in flags if f.kind == rec["kind"] and _same_place(rec, lines, st, tt)]
+    return found_again(now[rec.get("pair", "ru-ar")][rec["doc"]], rec)
 
 
 def _id(rec: dict) -> str:
