@@ -37,7 +37,7 @@ import regex
 from aligner import gazetteer, names
 from aligner import lang as languages
 from aligner.normalize import match_key, normalize_digits
-from aligner.tokens import Unglued, unglue
+from aligner.tokens import TANWEEN_END, Unglued, unglue
 
 ENTITY_KINDS: tuple[str, ...] = (
     "number", "percent", "year", "date", "month", "place", "name", "quote", "attribution",
@@ -1089,7 +1089,6 @@ _AR_NOT_NAME = frozenset(
 # A title with the article after a demonstrative is an ordinary noun (تلك السيدة, 'that woman').
 _AR_DEMONSTRATIVE = regex.compile(r"(?<![\p{L}\p{M}])(?:هذا|هذه|ذلك|تلك|هؤلاء|أولئك)\s+$")
 # A word with tanween (وعدًا, an indefinite noun's ending) is no name either.
-_TANWEEN = regex.compile(r"[\u064B-\u064D]\u0627?$|\u0627\u064B$")
 # A word with the article, or a preposition and the article, is no personal name (السيدة للمكان).
 _AR_ARTICLE = regex.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)")
 
@@ -1116,7 +1115,7 @@ def _arabic_titled_names(text: str, toks: list, taken: SpanSet) -> list[_Candida
             if got and gap.strip():
                 break
             key = _akey(w)
-            if not _ARABIC_WORD.fullmatch(key) or _AR_ARTICLE.match(key) or len(key) < 3 or _TANWEEN.search(w):
+            if not _ARABIC_WORD.fullmatch(key) or _AR_ARTICLE.match(key) or len(key) < 3 or TANWEEN_END.search(w):
                 break
             if any(v in _AR_STOP or v in _AR_NOT_NAME for v, _ in gazetteer.arabic_variants(w)):
                 break

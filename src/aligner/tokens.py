@@ -59,7 +59,7 @@ _WORD_FINAL = "\u0629\u0649"  # ة ى end a word
 _LETTER = regex.compile(r"\p{L}")
 _PURE_ARABIC = regex.compile(r"[[\p{Arabic}\p{M}]--\p{N}]+", regex.V1)
 _SPELLING_CUE = regex.compile(r".\u0625|[\u0629\u0649\u064B-\u064D]\u0627?\p{L}")  # what _hamza_pieces looks for
-_TANWEEN_END = regex.compile(r"(?:[\u064B-\u064D]\u0627?|\u0627\u064B)$")  # -an, -in, -un end a word
+TANWEEN_END = regex.compile(r"(?:[\u064B-\u064D]\u0627?|\u0627\u064B)$")  # -an, -in, -un end a word (an indefinite noun or adverb: never a name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +134,7 @@ def _hamza_pieces(word: str) -> list[tuple[str, int]]:
         if ch == _HAMZA_BELOW and i > start and ar_token_key(word[start:i]) not in _PREFIXES:
             out.append((word[start:i], start))
             start = i
-        elif i - start >= 3 and _LETTER.match(ch) and (word[i - 1] in _WORD_FINAL or _TANWEEN_END.search(word, 0, i)) \
+        elif i - start >= 3 and _LETTER.match(ch) and (word[i - 1] in _WORD_FINAL or TANWEEN_END.search(word, 0, i)) \
                 and ch not in _WORD_FINAL and not (ch == "\u0627" and word[i - 1] == "\u064B"):  # ـًا: the alef belongs to it
             out.append((word[start:i], start))
             start = i

@@ -36,7 +36,7 @@ from aligner.diverge.evidence import (
     _stems,
     _value_keys,
 )
-from aligner.entities import _TANWEEN, Entity, NameMatch, frequent_word, function_word
+from aligner.entities import Entity, NameMatch, frequent_word, function_word
 from aligner.normalize import match_key
 from aligner.types import Bead, Flag, Pair, Span
 
@@ -221,7 +221,7 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
             w = m.group()
             if len(w) < STAND_IN_LETTERS or function_word(w, lang) or any(_overlaps((a, b), sp) for sp in taken):
                 continue
-            if _TANWEEN.search(w) or w.endswith("ة"):
+            if tokens.TANWEEN_END.search(w) or w.endswith("ة"):
                 continue  # an indefinite noun or adverb (كليًا, 'entirely'), a feminine noun or adjective (مبنية): no name
             if tokens.transliterated(w) >= STAND_IN_TRANSLITERATED:
                 words.append((a, b))
