@@ -64,7 +64,7 @@ SPEAKER_NOUNS = (
 
 # -- everything else aligner knows about Arabic (issue 16: languages as data) ---------------
 
-from aligner.lang.base import Language, OpusModel  # noqa: E402
+from aligner.lang.base import Language, OpusModel, Rules, Script  # noqa: E402
 
 BYLINE_LABELS = ("بقلم", "كتب", "كتبت", "تصوير", "الصورة", "صورة", "المصدر", "المحرر")
 READ_MORE = (r"اقرأ\s+(?:المزيد|أيضا|أيضاً|أيضًا|كذلك)", r"إقرأ\s+(?:المزيد|أيضا|أيضاً)", r"شاهد\s+(?:أيضا|أيضاً)",
@@ -248,20 +248,89 @@ TERRITORY_ALIASES: dict[str, tuple[str, ...]] = {
 # Place names that are also frequent common words.
 AMBIGUOUS_PLACES = frozenset(['بلم', 'بنين', 'جده', 'جوني', 'ريجينا', 'سانتا', 'سول', 'عمان', 'عيون', 'مالي', 'ماهي', 'نوم'])
 
+
+# -- extraction data the stages read through LANGUAGE (moved out of entities, names and
+# namecheck in issue 16) ----------------------------------------------------------------
+
+# Small cardinals only: they are what translators spell out. Words that double as common words
+# (ست 'lady', مئة in في المئة) are left out. -n: counts only as n + 10 before عشر (أحد عشر).
+NUMBER_WORDS = {
+    **dict.fromkeys(("اثنان", "اثنين", "اثنتان", "اثنتين"), 2),
+    **dict.fromkeys(("ثلاثة", "ثلاث"), 3),
+    **dict.fromkeys(("أربعة", "أربع"), 4),
+    **dict.fromkeys(("خمسة",), 5),
+    **dict.fromkeys(("ستة",), 6),
+    **dict.fromkeys(("سبعة",), 7),
+    **dict.fromkeys(("ثمانية", "ثماني"), 8),
+    **dict.fromkeys(("تسعة",), 9),
+    **dict.fromkeys(("عشرة",), 10),
+    **dict.fromkeys(("أحد", "إحدى"), -1),  # -n: counts only as n + 10 before عشر
+    **dict.fromkeys(("اثنا", "اثني", "اثنتا", "اثنتي"), -2),
+    **dict.fromkeys(("عشرون", "عشرين"), 20),
+    **dict.fromkeys(("ثلاثون", "ثلاثين"), 30),
+    **dict.fromkeys(("أربعون", "أربعين"), 40),
+    **dict.fromkeys(("خمسون", "خمسين"), 50),
+    **dict.fromkeys(("ستون", "ستين"), 60),
+    **dict.fromkeys(("سبعون", "سبعين"), 70),
+    **dict.fromkeys(("ثمانون", "ثمانين"), 80),
+    **dict.fromkeys(("تسعون", "تسعين"), 90),
+}
+
+# Month words that are also ordinary words (مارس 'practised', نيسان the car maker).
+AMBIGUOUS_MONTHS = frozenset({'آب', 'أوت', 'جوان', 'مارس', 'ماي', 'نيسان'})
+
+_MARKS = r"[\u064B-\u065F\u0670\u0640]*"
+_SUFFIX = r"(?:ه|ها|هم|هما|ون|ين|ي)?(?![\p{L}\p{M}])"  # a pronoun or plural ending after a cue
+
+# A title just before a name (evidence that a one-sided word is a person).
+TITLES = (
+    r"(?:السيد|السيدة|الدكتور|الأستاذ|البروفيسور|الرئيس|رئيس الوزراء|الوزير|وزير \S+|السفير|الجنرال|"
+    r"الملك|الملكة|الأمير|اللورد)\s*$"
+)
+
+# Letters Arabic writes for one foreign sound in more than one way.
+READINGS = (
+    (r"ث", "ت"),  # English th: Arabic ث, Russian т (Литгоу / ليثجو, Смит / سميث)
+    (r"ج", "غ"),  # Egyptian ج for a hard g: Георге / جورجي, Литгоу / ليثجو
+    (r"(?<=.)و(?=[اي])", "ڤ"),  # a consonant و (before a long vowel) for English w, Russian в: Твиттер / تويتر
+    (r"تس", "طس"),  # t + s, not the tsu of Japanese names: Бутс / بوتس
+    # French and Spanish names reach Russian as pronounced and Arabic often as spelt in
+    # English: a silent initial h (Азар / هازارد, Эрнандес / هيرنانديز) and a silent
+    # final d after -ar (Бушар / بوتشارد, Жерар / جيرارد)
+    (r"^ه", ""),
+    (r"(?<=..ار)د$", ""),
+)
+
+# Attribution cues are Arabic's own; its other rules (no capitals, proclitics) follow from
+# its script and fields.
+RULES = Rules(
+    attribution_cues=(
+        ("audience:briefing", r"(?:مؤتمر\s+صحفي|مؤتمر\s+صحافي|إيجاز\s+صحفي)"),
+        ("audience:correspondent", r"مراسل" + r"(?:ه|ها|نا|ي|ة|ين|و)?(?![\p{L}\p{M}])"),
+        ("audience:journalists", r"(?:صحفيين|صحافيين|صحفيون|صحافيون|صحافة|صحفي|صحافي|إعلاميين|وسائل\s+الإعلام)(?![\p{L}\p{M}])"),
+        ("audience:interview", r"(?:مقابلة|حوار|لقاء)" + r"(?:\s+(?:مع|ل)\S*)?(?![\p{L}\p{M}])"),
+        ("cue:according", r"(?:وفق[اًا]?" + _MARKS + r"|طبق[اًا]?|بحسب|حسب|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+قول)(?![\p{L}\p{M}])"),
+        ("cue:opinion", r"(?:يرى|ترى|يعتقد|تعتقد|اعتبر|اعتبرت|يعتبر|تعتبر|وجهة\s+نظر|برأي|رأي)" + _SUFFIX),
+        ("cue:say", r"(?:(?:عبر|عبرت|أعرب|أعربت|التعبير|تعبير)\s+عن|قال|قالت|يقول|تقول|صرح|صرحت|يصرح|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|أشار|أشارت|يشير|تشير|أكد|أكدت|يؤكد|تؤكد|أعلن|أعلنت|أوضح|أوضحت|أضاف|أضافت|وصف|وصفت|يصف|تصف|نقل|نقلت|تابع|تابعت)" + _SUFFIX),
+    ),
+)
+
 LANGUAGE = Language(
-    code="ar", name="Arabic", script="Arabic", rules="ar", rtl=True,
+    code="ar", name="Arabic", script=Script.ARABIC, rules="ar", rtl=True, iso639_3="arb", extraction=RULES,
     # hamza forms, alef maqsura and ta marbuta; no Persian/Urdu letters (پ چ ژ گ ک ی ے ٹ)
     alphabet="ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىيـ", marks="ةيك",
-    article="ال",
+    article="ال", proclitics="وفبل", letter_variants=True,
     aliases=("arb", "arz", "ary", "apc", "acm", "ajp", "aeb", "acq", "ars"),
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
-    decimal="٫", thousands=("٬", ","),
-    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS,
+    decimal="٫", thousands=("٬", ","), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
+    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, verb_first=True, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, relative_suffixes=("ي", "يه", "يون", "يين", "يان"),
     # اليمنى 'the right (hand)' reads as اليمني once alef maqsura is unified; رومانية is
     # 'Roman' as often as 'Romanian'.
     relative_skip=frozenset({"YE", "RO"}),
+    readings=READINGS, caseless_name_search=True,
+    length_offset=-0.133, length_ratios={"ru": 1.25, "en": 1.11},
     opus_mt=OpusModel(
         pair="ar-en", name="opus-mt-ar-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/ar-en/opus-2019-12-18.zip",

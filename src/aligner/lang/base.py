@@ -13,6 +13,43 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Script(StrEnum):
+    """The scripts aligner reads. Code that concerns letters (Arabic proclitics written onto
+    the word, Cyrillic case endings, Latin capitals) asks for a script, never a language."""
+
+    LATIN = "Latin"
+    CYRILLIC = "Cyrillic"
+    ARABIC = "Arabic"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rules:
+    """Extraction rules that are conventions of writing rather than word lists: set by the
+    language that defines them (ar, ru, en) and shared by those that name it in
+    `Language.rules` until they have their own (French reads 3/5/2020 as English does).
+    A language with rules of its own sets `Language.extraction`, e.g.
+    `dataclasses.replace(en.RULES, slash_month_first=False)`."""
+
+    #: Spelled-out compounds are written with a hyphen (twenty-five): split before lookup.
+    hyphenated_numbers: bool = False
+    #: 3/5/2020 is 5 March (month first) when the first number can be a month.
+    slash_month_first: bool = False
+    #: A day may follow the month name (March 5, March 5th).
+    day_after_month: bool = False
+    #: A point after an abbreviated month name belongs to it ('окт.').
+    month_abbreviation_dot: bool = False
+    #: Names decline: forms a letter apart are cases of one name (Путина / Путин), not two spellings.
+    names_decline: bool = False
+    #: Attribution cues: (entity key, regex) in order; the key says the kind (cue:say,
+    #: cue:according, cue:opinion, audience:*).
+    attribution_cues: tuple[tuple[str, str], ...] = ()
+
+
+#: The rules of a code aligner has no language for: no conventions known.
+NO_RULES = Rules()
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +73,9 @@ class Language:
     # -- identity ----------------------------------------------------------------------
     code: str  # ISO 639-1, as used on the command line and in reports
     name: str  # English name, as said in messages ("Ukrainian")
-    script: str  # Unicode script of its letters: "Latin" | "Cyrillic" | "Arabic"
+    script: Script  # Unicode script of its letters
     #: The extraction rules (entities, names, segmentation) this language shares while it has
-    #: no rules of its own: the code of the language whose rules apply ("ru" for uk).
+    #: no rules of its own: the code of the language whose `extraction` applies ("ru" for uk).
     rules: str
     rtl: bool = False
     #: Lower-case letters of the alphabet (language identification: a text whose letters
@@ -48,10 +85,17 @@ class Language:
     marks: str = ""
     #: Other identifier codes that mean this language (py3langid's arz, ary are Arabic).
     aliases: tuple[str, ...] = ()
+    iso639_3: str = ""  # the three-letter code corpora name their files by (ntrex128: rus, arb)
+    #: Its own `Rules`, for the language that defines them; None: those of `rules`.
+    extraction: Rules | None = None
 
     #: Words elided onto the next one with an apostrophe (French l', d'): looked up without them.
     elisions: frozenset[str] = frozenset()
     article: str = ""  # a definite article written onto the word (Arabic ال), dropped in lookups
+    #: Conjunctions and prepositions of one letter written onto the next word (Arabic و ف ب ل).
+    proclitics: str = ""
+    #: Unify letters writers vary freely (Arabic hamza seats, ى/ي, ة/ه) in match keys.
+    letter_variants: bool = False
 
     # -- segmentation ------------------------------------------------------------------
     #: Abbreviations (lower case, without the final dot) that never end a sentence.
@@ -77,12 +121,19 @@ class Language:
     months_capitalised: bool = False  # a lower-case 'may' is then no month (English, German, Turkish)
     #: Month forms the press uses that CLDR (Babel) lacks: surface (lower case) -> 1..12.
     months_extra: Mapping[str, int] = field(default_factory=dict)
+    #: Month names that are also ordinary words (مارس 'practised', May): a month only next to
+    #: a day, a year, a slash-joined month or a date preposition.
+    ambiguous_months: frozenset[str] = frozenset()
 
     # -- attribution and figures (diverge) ---------------------------------------------
     reporting: tuple[str, ...] = ()  # verbs and phrases that report speech
     source_nouns: tuple[str, ...] = ()  # "journalists", "the press"
     pronouns: tuple[str, ...] = ()  # stand for a speaker named elsewhere
     units: Mapping[str, tuple[str, float]] = field(default_factory=dict)  # regex -> (dimension, factor to SI)
+    #: News sentences open with the verb (Arabic وقال فليك): a name right after a reporting
+    #: verb is its speaker.
+    verb_first: bool = False
+    titles: str = ""  # regex of a title ending just before a name (Mr, господин, السيد)
 
     # -- gazetteer (added to CLDR territories and time-zone cities) ---------------------
     agencies: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # key -> names ("tass": ("ТАСС",))
@@ -123,7 +174,23 @@ class Language:
     consonant_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (final letters, endings)
     #: Endings of country adjectives built on `adjectives` stems (японской -> JP).
     adjective_endings: tuple[str, ...] = ()
+    #: Other readings of its script's letters that transliterations meet (regex, replacement),
+    #: each tried as an extra skeleton of a word of the script (Russian Г read as Х: Гарвард /
+    #: هارفارد). They apply to every word of the script, whatever its text's language.
+    readings: tuple[tuple[str, str], ...] = ()
+    #: A name search in text without capitals (match_names reads the context's names
+    #: for the side facing this one: Arabic, tuned on ru-ar).
+    caseless_name_search: bool = False
+
+    # -- alignment ---------------------------------------------------------------------
+    #: Mean log character length relative to English (FLORES-200 dev), or None: not measured.
+    length_offset: float | None = None
+    #: Character-length ratio other/this of true translations (FLORES-200 dev), by other code.
+    length_ratios: Mapping[str, float] = field(default_factory=dict)
 
     # -- machine translation to the English pivot --------------------------------------
     opus_mt: OpusModel | None = None  # None: no X->en model known (English itself)
     notes: tuple[str, ...] = ()  # what is known to be missing, said honestly
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "script", Script(self.script))  # "Latin" in a module -> Script.LATIN

@@ -53,7 +53,7 @@ SPEAKER_NOUNS = (
 
 # -- everything else aligner knows about English (issue 16: languages as data) --------------
 
-from aligner.lang.base import Language  # noqa: E402
+from aligner.lang.base import Language, Rules, Script  # noqa: E402
 
 NEVER_FINAL = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "col", "lt", "capt", "st", "mt",
@@ -335,16 +335,63 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {
 # Place names that are also frequent common words.
 AMBIGUOUS_PLACES = frozenset(['chad', 'china', 'easter', 'georgia', 'guinea', 'jersey', 'jordan', 'mahe', 'man', 'midway', 'nome', 'regina', 'resolute', 'turkey', 'victoria', 'wake'])
 
+
+# -- extraction data the stages read through LANGUAGE (moved out of entities, names and
+# namecheck in issue 16) ----------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+# Month words that are also ordinary words (May, March) and abbreviations (Jan, Dec).
+AMBIGUOUS_MONTHS = frozenset({'apr', 'aug', 'dec', 'feb', 'jan', 'jul', 'jun', 'mar', 'march', 'may', 'nov', 'oct', 'sep'})
+
+# A title just before a name (evidence that a one-sided word is a person).
+TITLES = (
+    r"(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|President|Prime Minister|Minister|Ambassador|General|King|"
+    r"Queen|Prince|Lord|Sir)\s*$"
+)
+
+# Latin script (every Latin-script language): letters the name's own language reads
+# otherwise than English does, which Russian and Arabic write as heard.
+READINGS = (
+    (r"ch", "k"),  # Greek ch: Michael / Майкл, Chris / Крис
+    (r"ch", "sh"),  # French ch: Bouchard / بوشار, Michel / ميشيل
+    (r"g(?=[eiy])", "j"),  # a soft g: Giselle / Жизель, Gerard / جيرارد
+    (r"gh", ""),  # a silent gh: Willoughby / Уиллоуби, Hugh / Хью
+    (r"^w", "u"),  # Russian У for an initial W: Willoughby / Уиллоуби
+    (r"(?<=..ar)d$", ""),  # a silent final d after -ar: Bouchard / بوشار
+)
+
+RULES = Rules(
+    hyphenated_numbers=True,  # twenty-five
+    slash_month_first=True,  # 3/5/2020 is 5 March
+    day_after_month=True,  # March 5th
+    attribution_cues=(
+        ("audience:briefing", r"briefings?|press\s+conferences?|news\s+conferences?"),
+        ("audience:correspondent", r"correspondents?"),
+        ("audience:journalists", r"journalists?|reporters|the\s+press|the\s+media"),
+        ("audience:interview", r"interviews?"),
+        ("cue:according", r"according\s+to|quoting|quoted\s+by|as\s+reported\s+by|citing"),
+        ("cue:opinion", r"believes?|believed|thinks?|considers?|in\s+(?:his|her|their|the)\s+(?:view|opinion)"),
+        ("cue:say", r"said|says|say|told|tells|stated|states|noted|notes|added|adds|reported|reports|announced|claimed|claims|explained|stressed|emphasi[sz]ed|pointed\s+out|warned|called|recalled|recalls"),
+    ),
+)
+
 LANGUAGE = Language(
-    code="en", name="English", script="Latin", rules="en",
+    code="en", name="English", script=Script.LATIN, rules="en", iso639_3="eng", extraction=RULES,
     word_frequencies="en", title_case_headlines=True,
     alphabet="abcdefghijklmnopqrstuvwxyz",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
-    decimal=".", thousands=(",",),
-    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS,
+    decimal=".", thousands=(",",), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
+    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
-    adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,
+    adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES, readings=READINGS,
+    length_offset=0.0, length_ratios={"ru": 1.13, "ar": 0.90},
     opus_mt=None,  # the pivot language itself: nothing to translate
 )

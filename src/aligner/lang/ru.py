@@ -66,7 +66,7 @@ SPEAKER_NOUNS = (
 
 # -- everything else aligner knows about Russian (issue 16: languages as data) --------------
 
-from aligner.lang.base import Language, OpusModel  # noqa: E402
+from aligner.lang.base import Language, OpusModel, Rules, Script  # noqa: E402
 
 # Abbreviations that never end a sentence (they precede a name or a number).
 NEVER_FINAL = frozenset({
@@ -408,18 +408,77 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {
 # Place names that are also frequent common words.
 AMBIGUOUS_PLACES = frozenset(['мир', 'того', 'чад'])
 
+
+# -- extraction data the stages read through LANGUAGE (moved out of entities, names and
+# namecheck in issue 16) ----------------------------------------------------------------
+
+def _stems(stems: dict[str, int], endings: tuple[str, ...]) -> dict[str, int]:
+    return {stem + end: v for stem, v in stems.items() for end in endings}
+
+
+# Small cardinals only: they are what translators spell out; семью 'family' is left out.
+NUMBER_WORDS = {
+    **dict.fromkeys(("два", "две", "двух", "двум", "двумя", "двое", "двоих"), 2),
+    **dict.fromkeys(("три", "трех", "трёх", "трем", "трём", "тремя", "трое", "троих"), 3),
+    **dict.fromkeys(("четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя"), 4),
+    **dict.fromkeys(("пять", "пяти", "пятью"), 5),
+    **dict.fromkeys(("шесть", "шести", "шестью"), 6),
+    **dict.fromkeys(("семь", "семи"), 7),
+    **dict.fromkeys(("восемь", "восьми", "восемью"), 8),
+    **dict.fromkeys(("девять", "девяти", "девятью"), 9),
+    **dict.fromkeys(("десять", "десяти", "десятью"), 10),
+    **_stems(
+        {"одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
+         "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+         "тридцат": 30},
+        ("ь", "и", "ью"),
+    ),
+    **dict.fromkeys(("сорок", "сорока"), 40),
+    **dict.fromkeys(("пятьдесят", "пятидесяти"), 50),
+    **dict.fromkeys(("шестьдесят", "шестидесяти"), 60),
+    **dict.fromkeys(("семьдесят", "семидесяти"), 70),
+    **dict.fromkeys(("восемьдесят", "восьмидесяти"), 80),
+    **dict.fromkeys(("девяносто", "девяноста"), 90),
+}
+
+# A title just before a name (evidence that a one-sided word is a person).
+TITLES = (
+    r"(?i)(?:г-н|г-жа|господин|госпожа|мистер|миссис|доктор|профессор|президент|премьер\S*|министр\S*|"
+    r"посол|генерал\S*|глав\S+|король|королева|принц|лорд|сэр)\s*$"
+)
+
+# Russian Г for English/Arabic H, read either way.
+READINGS = (
+    (r"^г", "х"),  # Russian Г for English/Arabic H: Гарвард / هارفارد, Гамбург / هامبورغ
+)
+
+RULES = Rules(
+    month_abbreviation_dot=True,  # 'окт.'
+    names_decline=True,
+    attribution_cues=(
+        ("audience:briefing", r"брифинг\w*|пресс-конференци\w*"),
+        ("audience:correspondent", r"корреспондент\w*"),
+        ("audience:journalists", r"журналист\w*|репортер\w*|репортёр\w*|прессе|СМИ"),
+        ("audience:interview", r"интервью"),
+        ("cue:according", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?(?:словам|данным|информации|сообщению)|согласно|как\s+(?:сообщил|сообщает|сообщили|передает|передал|пишет|пишут)\w*"),
+        ("cue:opinion", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?мнению|точк\w+\s+зрения|счита(?:ет|ют|л[аи]?)|полага(?:ет|ют|л[аи]?)|уверен[аы]?|убежден[аы]?|убеждён[аы]?"),
+        ("cue:say", r"заяв(?:ил[аи]?|ля(?:ет|ют))|сказал[аи]?|говор(?:ит|ят|ил[аи]?)|сообщ(?:ил[аи]?|ает|ают|ило)|отмет(?:ил[аи]?)|отмеча(?:ет|ют)|подчеркн(?:ул[аи]?)|подчеркива(?:ет|ют)|напомн(?:ил[аи]?)|напомина(?:ет|ют)|высказал[аи]?|уточн(?:ил[аи]?)|добав(?:ил[аи]?)|передает|передают|пояснил[аи]?|указал[аи]?|назвал[аи]?|называ(?:ет|ют)|признал[аи]?|заверил[аи]?"),
+    ),
+)
+
 LANGUAGE = Language(
-    code="ru", name="Russian", script="Cyrillic", rules="ru",
+    code="ru", name="Russian", script=Script.CYRILLIC, rules="ru", iso639_3="rus", extraction=RULES,
     lexicon="ru",
     alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", marks="ыэъё",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
-    decimal=",", thousands=(" ", "\u00a0", "\u202f"),
-    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS,
+    decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
+    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,
     declension_noun=DECLENSION_NOUN, declension_adj=DECLENSION_ADJ, consonant_endings=CONSONANT_ENDINGS,
-    adjective_endings=ADJECTIVE_ENDINGS,
+    adjective_endings=ADJECTIVE_ENDINGS, readings=READINGS,
+    length_offset=0.088, length_ratios={"ar": 0.80, "en": 0.88},
     opus_mt=OpusModel(
         pair="ru-en", name="opus-mt-ru-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/ru-en/opus-2020-02-26.zip",
