@@ -13,6 +13,32 @@ SUBSCRIBE = (r"abone\s+ol\p{L}*", r"takip\s+edin")
 CHANNELS = (r"kanal\p{L}*", r"bülten\p{L}*")
 RIGHTS_RESERVED = (r"tüm\s+hakları\s+saklıdır",)
 
+# Month names take case suffixes: after an apostrophe in a date (29 Mart'a, 1 Ekim'de,
+# Haziran'da) and as a possessive without one (2017 Eylülünde 'in September 2017'). CLDR
+# holds the bare names only, so the suffixed forms are generated here by vowel harmony.
+_MONTHS = ("ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım",
+           "aralık")
+_HARD = "fstkçşhp"  # voiceless finals: locative -ta, not -da
+
+
+def _harmony(stem: str) -> tuple[str, str]:
+    """(two-way vowel a/e, four-way vowel ı/i/u/ü) that a suffix on `stem` takes."""
+    last = next(c for c in reversed(stem) if c in "aeıioöuü")
+    return ("a" if last in "aıou" else "e"), {"a": "ı", "ı": "ı", "e": "i", "i": "i", "o": "u", "u": "u", "ö": "ü",
+                                               "ü": "ü"}[last]
+
+
+def _month_forms(stem: str) -> list[str]:
+    a, i = _harmony(stem)
+    d = "t" if stem[-1] in _HARD else "d"
+    cases = [f"{d}{a}", f"{d}{a}n", a, i, f"{i}n", f"{d}{a}ki"]  # loc, abl, dat, acc, gen, 'of'
+    soft = stem[:-1] + "ğ" if stem.endswith("k") else stem  # Ocak -> Ocağı
+    possessive = [f"{soft}{i}n{x}" for x in (f"d{a}", f"d{a}n", a, f"d{a}ki")]
+    return [f"{stem}'{x}" for x in cases] + possessive
+
+
+MONTHS_EXTRA = {form: n for n, stem in enumerate(_MONTHS, 1) for form in _month_forms(stem)}
+
 # "on" (ten) is left out: it starts compounds (on iki) and is a common particle spelling.
 NUMBER_WORDS = {
     "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "yirmi": 20,
@@ -66,7 +92,7 @@ LANGUAGE = Language(
     alphabet="abcçdefgğhıijklmnoöpqrsştuüvwxyzâîû",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
-    months_capitalised=True,
+    months_capitalised=True, months_extra=MONTHS_EXTRA,
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\.(?P<m>[0-5]\d)(?![\d.,])",),
     percent_before=(r"%", r"yüzde"),
     decimal=",", thousands=(".",), number_words=NUMBER_WORDS,
