@@ -330,6 +330,27 @@ def test_only_major_flags_count_towards_divergence():
     assert summary.severity_counts["minor"] == len(fs)
 
 
+# --- names (injection recall) ---------------------------------------------------------------
+
+
+def test_a_name_after_a_hyphened_particle_is_the_name_itself():
+    """ntrex128-dev euronews-en.153799: 'Валид аль-Муалем'. A hyphen made any word 'part of a
+    longer name' (Гран-при), so Муалем, replaced in the Arabic, was never reported. A
+    lower-case particle before the hyphen (аль-, ад-) leaves the name its own; евро-азиатской
+    is still part of a longer word."""
+    ru = ("Выступая на Генеральной Ассамблее ООН, министр иностранных дел Валид аль-Муалем сообщил, что условия в стране "
+          "улучшаются. Аль-Муалем сказал, что сирийский режим будет благодарен за помощь в восстановлении разрушенной страны.")
+    ar = ("في حديثه أمام الجمعية العامة للأمم المتحدة، قال {}، وزير الخارجية، إن الأوضاع في البلاد آخذة في التحسن. "
+          "وصرح المُعلمبإن النظام السوري سيرحب بالمساعدة في إعادة بناء بلاده المدمرة.")
+    fs, _ = flags(ru, ar.format("وليد المعلم"))
+    assert not [f for f in fs if f.kind == "name"], [f.detail for f in fs]
+    fs, _ = flags(ru, ar.format("فيليب جونسون"))
+    at = ru.index("Муалем")
+    assert (at, at + 6) in [f.src_span for f in major(fs, "name")], [f.detail for f in fs]
+    fs, _ = flags("Мы можем стать частью евро-азиатской интеграции.", "يمكننا أن نصبح جزءًا من التعاون الأوروبي الأسيوي.")
+    assert not fs, [f.detail for f in fs]
+
+
 # --- pivots --------------------------------------------------------------------------------
 
 

@@ -281,7 +281,7 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
     original, which the other version may well translate."""
     text = side.doc.text
     before, after = text[max(0, e.start - 1) : e.start], text[e.end : e.end + 1]
-    if "-" in (before + after) or "‑" in (before + after):
+    if after in _HYPHENS or (before in _HYPHENS and not (e.surface[:1].isupper() and _PARTICLE_BEFORE.search(text, 0, e.start))):
         return True
     if languages.get(side.doc.lang).script != "Latin" and _LATIN.fullmatch(e.surface):
         return True
@@ -289,6 +289,11 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
         return True
     return any(0 <= k.start - e.end <= 2 or 0 <= e.start - k.end <= 2 for k in kept if k.kind == "name")
 
+
+_HYPHENS = ("-", "‑")
+# a lower-case particle hyphened to the name (аль-Муалем, ад-Дин, ван-): the name itself,
+# not the second word of a longer one (Нью-Йорк, Гран-при)
+_PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,4}[-‑]$")
 
 # a name followed by its meaning in brackets (Лав («любовь»), Браза Лав («Братская Любовь»)):
 # the other version may give only the meaning
