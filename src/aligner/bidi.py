@@ -28,7 +28,6 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 
 # Harakat and Quranic marks: dropped for display only (a reversed combining mark would sit on
 # the wrong letter in a terminal); the logical text keeps them.
@@ -66,9 +65,21 @@ def visible_controls(text: str, keep: str = "") -> str:
     return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _picture(m.group()), text)
 
 
+@lru_cache(maxsize=64)
 def is_rtl_lang(lang: str | None) -> bool:
-    """Languages whose text is shown right-aligned and reordered."""
-    return (lang or "").split("-")[0].lower() in RTL_LANGS
+    """Languages whose text is shown right-aligned and reordered: `Language.rtl`, and for a
+    code aligner does not support (he-IL in a TMX) CLDR's character order."""
+    from aligner import lang as languages
+
+    code = (lang or "").split("-")[0].lower()
+    if languages.known(code):
+        return languages.get(code).rtl
+    try:
+        import babel
+
+        return babel.Locale.parse(code).character_order == "right-to-left"
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        return False
 
 
 def has_rtl(text: str) -> bool:

@@ -36,6 +36,7 @@ import regex
 
 from aligner import gazetteer, names
 from aligner import lang as languages
+from aligner.lang import Rules, Script
 from aligner.normalize import match_key, normalize_digits
 from aligner.tokens import TANWEEN_END, Unglued, unglue
 
@@ -106,7 +107,7 @@ _ARABIC_WORD = regex.compile(r"\p{Arabic}+")
 @lru_cache(maxsize=200_000)
 def _akey(token: str) -> str:
     """Cached Arabic match key of one token (the hot path calls it for every token)."""
-    return match_key(token, "ar")
+    return match_key(token)
 
 
 def _ar_offset(token: str, letters: int) -> int:
@@ -138,15 +139,28 @@ def _name_parts(tok) -> list[tuple[str, int]]:
     return out
 
 
-@lru_cache(maxsize=64)
-def _rules(lang: str) -> str:
-    """The extraction rules `lang` follows (`Language.rules`: uk reads as ru, fa as ar, fr as
+def _rules(lang: str) -> Rules:
+    """The extraction conventions `lang` follows (`aligner.lang.rules`: uk reads as ru, fr as
     en); its data (months, number words, separators) stays its own."""
-    return languages.rules_of(lang)
+    return languages.rules(lang)
+
+
+def _arabic(lang: str) -> bool:
+    """Text of an Arabic-script language: no capitals, proclitics written onto the word, so
+    lookups go through the Arabic match keys and clitic variants."""
+    return languages.script(lang) is Script.ARABIC
+
+
+def _cyrillic(lang: str) -> bool:
+    return languages.script(lang) is Script.CYRILLIC
+
+
+def _latin(lang: str) -> bool:
+    return languages.script(lang) is Script.LATIN
 
 
 def _has_caps(lang: str) -> bool:
-    return _rules(lang) != "ar"
+    return not _arabic(lang)
 
 
 # ----------------------------------------------------------------------------------------
@@ -173,64 +187,6 @@ _PERCENT = regex.compile(
     regex.IGNORECASE,
 )
 
-def _ru_words(stems: dict[str, int], endings: tuple[str, ...]) -> dict[str, int]:
-    return {stem + end: v for stem, v in stems.items() for end in endings}
-
-
-# Small cardinals only: they are what translators spell out. Larger ones are written in digits,
-# and words that double as common words (семью 'family', ست 'lady', مئة in في المئة) are left out.
-_NUMBER_WORDS: dict[str, dict[str, int]] = {
-    "ru": {
-        **dict.fromkeys(("два", "две", "двух", "двум", "двумя", "двое", "двоих"), 2),
-        **dict.fromkeys(("три", "трех", "трёх", "трем", "трём", "тремя", "трое", "троих"), 3),
-        **dict.fromkeys(("четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя"), 4),
-        **dict.fromkeys(("пять", "пяти", "пятью"), 5),
-        **dict.fromkeys(("шесть", "шести", "шестью"), 6),
-        **dict.fromkeys(("семь", "семи"), 7),
-        **dict.fromkeys(("восемь", "восьми", "восемью"), 8),
-        **dict.fromkeys(("девять", "девяти", "девятью"), 9),
-        **dict.fromkeys(("десять", "десяти", "десятью"), 10),
-        **_ru_words(
-            {"одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
-             "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
-             "тридцат": 30},
-            ("ь", "и", "ью"),
-        ),
-        **dict.fromkeys(("сорок", "сорока"), 40),
-        **dict.fromkeys(("пятьдесят", "пятидесяти"), 50),
-        **dict.fromkeys(("шестьдесят", "шестидесяти"), 60),
-        **dict.fromkeys(("семьдесят", "семидесяти"), 70),
-        **dict.fromkeys(("восемьдесят", "восьмидесяти"), 80),
-        **dict.fromkeys(("девяносто", "девяноста"), 90),
-    },
-    "ar": {
-        **dict.fromkeys(("اثنان", "اثنين", "اثنتان", "اثنتين"), 2),
-        **dict.fromkeys(("ثلاثة", "ثلاث"), 3),
-        **dict.fromkeys(("أربعة", "أربع"), 4),
-        **dict.fromkeys(("خمسة",), 5),
-        **dict.fromkeys(("ستة",), 6),
-        **dict.fromkeys(("سبعة",), 7),
-        **dict.fromkeys(("ثمانية", "ثماني"), 8),
-        **dict.fromkeys(("تسعة",), 9),
-        **dict.fromkeys(("عشرة",), 10),
-        **dict.fromkeys(("أحد", "إحدى"), -1),  # -n: counts only as n + 10 before عشر
-        **dict.fromkeys(("اثنا", "اثني", "اثنتا", "اثنتي"), -2),
-        **dict.fromkeys(("عشرون", "عشرين"), 20),
-        **dict.fromkeys(("ثلاثون", "ثلاثين"), 30),
-        **dict.fromkeys(("أربعون", "أربعين"), 40),
-        **dict.fromkeys(("خمسون", "خمسين"), 50),
-        **dict.fromkeys(("ستون", "ستين"), 60),
-        **dict.fromkeys(("سبعون", "سبعين"), 70),
-        **dict.fromkeys(("ثمانون", "ثمانين"), 80),
-        **dict.fromkeys(("تسعون", "تسعين"), 90),
-    },
-    "en": {
-        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-        "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    },
-}
 # Arabic 13-19: a unit followed by عشر / عشرة (ثلاثة عشر، أربع عشرة).
 _AR_TEEN = regex.compile(r"[\s\u00a0]+(?:ال)?عشر[ةه]?(?!\p{L})")  # used with .match(text, pos)
 
@@ -343,14 +299,16 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
     table = _number_table(lang)
     if not table:
         return []
+    arabic = _arabic(lang)
+    units_first = _rules(lang).unit_before_tens  # خمسة وعشرون: the unit, و, then the tens
     found: list[tuple[int, int, int]] = []  # value, start, end
     for tok in toks:
-        for part, s in _name_parts(tok) if _rules(lang) == "en" else ((tok.group(), tok.start()),):
+        for part, s in _name_parts(tok) if _rules(lang).hyphenated_numbers else ((tok.group(), tok.start()),):
             e = s + len(part)
             if found and s < found[-1][2]:
                 continue
-            if _rules(lang) == "ar":
-                hit = _ar_number_hit(part)
+            if arabic:
+                hit = _ar_number_hit(part, lang)
                 if hit is None or _ar_weekday(part, lang):
                     continue
                 value, strip = hit
@@ -374,8 +332,8 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
         if merged:
             pv, ps, pe = merged[-1]
             gap = text[pe:s]
-            tens_then_unit = _rules(lang) != "ar" and pv % 10 == 0 and 20 <= pv <= 90 and value < 10 and gap in (" ", "-")
-            unit_and_tens = _rules(lang) == "ar" and pv < 10 and value % 10 == 0 and 20 <= value <= 90 and gap.strip() == "و"
+            tens_then_unit = not units_first and pv % 10 == 0 and 20 <= pv <= 90 and value < 10 and gap in (" ", "-")
+            unit_and_tens = units_first and pv < 10 and value % 10 == 0 and 20 <= value <= 90 and gap.strip() == "و"
             if tens_then_unit or unit_and_tens:
                 merged[-1] = (pv + value, ps, e)
                 continue
@@ -412,26 +370,24 @@ def _ar_weekday(token: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _ar_number_hit(token: str) -> tuple[int, int] | None:
-    """(value, clitic letters stripped) of an Arabic number word, or None; memoised per
-    token because the hot path asks for every token of every sentence."""
-    table = _number_table("ar")
+def _ar_number_hit(token: str, lang: str) -> tuple[int, int] | None:
+    """(value, clitic letters stripped) of an Arabic-script number word, or None; memoised
+    per token because the hot path asks for every token of every sentence. The words are
+    those of the language whose rules `lang` follows (Persian's own are not read yet)."""
+    table = _number_table(languages.rules_of(lang))
     return next(((table[v], k) for v, k in gazetteer.arabic_variants(token) if v in table), None)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _number_table(lang: str) -> dict[str, int]:
-    words = _NUMBER_WORDS.get(lang) or (languages.get(lang).number_words if languages.known(lang) else {})
-    return {(_akey(w) if _rules(lang) == "ar" else w.casefold()): v for w, v in words.items()}
+    words = languages.get(lang).number_words if languages.known(lang) else {}
+    return {(_akey(w) if _arabic(lang) else w.casefold()): v for w, v in words.items()}
 
 
 # ----------------------------------------------------------------------------------------
 # Months and dates
 # ----------------------------------------------------------------------------------------
 
-# Month words that are also ordinary words (مارس 'practised', نيسان the car maker, May):
-# they count only next to a number, a slash-joined month, or a date preposition.
-_AMBIGUOUS_MONTHS = {"ar": {"مارس", "نيسان", "ماي", "آب", "أوت", "جوان"}, "en": {"may", "march", "mar", "jan", "dec", "sep", "oct", "nov", "aug", "jun", "jul", "apr", "feb"}, "ru": set()}
 _DATE_CUE_BEFORE = regex.compile(
     r"(?:في|شهر|منذ|حتى|خلال|مطلع|منتصف|أواخر|أوائل|بداية|نهاية|in|since|by|until|early|late|mid|last|next|this|of)[\s\u00a0]+$",
     regex.IGNORECASE,
@@ -451,14 +407,17 @@ def _month_table(lang: str) -> _MonthTable | None:
     forms = gazetteer.get().months.get(lang)
     if not forms:
         return None
+    # month words that are also ordinary words count only next to a number, a slash-joined
+    # month, or a date preposition (`Language.ambiguous_months`)
+    ambiguous = languages.get(lang).ambiguous_months if languages.known(lang) else frozenset()
     keyed: dict[tuple[str, ...], int] = {}
     amb: set[tuple[str, ...]] = set()
     for f, n in forms.items():
         k = tuple(gazetteer.norm_token(w, lang).rstrip(".") for w in f.split())
         keyed.setdefault(k, n)
-        if f.endswith(".") or f in _AMBIGUOUS_MONTHS.get(lang, ()):
+        if f.endswith(".") or f in ambiguous:
             amb.add(k)
-    for f in _AMBIGUOUS_MONTHS.get(lang, ()):
+    for f in ambiguous:
         amb.add(tuple(gazetteer.norm_token(w, lang) for w in f.split()))
     return _MonthTable(
         keyed,
@@ -487,7 +446,7 @@ def _month_firsts(word: str, lang: str) -> tuple[tuple[str, int], ...]:
     """The lookup keys of `word` (with clitic letters stripped) that can start a month name:
     usually none, and memoised, so most tokens cost one dictionary hit."""
     table = _month_table(lang)
-    if _rules(lang) == "ar" or _ARABIC.match(word):
+    if _arabic(lang) or _ARABIC.match(word):
         variants = gazetteer.arabic_variants(word)
     else:
         variants = ((gazetteer.norm_token(word, lang), 0),)
@@ -498,7 +457,7 @@ _SLASH = regex.compile(r"[\s\u00a0]*/[\s\u00a0]*")
 
 
 _DAY_BEFORE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})(?:-?(?:го|е|й)|\.|er)?(?:[\s\u00a0]+(?:من|de))?[\s\u00a0]+$")  # 5. März, 1er mars, 5 de marzo
-_DAY_AFTER_EN = regex.compile(r"\A\.?[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
+_DAY_AFTER = regex.compile(r"\A\.?[\s\u00a0]+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)")
 _YEAR_AFTER = regex.compile(r"\A,?(?:[\s\u00a0]+de)?[\s\u00a0]+(?P<y>\d{4})(?!\d)")  # marzo de 2019
 _ISO_DATE = regex.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")
 _NUM_DATE = regex.compile(r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")
@@ -534,7 +493,7 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list
         if _overlaps_any(m.start(), m.end(), mine):
             continue
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
-        d, mo = (b, a) if (_rules(lang) == "en" and m["sep"] == "/" and a <= 12) else (a, b)
+        d, mo = (b, a) if (_rules(lang).slash_month_first and m["sep"] == "/" and a <= 12) else (a, b)
         if not _valid(y, mo, d):
             d, mo = mo, d
         if _valid(y, mo, d):
@@ -566,14 +525,14 @@ def _dates(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> list
         i = nxt
         if _capital_months(lang) and not word[:1].isupper():
             continue
-        if text[e : e + 1] == "." and mkey in table.ambiguous and _rules(lang) == "ru":
+        if text[e : e + 1] == "." and mkey in table.ambiguous and _rules(lang).month_abbreviation_dot:
             e += 1  # 'окт.'
         if _overlaps_any(s, e, taken) or _overlaps_any(s, e, mine):
             continue
         before = ntext[max(0, s - 24) : s]
         after = ntext[e : e + 24]
         db = _DAY_BEFORE.search(before)
-        da = _DAY_AFTER_EN.match(after) if _rules(lang) == "en" else None
+        da = _DAY_AFTER.match(after) if _rules(lang).day_after_month else None
         ya = _YEAR_AFTER.match(after)
         if mkey in table.ambiguous and not (second or db or da or ya or _DATE_CUE_BEFORE.search(before)):
             continue
@@ -636,44 +595,15 @@ def _quotes(text: str) -> list[Entity]:
 _AR_PRE = rf"(?<![\p{{L}}\p{{M}}])(?:[وفبل]{_MARKS})?(?:لل|ال)?"
 _AR_SUF = r"(?:ه|ها|هم|هما|ون|ين|ي)?(?![\p{L}\p{M}])"
 
-_CUES: dict[str, list[tuple[str, str]]] = {
-    "ru": [
-        ("audience:briefing", r"брифинг\w*|пресс-конференци\w*"),
-        ("audience:correspondent", r"корреспондент\w*"),
-        ("audience:journalists", r"журналист\w*|репортер\w*|репортёр\w*|прессе|СМИ"),
-        ("audience:interview", r"интервью"),
-        ("cue:according", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?(?:словам|данным|информации|сообщению)|согласно|как\s+(?:сообщил|сообщает|сообщили|передает|передал|пишет|пишут)\w*"),
-        ("cue:opinion", r"по\s+(?:его\s+|ее\s+|её\s+|их\s+)?мнению|точк\w+\s+зрения|счита(?:ет|ют|л[аи]?)|полага(?:ет|ют|л[аи]?)|уверен[аы]?|убежден[аы]?|убеждён[аы]?"),
-        ("cue:say", r"заяв(?:ил[аи]?|ля(?:ет|ют))|сказал[аи]?|говор(?:ит|ят|ил[аи]?)|сообщ(?:ил[аи]?|ает|ают|ило)|отмет(?:ил[аи]?)|отмеча(?:ет|ют)|подчеркн(?:ул[аи]?)|подчеркива(?:ет|ют)|напомн(?:ил[аи]?)|напомина(?:ет|ют)|высказал[аи]?|уточн(?:ил[аи]?)|добав(?:ил[аи]?)|передает|передают|пояснил[аи]?|указал[аи]?|назвал[аи]?|называ(?:ет|ют)|признал[аи]?|заверил[аи]?"),
-    ],
-    "ar": [
-        ("audience:briefing", r"(?:مؤتمر\s+صحفي|مؤتمر\s+صحافي|إيجاز\s+صحفي)"),
-        ("audience:correspondent", r"مراسل" + r"(?:ه|ها|نا|ي|ة|ين|و)?(?![\p{L}\p{M}])"),
-        ("audience:journalists", r"(?:صحفيين|صحافيين|صحفيون|صحافيون|صحافة|صحفي|صحافي|إعلاميين|وسائل\s+الإعلام)(?![\p{L}\p{M}])"),
-        ("audience:interview", r"(?:مقابلة|حوار|لقاء)" + r"(?:\s+(?:مع|ل)\S*)?(?![\p{L}\p{M}])"),
-        ("cue:according", r"(?:وفق[اًا]?" + _MARKS + r"|طبق[اًا]?|بحسب|حسب|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+قول)(?![\p{L}\p{M}])"),
-        ("cue:opinion", r"(?:يرى|ترى|يعتقد|تعتقد|اعتبر|اعتبرت|يعتبر|تعتبر|وجهة\s+نظر|برأي|رأي)" + _AR_SUF),
-        ("cue:say", r"(?:(?:عبر|عبرت|أعرب|أعربت|التعبير|تعبير)\s+عن|قال|قالت|يقول|تقول|صرح|صرحت|يصرح|أفاد|أفادت|يفيد|تفيد|ذكر|ذكرت|أشار|أشارت|يشير|تشير|أكد|أكدت|يؤكد|تؤكد|أعلن|أعلنت|أوضح|أوضحت|أضاف|أضافت|وصف|وصفت|يصف|تصف|نقل|نقلت|تابع|تابعت)" + _AR_SUF),
-    ],
-    "en": [
-        ("audience:briefing", r"briefings?|press\s+conferences?|news\s+conferences?"),
-        ("audience:correspondent", r"correspondents?"),
-        ("audience:journalists", r"journalists?|reporters|the\s+press|the\s+media"),
-        ("audience:interview", r"interviews?"),
-        ("cue:according", r"according\s+to|quoting|quoted\s+by|as\s+reported\s+by|citing"),
-        ("cue:opinion", r"believes?|believed|thinks?|considers?|in\s+(?:his|her|their|the)\s+(?:view|opinion)"),
-        ("cue:say", r"said|says|say|told|tells|stated|states|noted|notes|added|adds|reported|reports|announced|claimed|claims|explained|stressed|emphasi[sz]ed|pointed\s+out|warned|called|recalled|recalls"),
-    ],
-}
 
 
 @lru_cache(maxsize=8)
 def _cue_re(lang: str) -> regex.Pattern | re.Pattern | None:
-    cues = _CUES.get(lang) or _CUES.get(_rules(lang))
+    cues = _rules(lang).attribution_cues
     if not cues:
         return None
     parts = "|".join(f"(?P<c{i}>{pat})" for i, (_, pat) in enumerate(cues))
-    if _rules(lang) == "ar":
+    if _arabic(lang):
         # the stdlib engine runs this prefix-heavy pattern several times faster than `regex`;
         # \w (letters and digits, not Arabic marks) stands in for [\p{L}\p{M}] at the edges
         pattern = (_AR_PRE + f"(?:{parts})").replace(r"(?<![\p{L}\p{M}])", r"(?<!\w)").replace(r"(?![\p{L}\p{M}])", r"(?!\w)")
@@ -685,7 +615,7 @@ def _attribution(text: str, lang: str, taken: SpanSet) -> list[Entity]:
     pat = _cue_re(lang)
     if pat is None:
         return []
-    keys = [k for k, _ in (_CUES.get(lang) or _CUES[_rules(lang)])]
+    keys = [k for k, _ in _rules(lang).attribution_cues]
     out = []
     for m in pat.finditer(text):
         s, e = m.span()
@@ -716,7 +646,7 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[En
     out: list[Entity] = []
     n = len(toks)
     i = 0
-    arabic = _rules(lang) == "ar"
+    arabic = _arabic(lang)
     while i < n:
         tok = toks[i]
         word = tok.group()
@@ -751,12 +681,12 @@ def _gazetteer_scan(text: str, lang: str, toks: list, taken: SpanSet) -> list[En
             i += length
             continue
         # country adjectives
-        if _rules(lang) == "ru" and _CYRILLIC.match(word):
+        if _cyrillic(lang) and _CYRILLIC.match(word):
             for a, b, key in gazetteer.russian_adjectives(word):
                 s, e = tok.start() + a, tok.start() + b
                 if not _overlaps_any(s, e, taken):
                     out.append(Entity("place", key, text[s:e], s, e))
-        elif _rules(lang) == "en" and word[:1].isupper():
+        elif _latin(lang) and word[:1].isupper():
             two = (word.casefold(), toks[i + 1].group().casefold()) if i + 1 < n else None
             if two and two in gz.en_adj:
                 e = toks[i + 1].end()
@@ -826,7 +756,7 @@ _EN_NOT_NAME = frozenset(
 )
 # Frequent Arabic words that must never be taken as a name (checked after clitics).
 _AR_STOP = frozenset(
-    match_key(w, "ar")
+    match_key(w)
     for w in """من في على إلى عن مع أن إن كان كانت لم لن ما لا هذا هذه ذلك تلك التي الذي الذين بين بعد قبل حتى كما
     أو ثم قد هو هي هم كل بعض غير عند منذ أي أيضا وقد فقد لقد إذا إذ لكن لكن حيث خلال ضد نحو دون عبر لدى سوف
     مثل أكثر أقل أول ثاني آخر أخرى جديد جديدة يوم عام سنة شهر اليوم الآن فقط جدا حول ضمن وفق رئيس وزير وزارة
@@ -857,7 +787,7 @@ def function_word(word: str, lang: str) -> bool:
     if not _has_caps(lang):
         return _ar_function_word(_akey(word))
     low = word.casefold()
-    return low in (_RU_FUNCTION if _rules(lang) == "ru" else _EN_NOT_NAME)
+    return low in (_RU_FUNCTION if _cyrillic(lang) else _EN_NOT_NAME)
 
 
 # A capitalised word of a Latin-script language is an ordinary word of some language when its
@@ -899,6 +829,12 @@ def _spread(word: str, own: str) -> tuple[float, float]:
     return z[own], z[own] - median(v for x, v in z.items() if x != own)
 
 
+@lru_cache(maxsize=1)
+def _read_everywhere() -> str:
+    """The word list of the language read everywhere: the pivot's (English)."""
+    return languages.get(languages.PIVOT).word_frequencies
+
+
 @lru_cache(maxsize=100_000)
 def _international(low: str) -> bool:
     """English text writes the word too, without its accents (Erdoğan 3.2, Sánchez 3.8,
@@ -907,7 +843,7 @@ def _international(low: str) -> bool:
     from wordfreq import zipf_frequency
 
     folded = "".join(c for c in unicodedata.normalize("NFKD", low.replace("ı", "i")) if not unicodedata.combining(c))
-    return zipf_frequency(folded, "en") >= INTERNATIONAL_ZIPF
+    return zipf_frequency(folded, _read_everywhere()) >= INTERNATIONAL_ZIPF
 
 
 @lru_cache(maxsize=100_000)
@@ -925,14 +861,15 @@ def frequent_word(word: str, lang: str) -> bool:
         low = parts[1] if parts[0] in x.elisions else parts[0]
     if not low:
         return False
-    need = ENGLISH_SPREAD if own == "en" else NOUNS_SPREAD if x.nouns_capitalised else OWN_SPREAD
+    english = _read_everywhere()
+    need = ENGLISH_SPREAD if own == english else NOUNS_SPREAD if x.nouns_capitalised else OWN_SPREAD
     z, spread = _spread(low, own)
-    if z >= FREQUENT_ZIPF and spread >= need and (own == "en" or not _international(low)):
+    if z >= FREQUENT_ZIPF and spread >= need and (own == english or not _international(low)):
         return True
-    if own != "en" and "en" in _latin_lists():
+    if own != english and english in _latin_lists():
         if low != word.lower():  # an English word in Turkish text is cased the English way (Into)
-            return frequent_word(word, "en")
-        z, spread = _spread(low, "en")
+            return frequent_word(word, languages.PIVOT)
+        z, spread = _spread(low, english)
         if z >= ENGLISH_ZIPF and spread >= ENGLISH_SPREAD:
             return True
     if x.nouns_capitalised and len(low) >= 2 * _COMPOUND_HEAD:
@@ -977,7 +914,7 @@ _APOSTROPHE_SUFFIX = regex.compile(r"['’]\p{Ll}+$")
 def _is_name_word(word: str, lang: str) -> bool:
     if not word[:1].isupper() or not _LOWER.search(_APOSTROPHE_SUFFIX.sub("", word)) or len(word) < 2:
         return False  # (an abbreviation with a case suffix, AB'ye, is no name either)
-    if _rules(lang) == "en" or not _CYRILLIC.search(word):
+    if _latin(lang) or not _CYRILLIC.search(word):
         # (a contraction goes with its word: I've, I’d, Trump's)
         return _CONTRACTION.sub("", word.casefold().split("-")[0]).rstrip("'’s") not in _EN_NOT_NAME
     low = word.casefold().replace("ё", "е")
@@ -1007,7 +944,7 @@ def _names(text: str, lang: str, toks: list, taken: SpanSet) -> list[_Candidate]
     """Capitalised words (and capitalised parts of hyphenated words) not already a place,
     month, agency...; sentence-initial ones are weak unless the same skeleton occurs
     non-initially or the next word is a name too."""
-    titled = _arabic_titled_names(text, toks, taken) if _rules(lang) == "ar" else []
+    titled = _arabic_titled_names(text, toks, taken) if _arabic(lang) else []
     raw = [(e, at_token and _sentence_initial(text, e.start), adj) for e, at_token, adj in _raw_names(lang, toks, taken)]
     out = _strength(text, raw, lambda: {m.group() for m in toks if m.group()[:1].islower()})
     return sorted(titled + out, key=lambda c: c.entity.start) if titled else out
@@ -1033,7 +970,7 @@ def _raw_names(lang: str, toks: list, taken: SpanSet) -> list[tuple[Entity, bool
             if part.endswith(("'s", "’s")):
                 part = part[:-2]  # Trump's
             low = part.casefold()
-            adjective = _rules(lang) == "ru" and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
+            adjective = _cyrillic(lang) and bool(_RU_ADJECTIVE.search(low) or _RU_PATRONYMIC.search(low))
             raw.append((Entity("name", f"name:{skel}", part, start, start + len(part)), start == tok.start(), adjective))
     return raw
 
@@ -1080,7 +1017,7 @@ _AR_TITLE = regex.compile(
 )
 # Nouns that follow a title but are not names (الأستاذ الزائر بجامعة ...).
 _AR_NOT_NAME = frozenset(
-    match_key(w, "ar")
+    match_key(w)
     for w in """جامعة معهد وزارة مجلس حزب شركة مركز لجنة هيئة منظمة وكالة مؤسسة بنك صندوق دائرة قسم كلية
     أكاديمية حكومة دولة جمهورية مملكة إدارة الوزراء السابق الحالي الراحل الأسبق""".split()
 )
@@ -1121,7 +1058,7 @@ def _arabic_titled_names(text: str, toks: list, taken: SpanSet) -> list[_Candida
                 break
             if _overlaps_any(t.start(), t.end(), taken):
                 break
-            skel = names.skeleton(w, "ar")
+            skel = names.skeleton(w)
             if len(skel) >= 2:
                 out.append(_Candidate(Entity("name", f"name:{skel}", w, t.start(), t.end()), True))
                 got += 1
@@ -1177,10 +1114,10 @@ EXTRACT_CACHE = 8192  # sentences: an article's many times over, bounded for 20 
 
 
 def _guess_script(text: str) -> str:
-    """For a language code we have no tables for: the tables of its script's language."""
-    if _ARABIC.search(text):
-        return "ar"
-    return "ru" if _CYRILLIC.search(text) else "en"
+    """For a language code we have no tables for: the language whose tables its script
+    falls back to (`aligner.lang.of_script`)."""
+    script = Script.ARABIC if _ARABIC.search(text) else Script.CYRILLIC if _CYRILLIC.search(text) else Script.LATIN
+    return languages.of_script(script).code
 
 
 def _extract(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]:
@@ -1211,7 +1148,7 @@ def _from_view(e: Entity, text: str, view: Unglued) -> Entity:
     return Entity(e.kind, e.key, text[s:t], s, t)
 
 
-def _tokens_both_ways(text: str, lang: str) -> list[tuple[str, int, int]]:
+def _tokens_both_ways(text: str, lang: str | None) -> list[tuple[str, int, int]]:
     """(token, start, end) of `text` as written and, where words were glued, of its unglued
     view too (offsets into `text`): a name split by mistake (ماكدونيل) is still found whole."""
     out = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
@@ -1272,7 +1209,7 @@ def _ar_token_keys(token: str) -> tuple[str, ...]:
     for v, _ in gazetteer.arabic_variants(token):
         if len(v) < 3 or v in _AR_STOP:
             continue
-        sk = names.skeleton(v, "ar")
+        sk = names.skeleton(v)
         if len(sk) >= 2:
             out.append("name:" + _short_tag(sk, v))
     return tuple(out)
@@ -1343,14 +1280,14 @@ def _arabic_hits(
                 if short_v and n_cons[i] <= 3:
                     continue  # short names behind ب/ل/ك/ف collide with ordinary words
                 w = wanted[i]
-                if not names.same_name(w.surface, wanted_lang, v, "ar"):
+                if not names.same_name(w.surface, wanted_lang, v, None):
                     continue
-                sim = names.similarity(w.surface, wanted_lang, v, "ar")
+                sim = names.similarity(w.surface, wanted_lang, v, None)
                 if i in strict and (sim < 0.9 or n_cons[i] < 3):
                     continue  # a sentence-initial word must match closely to count as a name
                 if i not in best_here or sim > best_here[i][0]:
                     s = m_start + _ar_offset(tok, strip)
-                    best_here[i] = (sim, Entity("name", f"name:{names.skeleton(v, 'ar')}", text[s:m_end], s, m_end))
+                    best_here[i] = (sim, Entity("name", f"name:{names.skeleton(v)}", text[s:m_end], s, m_end))
         for i, (sim, e) in best_here.items():
             cands.append((sim, i, m_start, e))
     out: dict[int, Entity] = {}
@@ -1370,7 +1307,7 @@ def _arabic_name_tokens(text: str) -> tuple[tuple[str, int, int, tuple[tuple[str
     they are only clitics names take freely (و، ال، وال). Memoised: `match_names` searches
     one sentence for the pair's names and again for the context's."""
     out = []
-    for tok, start, end in _tokens_both_ways(text, "ar"):
+    for tok, start, end in _tokens_both_ways(text, None):
         key = _akey(tok)
         if _ar_function_word(key):
             continue  # a function word with a clitic (والتي، فيها) is never a name
@@ -1437,7 +1374,7 @@ def _maybe_same(wanted: list[Entity], wanted_lang: str, variants: set[str]) -> d
     import numpy as np
 
     order = sorted(variants)
-    iv, cv, lv, sv, ov, len_v, cons_v = _stack_rows([_skeleton_rows(v, "ar") for v in order])
+    iv, cv, lv, sv, ov, len_v, cons_v = _stack_rows([_skeleton_rows(v, None) for v in order])
     iw, cw, lw, sw, ow, len_w, cons_w = _stack_rows([_skeleton_rows(w.surface, wanted_lang) for w in wanted])
     if not len(iv) or not len(iw):
         return {v: [] for v in order}
@@ -1514,7 +1451,7 @@ class ContextNames:
     def window(self, lo: int, hi: int) -> tuple[Entity, ...]:
         lo, hi = max(0, lo), min(len(self.texts), hi)
         text = " ".join(self.texts[lo:hi])
-        if _rules(self.lang) not in ("ru", "en"):  # no capitals, or a script to guess from the whole window
+        if not (_cyrillic(self.lang) or _latin(self.lang)):  # no capitals, or a script to guess from the whole window
             return _doc_names(text, self.lang)
         raw: list[tuple[Entity, bool, bool]] = []
         pos = 0

@@ -90,11 +90,6 @@ def name_forms(phrase: str, language: Language) -> set[str]:
     return out
 
 
-def russian_forms(phrase: str) -> set[str]:
-    """`name_forms` in Russian ('Япония' -> {'япония', 'японии', 'японию', ...})."""
-    return name_forms(phrase, languages.get("ru"))
-
-
 # -- token normalisation -------------------------------------------------------------------
 
 _ARABIC = regex.compile(r"\p{Arabic}")
@@ -474,7 +469,7 @@ _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 @lru_cache(maxsize=4)
-def _morph(lexicon: str = "ru"):
+def _morph(lexicon: str):
     """pymorphy3's analyser, its dictionary located by the dictionary package's `get_path()`:
     pymorphy3 itself scans the entry points of every installed package (~30 ms, most of it
     importing importlib.metadata). PYMORPHY3_DICT_PATH, when set, is left to pymorphy3."""
@@ -488,7 +483,7 @@ def _morph(lexicon: str = "ru"):
             path = importlib.import_module(f"pymorphy3_dicts_{lexicon}").get_path()
         except ImportError:
             path = None  # pymorphy3 looks for it (and says so when it is missing)
-    return pymorphy3.MorphAnalyzer(path=path, lang=None if lexicon == "ru" else lexicon)
+    return pymorphy3.MorphAnalyzer(path=path, lang=lexicon)
 
 
 @lru_cache(maxsize=100_000)

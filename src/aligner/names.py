@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from aligner.lang.base import Script
 from aligner.normalize import match_key
 
 # -- per-script letter classes ------------------------------------------------------------
@@ -114,7 +115,7 @@ def _add_language_letters() -> None:
     tables above (Russian, Arabic, English) lack; a letter already there keeps its class."""
     from aligner import lang as languages
 
-    tables = {"Cyrillic": _CYR, "Arabic": _AR, "Latin": _LAT}
+    tables = {Script.CYRILLIC: _CYR, Script.ARABIC: _AR, Script.LATIN: _LAT}
     for language in languages.languages():
         table = tables[language.script]
         for letter, reading in language.translit.items():
@@ -134,31 +135,32 @@ _AR_RE = regex.compile(r"\p{Arabic}")
 
 @lru_cache(maxsize=200_000)
 def ar_token_key(token: str) -> str:
-    """`match_key(token, "ar")` without spaces, memoised: skeletons, vowel signatures and the
-    gazetteer's clitic variants all start from it, so each distinct token is keyed once."""
-    return match_key(token, "ar").replace(" ", "")
+    """`match_key(token)` (Arabic letters unified) without spaces, memoised: skeletons, vowel
+    signatures and the gazetteer's clitic variants all start from it, so each distinct token
+    is keyed once."""
+    return match_key(token).replace(" ", "")
 
 
 @lru_cache(maxsize=200_000)
-def script_of(word: str) -> str:
-    """'ar', 'ru' or 'en' by the script of the word's letters (the `lang` argument of the
-    public functions is only a hint: a Latin brand name inside Arabic text is Latin)."""
+def script_of(word: str) -> Script:
+    """The script of the word's letters (the `lang` argument of the public functions is only
+    a hint: a Latin brand name inside Arabic text is Latin)."""
     if _AR_RE.search(word):
-        return "ar"
+        return Script.ARABIC
     if _CYR_RE.search(word):
-        return "ru"
-    return "en"
+        return Script.CYRILLIC
+    return Script.LATIN
 
 
-def _classes(word: str, script: str) -> str:
+def _classes(word: str, script: Script) -> str:
     """The word as a string of class letters (upper case), vowels (·) and semivowels (y/w/a)."""
-    if script == "ar":
+    if script is Script.ARABIC:
         w = ar_token_key(word)
         w = w.replace("ة", "").replace("ى", "ي")
         for a, b in _AR_DIGRAPHS:
             w = w.replace(a, b)
         return "".join(_AR.get(c, c if c in "TJ" else "") for c in w)  # (TJ: digraphs done above)
-    if script == "ru":
+    if script is Script.CYRILLIC:
         w = word.casefold().replace("ё", "е")
         for a, b in _CYR_DIGRAPHS:
             w = w.replace(a, b)
@@ -192,7 +194,7 @@ def _reduce(cls: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _skeleton(word: str, script: str) -> str:
+def _skeleton(word: str, script: Script) -> str:
     return _reduce(_classes(word, script))
 
 
@@ -224,10 +226,8 @@ def skeleton(word: str, lang: str | None = None) -> str:
     For Cyrillic, case endings that add a consonant (Зеленским, Кисидой) are stripped first
     when at least three letters remain. `lang` is a hint; the script is read off the word."""
     word = _without_case_suffix(word, lang)  # Erdoğan'dan -> Erdoğan
-    script = script_of(word) if lang is None or lang not in ("ar", "ru", "en") else lang
-    if script != script_of(word):
-        script = script_of(word)
-    if script == "ru":
+    script = script_of(word)
+    if script is Script.CYRILLIC:
         low = word.casefold()
         m = _RU_ENDINGS.search(low)
         if m and m.start() >= 3:
@@ -235,45 +235,29 @@ def skeleton(word: str, lang: str | None = None) -> str:
     return _skeleton(word, script)
 
 
-# Transliteration conventions as data: a foreign sound that one script writes in more than
-# one way. Each (letters, replacement) is an alternative reading of the word, tried as an
-# extra skeleton variant, so the conventions meet without loosening the edit costs for
-# everything else.
-ALTERNATIVE_READINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "ru": (
-        (r"^г", "х"),  # Russian Г for English/Arabic H: Гарвард / هارفارد, Гамбург / هامبورغ
-    ),
-    "ar": (
-        (r"ث", "ت"),  # English th: Arabic ث, Russian т (Литгоу / ليثجو, Смит / سميث)
-        (r"ج", "غ"),  # Egyptian ج for a hard g: Георге / جورجي, Литгоу / ليثجو
-        (r"(?<=.)و(?=[اي])", "ڤ"),  # a consonant و (before a long vowel) for English w, Russian в: Твиттер / تويتر
-        (r"تس", "طس"),  # t + s, not the tsu of Japanese names: Бутс / بوتس
-        # French and Spanish names reach Russian as pronounced and Arabic often as spelt in
-        # English: a silent initial h (Азар / هازارد, Эрнандес / هيرنانديز) and a silent
-        # final d after -ar (Бушар / بوتشارد, Жерар / جيرارد)
-        (r"^ه", ""),
-        (r"(?<=..ار)د$", ""),
-    ),
-    # Latin script (every Latin-script language): letters the name's own language reads
-    # otherwise than English does, which Russian and Arabic write as heard
-    "en": (
-        (r"ch", "k"),  # Greek ch: Michael / Майкл, Chris / Крис
-        (r"ch", "sh"),  # French ch: Bouchard / بوشار, Michel / ميشيل
-        (r"g(?=[eiy])", "j"),  # a soft g: Giselle / Жизель, Gerard / جيرارد
-        (r"gh", ""),  # a silent gh: Willoughby / Уиллоуби, Hugh / Хью
-        (r"^w", "u"),  # Russian У for an initial W: Willoughby / Уиллоуби
-        (r"(?<=..ar)d$", ""),  # a silent final d after -ar: Bouchard / بوشار
-    ),
-}
-_READING_RE = {lang: tuple((regex.compile(a), b) for a, b in rules) for lang, rules in ALTERNATIVE_READINGS.items()}
+# Transliteration conventions as data (`Language.readings`): a foreign sound that one script
+# writes in more than one way. Each (letters, replacement) is an alternative reading of a word
+# of that script, tried as an extra skeleton variant, so the conventions meet without
+# loosening the edit costs for everything else.
+def _script_readings() -> dict[Script, tuple[tuple[str, str], ...]]:
+    from aligner import lang as languages
+
+    out: dict[Script, tuple[tuple[str, str], ...]] = {}
+    for language in languages.languages():
+        out[language.script] = out.get(language.script, ()) + tuple(language.readings)
+    return out
+
+
+ALTERNATIVE_READINGS = _script_readings()
+_READING_RE = {script: tuple((regex.compile(a), b) for a, b in rules) for script, rules in ALTERNATIVE_READINGS.items()}
 # the letters the rules start from (a quick test before the patterns)
-_READING_CHARS = {lang: frozenset(ch for pat, _ in rules for ch in pat if ch.isalpha()) for lang, rules in ALTERNATIVE_READINGS.items()}
+_READING_CHARS = {script: frozenset(ch for pat, _ in rules for ch in pat if ch.isalpha()) for script, rules in ALTERNATIVE_READINGS.items()}
 _MAX_READINGS = 3  # at most 2**3 readings of one word
 
 
-def _readings(word: str, script: str) -> list[str]:
+def _readings(word: str, script: Script) -> list[str]:
     """The word under every combination of the alternative readings that apply to it."""
-    low = ar_token_key(word) if script == "ar" else word.casefold()
+    low = ar_token_key(word) if script is Script.ARABIC else word.casefold()
     if not _READING_CHARS.get(script, frozenset()).intersection(low):
         return []
     rules = [r for r in _READING_RE.get(script, ()) if r[0].search(low)][:_MAX_READINGS]
@@ -299,17 +283,17 @@ def skeleton_variants(word: str, lang: str | None = None) -> tuple[str, ...]:
     main = skeleton(word, lang)
     script = script_of(word)
     out = [main]
-    if script == "ru":
-        raw = _skeleton(word, "ru")
+    if script is Script.CYRILLIC:
+        raw = _skeleton(word, script)
         if raw != main:
             out.append(raw)
         m = _RU_ADJ_SUFFIX.search(word.casefold())
         if m and m.start() >= 4:
-            stem = _skeleton(word[: m.start()], "ru")
+            stem = _skeleton(word[: m.start()], script)
             if stem not in out:
                 out.append(stem)
     for alt in _readings(word, script):
-        sk = skeleton(alt, script)
+        sk = skeleton(alt)
         if sk and sk not in out:
             out.append(sk)
     return tuple(out)
@@ -326,17 +310,17 @@ _V_CLASS = {
 
 
 @lru_cache(maxsize=100_000)
-def _vowels(word: str, script: str) -> tuple[str, bool]:
+def _vowels(word: str, script: Script) -> tuple[str, bool]:
     """(vowel classes in order, ends-in-vowel). For Arabic these are the written long vowels
     only (ا، و، ي after the first letter); a final ء/ى counts as a vowel ending."""
-    if script == "ar":
+    if script is Script.ARABIC:
         w = ar_token_key(word)
         ends = bool(w) and w[-1] in "اويىء"
         seq = "".join({"ا": "a", "و": "u", "ي": "i", "ى": "a"}.get(c, "") for c in w[1:])
         if w and w[0] in "اع":
             seq = "a" + seq
         return seq, ends
-    if script == "ru":
+    if script is Script.CYRILLIC:
         w = word.casefold()
         ends = bool(w) and w[-1] in "аеёиоуыэюяй"
         return "".join(_V_CLASS.get(c, "") for c in w), ends
@@ -361,10 +345,10 @@ def _subsequence(short: str, long: str) -> bool:
 _RU_FEMININE_OBLIQUE = regex.compile(r"(?<=\w{3})(?:ы|е|у|ой|ей|ою)$")
 
 
-def _forms(word: str, script: str, endings: str = "аяуюеиы") -> list[str]:
+def _forms(word: str, script: Script, endings: str = "аяуюеиы") -> list[str]:
     """The word, and for Russian also without a case-ending vowel (Джона -> Джон) and, for a
     feminine name in another case, its nominative in -а (Арианы -> Ариана / أريانا)."""
-    if script != "ru" or len(word) <= 3:
+    if script is not Script.CYRILLIC or len(word) <= 3:
         return [word]
     out = [word]
     if word[-1].casefold() in endings:
@@ -375,7 +359,7 @@ def _forms(word: str, script: str, endings: str = "аяуюеиы") -> list[str]
     return out
 
 
-def _vowels_agree(a: str, a_script: str, b: str, b_script: str, strict: bool) -> bool:
+def _vowels_agree(a: str, a_script: Script, b: str, b_script: Script, strict: bool) -> bool:
     """Both spellings end alike (vowel or consonant) and the vowels Arabic writes appear,
     in order, among the other spelling's vowels (Arabic leaves short vowels out).
 
@@ -395,9 +379,9 @@ def _vowels_agree(a: str, a_script: str, b: str, b_script: str, strict: bool) ->
                 continue
             if ea and not strict:
                 va, vb = va[:-1], vb[:-1]
-            if a_script == "ar" and b_script != "ar":
+            if a_script is Script.ARABIC and b_script is not Script.ARABIC:
                 ok = _subsequence(va, vb)
-            elif b_script == "ar" and a_script != "ar":
+            elif b_script is Script.ARABIC and a_script is not Script.ARABIC:
                 ok = _subsequence(vb, va)
             else:
                 ok = va.replace("e", "i") == vb.replace("e", "i")

@@ -9,6 +9,7 @@ and use these keys to compare, not to slice.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -67,6 +68,17 @@ def strip_arabic_marks(text: str) -> str:
     return _ARABIC_MARKS.sub("", text)
 
 
+@lru_cache(maxsize=64)
+def _unify_letters(lang: str | None) -> bool:
+    """Are the Arabic letter variants unified for `lang` (`Language.letter_variants`)? Always
+    without a language; a language that writes ی ک as letters of its own (Persian) keeps them."""
+    if lang is None:
+        return True
+    from aligner import lang as languages
+
+    return languages.known(lang) and languages.get(lang).letter_variants
+
+
 def match_key(text: str, lang: str | None = None) -> str:
     """A comparison key: NFKC (undoes Arabic presentation forms, full-width forms),
     invisible controls removed, digits and punctuation to ASCII, Arabic marks removed and
@@ -74,7 +86,7 @@ def match_key(text: str, lang: str | None = None) -> str:
     t = unicodedata.normalize("NFKC", text)
     t = _INVISIBLE.sub("", t)
     t = normalize_punct(normalize_digits(t))
-    if lang in (None, "ar") and _HAS_ARABIC.search(t):
+    if _unify_letters(lang) and _HAS_ARABIC.search(t):
         t = strip_arabic_marks(t).translate(_ARABIC_LETTERS)
     t = t.replace("ё", "е").replace("Ё", "Е")
     t = t.casefold()

@@ -82,11 +82,12 @@ class Unglued:
 
 
 @lru_cache(maxsize=8192)
-def unglue(text: str, lang: str) -> Unglued:
+def unglue(text: str, lang: str | None = None) -> Unglued:
     """The matching view of `text` (see the module docstring). Only Arabic tokens are ever
-    split; a text without Arabic letters comes back unchanged at the cost of one search.
-    Memoised per text: extraction, sentence keys and the name search ask for the same one."""
-    if lang != "ar" and not _ARABIC.search(text):
+    split, whatever `lang` says; a text without Arabic letters comes back unchanged at the
+    cost of one search. Memoised per text: extraction, sentence keys and the name search
+    ask for the same one."""
+    if not _ARABIC.search(text):
         return Unglued(text, None)
     cuts: list[int] = []
     for m in _ARABIC_TOKEN.finditer(text):
@@ -280,9 +281,12 @@ def _build_lexicon() -> dict[str, float]:
     import wordfreq
 
     from aligner import gazetteer
+    from aligner import lang as languages
 
+    # the words of the script's first language (Arabic; wordfreq names lists by our codes)
+    arabic = languages.of_script(languages.Script.ARABIC).code
     out: dict[str, float] = {}
-    for w, f in wordfreq.get_frequency_dict("ar", "best").items():
+    for w, f in wordfreq.get_frequency_dict(arabic, "best").items():
         z = math.log10(f) + 9.0
         if z < MIN_ZIPF:
             continue

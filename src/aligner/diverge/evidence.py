@@ -270,13 +270,13 @@ def _stems(word: str, lang: str) -> frozenset[str]:
     for the same words of a document again and again.)"""
     w = match_key(word, lang)
     out = {w}
-    rules = languages.rules_of(lang)  # uk declines like ru, fa takes proclitics like ar
-    if rules == "ar":
+    script = languages.script(lang)  # uk declines like ru, fa takes proclitics like ar
+    if script is languages.Script.ARABIC:
         for p in _AR_PROCLITICS:
             if w.startswith(p) and len(w) - len(p) >= 3:
                 out.add(w[len(p) :])
-    elif rules == "ru":
-        for e in (languages.get(lang).inflection_endings if lang != rules else ()) or _RU_ENDINGS:
+    elif script is languages.Script.CYRILLIC:
+        for e in languages.get(lang).inflection_endings or _RU_ENDINGS:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 out.add(w[: -len(e)])
         # a soft sign before the ending goes with it (Ливерпуль / Ливерпуля, Феттель / Феттелем)
@@ -316,7 +316,7 @@ def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) 
     """Whether one of `words` could be this name: inflection and clitics stripped, and
     consonant skeletons compared when the names module is unsure."""
     mine = [(v, names.skeleton(v, lang)) for w in _WORD.findall(surface) for v in _stems(w, lang)]
-    caseless = names.script_of(surface) != "ar" and languages.rules_of(other_lang) == "ar"
+    caseless = names.script_of(surface) is not languages.Script.ARABIC and languages.script(other_lang) is languages.Script.ARABIC
     for word in words:
         # a foreign name is written in Arabic as a transliteration: a plainly Arabic word
         # (الصاعد, "the rising", against Флитвудом) meets it by the loose skeleton only by chance

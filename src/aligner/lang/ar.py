@@ -301,9 +301,10 @@ READINGS = (
     (r"(?<=..ار)د$", ""),
 )
 
-# Attribution cues are Arabic's own; its other rules (no capitals, proclitics) follow from
-# its script and fields.
+# Its number grammar and attribution cues; no capitals and proclitics follow from its script
+# and fields.
 RULES = Rules(
+    unit_before_tens=True,  # خمسة وعشرون
     attribution_cues=(
         ("audience:briefing", r"(?:مؤتمر\s+صحفي|مؤتمر\s+صحافي|إيجاز\s+صحفي)"),
         ("audience:correspondent", r"مراسل" + r"(?:ه|ها|نا|ي|ة|ين|و)?(?![\p{L}\p{M}])"),

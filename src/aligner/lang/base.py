@@ -35,6 +35,8 @@ class Rules:
 
     #: Spelled-out compounds are written with a hyphen (twenty-five): split before lookup.
     hyphenated_numbers: bool = False
+    #: Compounds put the unit first, joined by "and" (Arabic خمسة وعشرون 25); else tens first.
+    unit_before_tens: bool = False
     #: 3/5/2020 is 5 March (month first) when the first number can be a month.
     slash_month_first: bool = False
     #: A day may follow the month name (March 5, March 5th).

@@ -200,7 +200,7 @@ def _entities(text: str, lang: str) -> tuple[Entity, ...]:
 def _word_forms(word: str) -> list[tuple[int, str]]:
     """(offset, form) of a word as written and without one Arabic proclitic."""
     forms = [(0, word)]
-    if names.script_of(word) == "ar":
+    if names.script_of(word) is names.Script.ARABIC:
         forms += [(len(c), word[len(c) :]) for c in AR_CLITICS if word.startswith(c) and len(word) - len(c) >= 3]
     return forms
 
