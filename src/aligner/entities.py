@@ -352,14 +352,19 @@ def _number_words(text: str, lang: str, toks: list, taken: SpanSet, digits: Span
 def _weekdays(lang: str) -> frozenset[str]:
     """The language's weekday names (CLDR, via Babel), as match keys: in Arabic Monday is
     'the two' (الاثنين), a number word that names a day."""
+    if languages.known(lang):  # the names from a small cache pickle: loading Babel's locale costs ~30 ms
+        return frozenset(_akey(n) for n in gazetteer.cached(f"weekdays-{lang}", lambda: _cldr_weekdays(lang)))
+    return frozenset(_akey(n) for n in _cldr_weekdays(lang))
+
+
+def _cldr_weekdays(lang: str) -> tuple[str, ...]:
     import babel
 
     try:
         loc = babel.Locale.parse(lang)
     except (ValueError, babel.UnknownLocaleError):
-        return frozenset()
-    names_ = {n for ctx in loc.days.values() for n in ctx.get("wide", {}).values()}  # (the short forms drop ال)
-    return frozenset(_akey(n) for n in names_)
+        return ()
+    return tuple(sorted({n for ctx in loc.days.values() for n in ctx.get("wide", {}).values()}))  # (the short forms drop ال)
 
 
 @lru_cache(maxsize=50_000)
