@@ -64,6 +64,10 @@ class NameMatch:
     matched: list[tuple[Entity, Entity]] = field(default_factory=list)
     src_only: list[Entity] = field(default_factory=list)
     tgt_only: list[Entity] = field(default_factory=list)
+    # weak candidates (a capitalised first word of a sentence) found on neither side: the
+    # caller, who sees the whole document, may know them for names
+    src_weak: list[Entity] = field(default_factory=list)
+    tgt_weak: list[Entity] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1577,6 +1581,8 @@ def match_names(
 
     out.src_only.extend(c.entity for c in s_rest if c.strong)
     out.tgt_only.extend(c.entity for c in t_rest if c.strong)
+    out.src_weak = [c.entity for c in s_rest if not c.strong]
+    out.tgt_weak = [c.entity for c in t_rest if not c.strong]
 
     # 4. Arabic tokens naming someone from the other document, unmatched here
     for ar_text, ar_is_src, context, context_names, other_lang in (
