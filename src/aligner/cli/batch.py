@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from aligner import batch
 from aligner.compare import add_compare_arguments, options_from_args
 from aligner.errors import InputError
+
+if TYPE_CHECKING:
+    from aligner import batch
 
 EPILOG = """\
 INPUT is one of:
@@ -44,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("input", help="a directory of NAME.LANG.txt pairs, or a .toml/.tsv/.jsonl manifest")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="output directory (created if missing)")
     p.add_argument(
-        "--formats", default=",".join(batch.DEFAULT_FORMATS), metavar="LIST",
+        "--formats", metavar="LIST",
         help="per-pair report formats, comma-separated, from json,tsv,tmx,md,html (default: json,html)",
     )
     p.add_argument("--workers", type=int, metavar="N", help="parallel workers (default: one per CPU core)")
@@ -64,7 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
+    from aligner import batch
+
+    formats = tuple(f.strip().lower() for f in (args.formats or ",".join(batch.DEFAULT_FORMATS)).split(",") if f.strip())
     if not formats:
         raise InputError("--formats needs at least one of json,tsv,tmx,md,html")
     if args.workers is not None and args.workers < 1:
@@ -89,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
 def _with_bar(jobs: list[batch.PairJob], args: argparse.Namespace, options: Any, formats: tuple[str, ...]) -> batch.BatchResult:
     """A rich progress bar on stderr, a line per failure, and a summary at the end."""
     from rich.console import Console
+
+    from aligner import batch
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     console = Console(stderr=True)

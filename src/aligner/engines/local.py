@@ -9,6 +9,7 @@ futures.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -94,6 +95,7 @@ class LocalEngine:
                 warm()
             except Exception:  # noqa: BLE001 - the items will say what is wrong
                 pass
+        gc.freeze()  # what the workers inherit is never walked by their collector again
         todo = iter(enumerate(items))
         retry: list[tuple[int, Any]] = []  # innocent bystanders and suspects, run alone
         tried: set[int] = set()  # indices already re-run once
