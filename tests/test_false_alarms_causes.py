@@ -351,6 +351,32 @@ def test_a_name_after_a_hyphened_particle_is_the_name_itself():
     assert not fs, [f.detail for f in fs]
 
 
+def test_a_name_as_a_sentences_first_word_is_a_name_when_the_document_says_so():
+    """ntrex128-dev cbsnews.248384: 'Кавано дал эмоциональные показания, заявив...'. The pair's
+    text alone cannot tell a capitalised first word from an ordinary one, so when the Arabic
+    lost 'وقال كافانو' (Kavanaugh said) nothing was reported. The document writes Кавано inside
+    a sentence, and the Arabic spells it around: a name, and the named speaker is dropped.
+    A name the Arabic never spells in a way the matcher reads (Уэст / ويست, glued to the verb
+    before it in ntrex128-dev newsweek.51329) stays unclaimed."""
+    ru = ("Как заявила Форд на слушаниях перед Юридическим комитетом Сената, она на «100 процентов» уверена, что Кавано "
+          "в состоянии опьянения напал на нее и попытался ее раздеть на школьной вечеринке. "
+          "Кавано дал эмоциональные показания, заявив, что на 100 процентов уверен в том, что этого не было.")
+    ar = ("وأخبرت فورد اللجنة القضائية في مجلس الشيوخ الأمريكي بأنها متأكدة 100 بالمائة من قيام كافانو بتحسس جسدها وهو "
+          "مخمور محاولاً نزع ملابسها في حفل بالمدرسة الثانوية. {}في الشهادة المثيرة للعواطف التي قدمها بأنه متأكد بنسبة "
+          "100 بالمائة من عدم حدوث ذلك.")
+    fs, _ = flags(ru, ar.format("وقال كافانو "))
+    assert not fs, [f.detail for f in fs]
+    fs, _ = flags(ru, ar.format(""))
+    assert major(fs) and all(f.src_span and "Кавано" in ru[f.src_span[0] - 40 : f.src_span[1]] for f in major(fs)), \
+        [f.detail for f in fs]
+    ru = ("Кроме того, Уэст пожаловался публике на то, что за кулисами высмеяли его кепку. "
+          "Уэст продолжает: «А хотите знать, что не круто?»")
+    ar = ("أيضًا، اشتكى ويست للجمهور من أنه واجه انتقادًا كبيرًا في الكواليس بسببالقبعة التي يرتديها. "
+          "استطردويست قائلاً: \"هل تريدون رؤية كيف يكون المغمور؟\"")
+    fs, _ = flags(ru, ar)
+    assert not major(fs), [f.detail for f in fs]
+
+
 # --- pivots --------------------------------------------------------------------------------
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from aligner.diverge.attribution import _attribution_flags
 from aligner.diverge.evidence import _Side, _doc_span, _joined, _loosely_present, _neighbour_ids, _shift, _span, _value_keys
 from aligner.diverge.figures import _numeric_flags, _unit
-from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling
+from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling, with_names_at_start
 from aligner.diverge.wording import (
     _length_flags,
     _meaning_flags,
@@ -162,6 +162,7 @@ def flag_pairs(
             tgt_context_names=t.context_names(bead.tgt) if t.doc.lang != "ar" and s.doc.lang == "ar" else None,
         )
         _record_anchors(pair, bead, s, t, nm)
+        nm = with_names_at_start(nm, s, t, s_marks, t_marks, bead.src, bead.tgt)
         links.extend(
             (i, _shift(a, s_marks), _shift(b, t_marks)) for a, b in nm.matched if a.kind == "name" and b.kind == "name"
         )

@@ -69,6 +69,18 @@ def _record_anchors(pair: Pair, bead: Bead, s: _Side, t: _Side, nm: NameMatch) -
     pair.evidence["anchorable"] = 1.0 if has_s and has_t else 0.0
 
 
+def with_names_at_start(nm: NameMatch, s: _Side, t: _Side, s_marks: list[tuple[int, int]], t_marks: list[tuple[int, int]],
+                        bead_src: Sequence[int], bead_tgt: Sequence[int]) -> NameMatch:
+    """`nm` with the weak candidates that the document knows for names (`_named_at_start`)
+    among the one-sided names: the matcher sees only the pair's text."""
+    more_s = [e for e in nm.src_weak if _named_at_start(_shift(e, s_marks), s, t, bead_tgt)] if bead_tgt else []
+    more_t = [e for e in nm.tgt_weak if _named_at_start(_shift(e, t_marks), t, s, bead_src)] if bead_src else []
+    if not more_s and not more_t:
+        return nm
+    return NameMatch(nm.matched, sorted(nm.src_only + more_s, key=lambda e: e.start),
+                     sorted(nm.tgt_only + more_t, key=lambda e: e.start))
+
+
 def _name_flags(
     nm: NameMatch,
     s_marks: list[tuple[int, int]],
@@ -412,6 +424,19 @@ def _title_case(side: _Side, e: Entity) -> bool:
 def _sentence_initial(side: _Side, e: Entity) -> bool:
     x = side.sentence_at(e.start)
     return x is not None and not _WORD.search(side.doc.text[x.start : e.start])
+
+
+def _named_at_start(e: Entity, side: _Side, other: _Side, other_ids: Sequence[int]) -> bool:
+    """A sentence's capitalised first word, which the matcher cannot tell from an ordinary
+    word in the pair's text alone, is a name when its document writes it inside a sentence
+    (Кавано) and the other version spells it in the sentences around, so that the matcher can
+    read it (not Уэст, which it never pairs with ويست). Not a word weak for another reason (an
+    adjective, a patronymic)."""
+    if not _sentence_initial(side, e) or not (_stems(e.surface, side.doc.lang) & side.inner_names()):
+        return False
+    around = [x.id for x in other.doc.sentences
+              if min(other_ids) - _SPEAKER_CONTEXT <= x.id <= max(other_ids) + _SPEAKER_CONTEXT]
+    return _spelled_in(e.surface, side.doc.lang, other, around)
 
 
 # Russian and Ukrainian decline names: near-identical forms are cases, not spellings
