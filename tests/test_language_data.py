@@ -15,13 +15,21 @@ NTREX = Path(os.environ.get("ALIGNER_NTREX_DIR", Path(__file__).resolve().parent
 needs_ntrex = pytest.mark.skipif(not NTREX.is_dir(), reason="ntrex128-dev not available")
 
 
-def _flags(src: str, tgt: str, doc_id: str, kind: str) -> list[tuple[str, str]]:
+def _flags(src: str, tgt: str, doc_id: str, kind: str, before: str = "", after: str = "") -> list[tuple[str, str]]:
+    """Flags of one kind on an ntrex128-dev article pair; with `before`, TGT's first line
+    holding it has it replaced by `after` (an injected divergence)."""
     from aligner import ntrex
     from aligner.compare import compare_documents
 
     corpus = ntrex.Corpus()
     article = next(a for a in corpus.articles if a.doc_id == doc_id)
-    pair = ntrex.article_pair(corpus, article, src, tgt)
+
+    def edit(units, par_of, rng):
+        k = next(k for k, (_, text) in enumerate(units) if before in text)
+        units[k] = (units[k][0], units[k][1].replace(before, after, 1))
+        return {}
+
+    pair = ntrex.article_pair(corpus, article, src, tgt, tgt_edit=edit if before else None)
     comparison = compare_documents(pair.src.doc, pair.tgt.doc)
     return [(f.severity, f.detail) for p in comparison.pairs for f in p.flags if f.kind == kind]
 
@@ -52,3 +60,27 @@ def test_turkish_months_with_case_suffixes(line, keys):
 def test_turkish_suffixed_month_is_no_missing_month_in_tr_ar():
     # before: "month 'يونيو' in TGT is not in SRC" (major) on a faithful translation
     assert not [f for f in _flags("tr", "ar", "bbc.381647", "date") if f[0] == "major"]
+
+
+# Attribution cues of German and French (`Rules.attribution_cues` in lang/de.py, fr.py):
+# before, both read with English cues, so 'sagte Sumbung' was no attribution at all and a
+# speaker dropped from the translation went unreported.
+@needs_ntrex
+@pytest.mark.parametrize(
+    "src, tgt, doc_id, before, after",
+    [
+        ("de", "en", "nytimes.184837", "Ms. Sumbung said.", "."),  # SRC: „…“, sagte Sumbung.
+        ("de", "en", "nytimes.184825", ", according to Nielsen,", ","),  # SRC: Laut Nielsen erreicht …
+        ("fr", "ar", "reuters.218932", "وقال كافاداركوف", ""),  # SRC: a déclaré Kavadarkov
+    ],
+)
+def test_dropped_speaker_is_found_by_the_languages_own_cues(src, tgt, doc_id, before, after):
+    assert any("speaker is dropped" in d for sev, d in _flags(src, tgt, doc_id, "attribution", before, after))
+
+
+@needs_ntrex
+@pytest.mark.parametrize("doc_id", ["bbc.381646", "reuters.218914", "newsweek.51331", "dailymail.co.uk.298644"])
+def test_german_capitalised_nouns_are_no_speakers(doc_id):
+    # every German noun is capitalised: 'Publikum', 'Vergangenheit' (speaker differs) and
+    # 'Berichten zufolge', 'laut Statistiken' (speaker dropped) are faithful translations
+    assert [f for f in _flags("de", "en", doc_id, "attribution") if f[0] == "major"] == []

@@ -41,7 +41,7 @@ from aligner.diverge.wording import (
     _sharpen_with_pivots,
     chrf,
 )
-from aligner.entities import match_names
+from aligner.entities import frequent_word, match_names
 from aligner.types import Bead, Document, Flag, Pair, Sentence, Summary
 
 
@@ -168,8 +168,10 @@ def flag_pairs(
         )
         # speakers for the attribution check: names on this side only (a matched name means
         # the speaker is still there, however the verb was rendered)
-        s_people = [_doc_span(a, s_marks) for a in nm.src_only if a.kind == "name"]
-        t_people = [_doc_span(b, t_marks) for b in nm.tgt_only if b.kind == "name"]
+        # (a one-word 'name' that is a common word of its language is no speaker: German
+        # Berichten, Statistiken; English Big)
+        s_people = [_doc_span(a, s_marks) for a in nm.src_only if a.kind == "name" and not _common_word(a, s)]
+        t_people = [_doc_span(b, t_marks) for b in nm.tgt_only if b.kind == "name" and not _common_word(b, t)]
         s_named = [_doc_span(a, s_marks) for a, _ in nm.matched if a.kind == "name"]
         t_named = [_doc_span(b, t_marks) for _, b in nm.matched if b.kind == "name"]
         attribution = _attribution_flags(i, beads, s, t, (s_people, s_named), (t_people, t_named))
@@ -187,6 +189,12 @@ def flag_pairs(
             flags = _merged_by_anchors(flags, bead, s, t)
         pair.flags.extend(flags)
     return links
+
+
+def _common_word(e, side: _Side) -> bool:
+    """A one-word name that `frequent_word` calls an ordinary word of the side's language
+    (False in a language with no word-frequency list: Russian, Arabic)."""
+    return " " not in e.surface.strip() and frequent_word(e.surface.strip(), side.doc.lang)
 
 
 def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> list[Flag]:

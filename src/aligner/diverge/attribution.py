@@ -265,6 +265,15 @@ def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side,
 
 
 _SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
+_ONE_SHORT_WORD = regex.compile(r"[ \u00a0]+(?:\p{Ll}{1,4}[ \u00a0]+)?")  # 'laut Nielsen', 'Angaben der Police'
+
+
+def _by_cue(cue: Entity, side: _Side, names: list[Span]) -> bool:
+    """A name right after the cue (one short lower-case word between, an article) or right
+    before it."""
+    text = side.doc.text
+    return any((a >= cue.end and _ONE_SHORT_WORD.fullmatch(text, cue.end, a))
+               or (b <= cue.start and not text[b:cue.start].strip()) for a, b in names)
 
 
 def _lost_speaker(
@@ -276,6 +285,12 @@ def _lost_speaker(
     (a cue next to a name both sides carry is only a verb rendered differently)."""
     lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
     one_sided, matched = people
+    if lang_data.known(side.doc.lang) and lang_data.get(side.doc.lang).nouns_capitalised:
+        # every noun is capitalised (German): a capital near the verb is no speaker; only a
+        # one-sided name right by it is ('sagte Sumbung', 'Nach Angaben der Metropolitan Police')
+        if _by_cue(cue, side, one_sided):
+            return "name"
+        one_sided = []
     if any(a < hi and lo < b for a, b in matched):
         return None
     if any(a < hi and lo < b for a, b in one_sided):

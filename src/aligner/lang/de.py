@@ -2,6 +2,9 @@
 (`rules="en"`). Decimal comma, thousands by a point. Every noun is capitalised, so a
 capital is weaker evidence of a name than in English."""
 
+from dataclasses import replace
+
+from aligner.lang import en
 from aligner.lang.base import Language, OpusModel
 
 NEVER_FINAL = frozenset({"dr", "prof", "hr", "fr", "bzw", "z.b", "z. b", "d.h", "d. h", "u.a", "ca", "nr", "str",
@@ -22,7 +25,8 @@ NUMBER_WORDS = {
 REPORTING = (
     r"sagte\w*", r"sagt", r"sagen", r"erklärte\w*", r"erklärt", r"betonte\w*", r"fügte\s+hinzu", r"teilte\s+mit",
     r"schrieb\w*", r"schreibt", r"twitterte", r"antwortete\w*", r"warnte\w*", r"räumte\s+ein", r"laut",
-    r"zufolge", r"berichtete\w*", r"meinte\w*", r"so\s+\p{Lu}\p{L}+",
+    r"zufolge", r"berichtete\w*", r"meinte\w*",
+    r"(?-i:so\s+\p{Lu}\p{L}+)",  # "so Müller" (as Müller says); case-sensitive: not "so groß"
 )
 SOURCE_NOUNS = (r"Journalist\w*", r"Korrespondent\w*", r"Presse", r"Medien")
 PRONOUNS = (r"er", r"sie")
@@ -60,6 +64,20 @@ PLACES = {
 TERRITORY_ALIASES = {"US": ("USA", "Amerika", "Vereinigte Staaten", "Vereinigten Staaten"),
                      "GB": ("Großbritannien", "Grossbritannien"), "EU": ("EU", "Europäische Union", "Europäischen Union"),
                      "UN": ("UNO", "Vereinte Nationen", "Vereinten Nationen"), "AE": ("Emirate",)}
+# Attribution cues (entity key, regex; see `Rules.attribution_cues`): who reported it and
+# who was told. 'so' alone ("so viele") and 'sagen' of a crowd ("viele sagen") are left out.
+ATTRIBUTION_CUES = (
+    ("audience:briefing", r"Pressekonferenz\w*|Briefings?"),
+    ("audience:correspondent", r"Korrespondent\w*"),
+    ("audience:journalists", r"Journalist\w*|Reporter\w*|(?:der|die)\s+Presse|(?:den\s+)?Medien"),
+    ("audience:interview", r"Interviews?"),
+    ("cue:according", r"laut|zufolge|nach\s+Angaben|nach\s+(?:den\s+)?Worten|wie\s+(?:\p{L}+\s+){0,3}(?:berichtete|berichtet|meldete|meldet)"),
+    ("cue:opinion", r"glaubt|ist\s+der\s+(?:Meinung|Ansicht)|nach\s+Ansicht|hält\s+es\s+für"),
+    ("cue:say", r"sagte|sagten|sagt|erklärte|erklärten|erklärt|betonte|betonten|betont|fügte\s+(?:\p{L}+\s+)?hinzu|ergänzte|"
+                r"teilte\s+(?:\p{L}+\s+)?mit|berichtete|berichteten|schrieb|schreibt|twitterte|warnte|warnten|antwortete|"
+                r"bestätigte|bestätigten|kündigte\s+(?:\p{L}+\s+)?an|meinte|erzählte"),
+)
+
 # German common nouns that are also place names elsewhere (Island is Iceland in German).
 AMBIGUOUS_PLACES = frozenset({"island", "niger", "essen", "halle", "mark", "tal", "kap", "ost"})
 
@@ -68,6 +86,7 @@ INFLECTION_ENDINGS = ("es", "en", "ern", "er", "ns", "s", "n", "e")
 
 LANGUAGE = Language(
     code="de", name="German", script="Latin", rules="en",
+    extraction=replace(en.RULES, attribution_cues=ATTRIBUTION_CUES),
     word_frequencies="de", nouns_capitalised=True,
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß",
     never_final=NEVER_FINAL, may_final=MAY_FINAL, ordinal_dot=True,

@@ -1,6 +1,9 @@
 """French. Latin script; English's extraction rules apply where French has none of its own
 (`rules="en"`). Decimal comma, thousands by a (narrow) space."""
 
+from dataclasses import replace
+
+from aligner.lang import en
 from aligner.lang.base import Language, OpusModel
 
 NEVER_FINAL = frozenset({"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "cf", "env",
@@ -23,6 +26,20 @@ REPORTING = (
     r"tweeté|répondu|averti|reconnu|rappelé|estimé|assuré)", r"déclare\w*", r"affirme\w*", r"ajoute\w*",
     r"explique\w*", r"souligne\w*", r"indique\w*", r"précise\w*", r"estime\w*", r"assure\w*", r"dit",
     r"disent", r"écrit", r"selon", r"d'après", r"d’après",
+)
+# Attribution cues (entity key, regex; see `Rules.attribution_cues`): who reported it and
+# who was told, the past tense with its auxiliary (a déclaré) and the inverted 'a-t-il dit'.
+ATTRIBUTION_CUES = (
+    ("audience:briefing", r"points?\s+de\s+presse|conférences?\s+de\s+presse|briefings?"),
+    ("audience:correspondent", r"correspondante?s?"),
+    ("audience:journalists", r"journalistes?|reporters?|la\s+presse|les\s+médias"),
+    ("audience:interview", r"entretiens?|interviews?"),
+    ("cue:according", r"selon|d['’]après|citant|cité\s+par|comme\s+l['’]a\s+rapporté"),
+    ("cue:opinion", r"estime|estiment|pense|pensent|croit|croient|à\s+son\s+avis"),
+    ("cue:say", r"(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|indiqué|précisé|annoncé|écrit|"
+                r"tweeté|répondu|averti|confirmé|raconté|relaté|rapporté)|déclare|déclarent|affirme|affirment|ajoute|"
+                r"ajoutent|explique|expliquent|souligne|soulignent|indique|indiquent|précise|précisent|dit|disent|écrit|"
+                r"raconte|confie|a-t-(?:il|elle)\s+\p{L}+|dit-(?:il|elle)"),
 )
 SOURCE_NOUNS = (r"journalistes?", r"correspondants?", r"la\s+presse", r"les\s+médias")
 PRONOUNS = (r"il", r"elle", r"ils", r"elles")
@@ -72,6 +89,7 @@ INFLECTION_ENDINGS = ("s", "x", "es")
 
 LANGUAGE = Language(
     code="fr", name="French", script="Latin", rules="en",
+    extraction=replace(en.RULES, attribution_cues=ATTRIBUTION_CUES),
     word_frequencies="fr",
     elisions=frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"}),
     alphabet="abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
