@@ -41,6 +41,7 @@ from aligner.diverge.wording import (
     _sharpen_with_pivots,
     chrf,
 )
+from aligner import lang as languages
 from aligner.entities import frequent_word, match_names
 from aligner.types import Bead, Document, Flag, Pair, Sentence, Summary
 
@@ -53,7 +54,8 @@ class DivergeConfig:
     FLORES-200 dev (997 sentences): Russian runs ~9% longer than English, Arabic ~12% shorter.
     """
 
-    length_offsets: dict[str, float] = field(default_factory=lambda: {"en": 0.0, "ru": 0.088, "ar": -0.133})
+    length_offsets: dict[str, float] = field(default_factory=lambda: {
+        x.code: x.length_offset for x in languages.languages() if x.length_offset is not None})  # `Language.length_offset`
     length_sd: float = 0.18  # sd of the log length ratio per sentence pair (FLORES: 0.16-0.18)
     length_z: float = 3.5  # flag beyond this many sd ...
     length_min_chars: int = 40  # ... and only if the excess is at least this many characters
@@ -158,8 +160,8 @@ def flag_pairs(
         # `match_names` step 4 reads them, and only for a side with capitals facing Arabic
         nm = match_names(
             s_text, s.doc.lang, t_text, t.doc.lang,
-            src_context_names=s.context_names(bead.src) if s.doc.lang != "ar" and t.doc.lang == "ar" else None,
-            tgt_context_names=t.context_names(bead.tgt) if t.doc.lang != "ar" and s.doc.lang == "ar" else None,
+            src_context_names=s.context_names(bead.src) if not _name_search(s) and _name_search(t) else None,
+            tgt_context_names=t.context_names(bead.tgt) if not _name_search(t) and _name_search(s) else None,
         )
         _record_anchors(pair, bead, s, t, nm)
         nm = with_names_at_start(nm, s, t, s_marks, t_marks, bead.src, bead.tgt)
@@ -431,6 +433,11 @@ def _small_figure(e) -> bool:
         return kind in ("num", "number") and abs(float(val)) <= 10
     except ValueError:
         return False
+
+
+def _name_search(side: _Side) -> bool:
+    """The side's language has match_names' search for names in text without capitals."""
+    return languages.known(side.doc.lang) and languages.get(side.doc.lang).caseless_name_search
 
 
 def _length_z(mine: int, other: int, my_lang: str, other_lang: str, cfg: DivergeConfig) -> float:

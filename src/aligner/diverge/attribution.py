@@ -35,7 +35,8 @@ def _reporting_re(lang: str) -> regex.Pattern | None:
     mod = lang_data.table(lang)
     if mod is None:
         return None
-    pre = r"(?:[وفبل]?)" if lang == "ar" else ""
+    clitics = lang_data.get(lang).proclitics
+    pre = rf"(?:[{clitics}]?)" if clitics else ""
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){pre}(?:{'|'.join(mod.REPORTING)})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 
@@ -184,7 +185,7 @@ def _attribution_flags(
         # a named speaker gone from the pair and from its neighbours is enough. An Arabic SRC
         # is read as an added Arabic attribution is: a speech cue with its speaker after it.
         named = [e for e in s_cues if s_why[id(e)] == "name" and not _speaker_near(e, s, s_people[0], t, near_t, near_s)
-                 and (s.doc.lang != "ar" or (e.key in _ADDED_CUES and _speaker_at_verb(e, s, s_people[0])))]
+                 and (not _verb_first(s.doc.lang) or (e.key in _ADDED_CUES and _speaker_at_verb(e, s, s_people[0])))]
         # a speaker noun right by the cue ('по мнению эксперта') also needs the neighbourhood
         # to have fewer cues on the other side
         nouns = [e for e in s_cues if s_why[id(e)] == "noun"] if s_all > t_all else []
@@ -213,11 +214,16 @@ def _attribution_flags(
 _AR_OBJECT_SUFFIX = regex.compile(r"(?:ه|ها|هم|هما)$")
 
 
+def _verb_first(lang: str) -> bool:
+    """News sentences of `lang` open with the verb (`Language.verb_first`: Arabic وقال فليك)."""
+    return lang_data.known(lang) and lang_data.get(lang).verb_first
+
+
 def _speaker_at_verb(cue: Entity, side: _Side, names: list[Span]) -> bool:
     """A named speaker right by the reporting verb. Arabic news puts the subject after the
     verb ('وقال فليك'), and a verb carrying an object pronoun ('ورد ذكره', 'mention of him')
     reports no one: a name before it ('ورد', also the name Ward) is no speaker."""
-    if side.doc.lang == "ar":
+    if _verb_first(side.doc.lang):
         if _AR_OBJECT_SUFFIX.search(cue.surface):
             return False
         return any(0 <= a - cue.end <= 3 for a, _ in names)
@@ -309,7 +315,8 @@ def _speaker_nouns(lang: str) -> regex.Pattern | None:
     words = getattr(lang_data.table(lang), "SPEAKER_NOUNS", ())
     if not words:
         return None
-    pre = r"(?:[وفبل]?(?:لل|ال)?)" if lang == "ar" else ""
+    clitics = lang_data.get(lang).proclitics
+    pre = rf"(?:[{clitics}]?(?:لل|ال)?)" if clitics else ""
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}]){pre}(?:{'|'.join(words)})(?![\p{{L}}\p{{M}}])", regex.IGNORECASE)
 
 

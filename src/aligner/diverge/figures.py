@@ -165,7 +165,8 @@ def _word_figures_re(lang: str) -> tuple[tuple[regex.Pattern, str, int], ...]:
     mod = lang_data.table(lang)
     if mod is None:
         return ()
-    pre = r"(?:[وفبل]?(?:ال)?)" if lang == "ar" else ""
+    x = lang_data.get(lang)
+    pre = rf"(?:[{x.proclitics}]?(?:{x.article})?)" if x.proclitics else ""
     out = []
     for kind, table in (("decade", getattr(mod, "DECADES", {})), ("figure", getattr(mod, "FIGURE_WORDS", {}))):
         for pat, value in table.items():
@@ -226,8 +227,9 @@ def _unit_re(lang: str) -> tuple[regex.Pattern, tuple[tuple[str, float], ...]] |
         return None
     units = sorted(mod.UNITS.items(), key=lambda kv: -len(kv[0]))  # multi-word units first
     alt = "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(units))
-    flags = regex.IGNORECASE if lang != "ar" else 0
-    pre = r"(?:[وفبل]?(?:ال)?)" if lang == "ar" else ""
+    x = lang_data.get(lang)
+    flags = regex.IGNORECASE if not x.proclitics else 0  # (Arabic units and their °C as written)
+    pre = rf"(?:[{x.proclitics}]?(?:{x.article})?)" if x.proclitics else ""
     return regex.compile(rf"[\s\u00a0]*(?:-?\s*)?{pre}(?:{alt})(?![\p{{L}}\p{{M}}])", flags), tuple(u for _, u in units)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from aligner.diverge.evidence import _name_among, _NUMERIC_KINDS, _Side, _span, _value_keys, _WORD
+from aligner import lang as languages
 from aligner.entities import extract
 from aligner.types import Bead, Flag, Pair, Sentence, Span
 
@@ -185,8 +186,8 @@ def _sharpen_with_pivots(flags: list[Flag], pair: Pair, s: _Side, t: _Side) -> l
     the two pivots agree on (a number written as a word on one side), a name that the other
     side's pivot does spell (a transliteration the skeletons missed)."""
     kinds = set(_NUMERIC_KINDS)
-    ps = {v for e in extract(pair.src_pivot or "", "en") if e.kind in kinds for v in _value_keys(e)}
-    pt = {v for e in extract(pair.tgt_pivot or "", "en") if e.kind in kinds for v in _value_keys(e)}
+    ps = {v for e in extract(pair.src_pivot or "", languages.PIVOT) if e.kind in kinds for v in _value_keys(e)}
+    pt = {v for e in extract(pair.tgt_pivot or "", languages.PIVOT) if e.kind in kinds for v in _value_keys(e)}
     pair.evidence["pivot_figures_agree"] = 1.0 if ps == pt else 0.0
     out = []
     for f in flags:
@@ -203,7 +204,7 @@ def _name_in_pivot(f: Flag, pair: Pair, s: _Side, t: _Side) -> bool:
         if not span or not pivot:
             continue
         words = [w for w in _WORD.findall(pivot) if w[:1].isupper()]
-        if _name_among(side.doc.text[span[0] : span[1]], side.doc.lang, words, "en"):
+        if _name_among(side.doc.text[span[0] : span[1]], side.doc.lang, words, languages.PIVOT):
             return True
     return False
 
