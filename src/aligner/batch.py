@@ -44,6 +44,7 @@ from typing import Any
 from aligner import __version__
 from aligner.errors import AlignerError, InputError
 from aligner.lang import CODES as LANG_CODES
+from aligner.lang import SOURCE_ORDER
 
 INDEX_SCHEMA = "aligner.batch-index/1"
 RESULT_SCHEMA = "aligner.batch-result/1"
@@ -53,7 +54,7 @@ VERDICTS: tuple[str, ...] = ("translation", "partial", "unrelated")
 #: With the directory convention and no --src-lang/--tgt-lang, the SRC (original) of a
 #: NAME group is the language that comes first here: wire copy in this project is a Russian
 #: (or English) original re-published in Arabic.
-SRC_PREFERENCE: tuple[str, ...] = ("ru", "en", "ar")
+SRC_PREFERENCE: tuple[str, ...] = SOURCE_ORDER
 _DIR_FILE = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3})\.txt$")
 
 

@@ -102,9 +102,11 @@ def warm_up() -> None:
     """Load what every comparison needs once: the stages, the gazetteer, the word lists and
     lexicons, the patterns compiled on first use. A batch driver calls it before its workers
     fork, so each starts warm and shares that memory instead of loading it again."""
+    from aligner.langid import detect
     from aligner.segment import segment
 
-    compare_documents(segment(_WARM_RU, "ru"), segment(_WARM_AR, "ar"), CompareOptions(mt=MTOptions(mode="off")))
+    src, tgt = (segment(t, detect(t)) for t in (_WARM_RU, _WARM_AR))  # (by their letters: no model)
+    compare_documents(src, tgt, CompareOptions(mt=MTOptions(mode="off")))
 
 
 def check_pair(src: Document, tgt: Document, options: CompareOptions | None = None) -> None:

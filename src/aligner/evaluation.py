@@ -304,8 +304,8 @@ def synthetic_pair(
     src_lines: Sequence[str],
     tgt_lines: Sequence[str],
     *,
-    src_lang: str = "ru",
-    tgt_lang: str = "ar",
+    src_lang: str | None = None,
+    tgt_lang: str | None = None,
     p_split: float = 0.0,
     p_merge: float = 0.0,
     p_drop: float = 0.0,
@@ -345,6 +345,10 @@ def synthetic_pair(
             gold.append(([k], [len(tgt_out)]))
             tgt_out.append(tgt_lines[k])
         k += 1
+    from aligner.langid import detect
+
+    src_lang = src_lang or detect(" ".join(src_lines))  # None: as identified
+    tgt_lang = tgt_lang or detect(" ".join(tgt_lines))
     src = make_document(src_lines, src_lang, paragraph_every)
     # TGT paragraphs follow SRC's: a tgt sentence takes the paragraph of its src sentence.
     par_t = [0] * len(tgt_out)

@@ -19,17 +19,23 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aligner import lang as languages
 from aligner.segment import segment
 from aligner.types import Document
 
 DATA_DIR = Path(os.environ.get("ALIGNER_NTREX_DIR")
                 or Path(__file__).resolve().parents[3] / "shared" / "data" / "ntrex128-dev")
 
-# aligner's language code -> the file of ntrex128-dev.
-FILES: dict[str, str] = {
-    "en": "eng", "ru": "rus", "ar": "arb", "uk": "ukr", "fa": "fas",
-    "fr": "fra", "es": "spa", "de": "deu", "tr": "tur",
-}
+def corpus_files(root: Path) -> dict[str, str]:
+    """aligner's language code -> the file of the corpus: ntrex128 names its files by ISO
+    639-3 code (rus, arb, fas), which CLDR's language aliases map to ours."""
+    from babel.core import get_global
+
+    aliases = get_global("language_aliases")
+    return {aliases[p.stem]: p.stem for p in sorted(root.glob("*.txt")) if languages.known(aliases.get(p.stem))}
+
+
+FILES: dict[str, str] = corpus_files(DATA_DIR)
 
 Line = int | None  # a gold line number of the corpus, or None for an inserted foreign line
 
@@ -60,12 +66,13 @@ class Corpus:
         ids = (root / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
         self.doc_ids = [line.split("\t")[0].strip() for line in ids]
         self._root = root
+        self._files = corpus_files(root)
         self._lines: dict[str, list[str]] = {}
         self.articles = _layout(self.doc_ids)
 
     def lines(self, lang: str) -> list[str]:
         if lang not in self._lines:
-            text = (self._root / f"{FILES[lang]}.txt").read_text(encoding="utf-8")
+            text = (self._root / f"{self._files[lang]}.txt").read_text(encoding="utf-8")
             self._lines[lang] = text.split("\n")[: len(self.doc_ids)]
         return self._lines[lang]
 
@@ -206,12 +213,12 @@ def english_pivots(corpus: Corpus, side: Side, share: float = 1.0, seed: int = 0
         if not origin:
             continue
         if len(ids) == 1:
-            out[ids[0]] = " ".join(corpus.line("en", n) for n in origin)
+            out[ids[0]] = " ".join(corpus.line(languages.PIVOT, n) for n in origin)
             continue
         if len(origin) == 1:
             n = origin[0]
             if n not in en_split:
-                en_split[n] = [s.text for s in segment(corpus.line("en", n), "en").sentences]
+                en_split[n] = [s.text for s in segment(corpus.line(languages.PIVOT, n), languages.PIVOT).sentences]
             if len(en_split[n]) == len(ids):
                 for i, text in zip(ids, en_split[n]):
                     out[i] = text

@@ -250,7 +250,7 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
     word, word_start = found
     low = word.casefold()
     letters = _NOT_LETTER.sub("", word)
-    rules = language.rules if language is not None else lang
+    script = language.script if language is not None else None
     if language is not None and low in language.never_final:
         return False
     if language is not None and low in language.may_final:
@@ -258,15 +258,15 @@ def _is_boundary(chunk: str, sent_start: int, term_at: int, cut: int, lang: str)
             return False  # "г. Москва" is a city, "2025 г. Затем" a year
         return not first.isdigit()
     # Initials: "Н. Ноздрев", "J. Smith", "د. محمد" — one letter before the period.
-    if len(letters) == 1 and (first.isupper() or rules == "ar" or not first.isalpha()):
+    if len(letters) == 1 and (first.isupper() or script is languages.Script.ARABIC or not first.isalpha()):
         return False
     # Two-letter initials of a name: "Мерфи Дж. Пол", "Вл. Путин" (a capital, then lower-case
     # consonants only; all-capital acronyms such as "ФСБ." still end a sentence).
-    if (rules == "ru" and 2 <= len(letters) <= 3 and letters[0].isupper() and letters[1:].islower()
+    if (script is languages.Script.CYRILLIC and 2 <= len(letters) <= 3 and letters[0].isupper() and letters[1:].islower()
             and not _VOWEL.search(letters.casefold()) and first.isupper()):
         return False
     # Dotted acronyms in the middle of a sentence: "U.S. officials", "т.е. Москва".
-    if "." in word and len(letters) <= 4 and rules == "en":
+    if "." in word and len(letters) <= 4 and script is languages.Script.LATIN:
         return False
     return True
 

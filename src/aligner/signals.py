@@ -37,6 +37,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 import regex
 
+from aligner import lang as languages
 from aligner.normalize import match_key, normalize_digits
 
 # ---------------------------------------------------------------------------------------------
@@ -276,7 +277,7 @@ def pivot_keys(pivot: str | None) -> frozenset[str]:
     """Content words of an English pivot translation (>= 4 letters), as anchor keys."""
     if not pivot:
         return frozenset()
-    words = regex.findall(r"\p{L}{4,}|\d+", match_key(pivot, "en"))
+    words = regex.findall(r"\p{L}{4,}|\d+", match_key(pivot, languages.PIVOT))
     return frozenset(f"pivot:{w}" for w in words if w not in _EN_STOP)
 
 
@@ -527,8 +528,8 @@ def key_evidence(index: KeyIndex, src_ids: Sequence[int], tgt_ids: Sequence[int]
 
 # Character-length ratio tgt/src and the spread of log ratios of true sentence translations,
 # measured on FLORES-200 dev (ar/ru: ratio 0.80, sd 0.17). Chance pairs spread ~0.5.
-LENGTH_RATIO_PRIOR = {("ru", "ar"): 0.80, ("ar", "ru"): 1.25, ("en", "ru"): 1.13, ("ru", "en"): 0.88,
-                      ("en", "ar"): 0.90, ("ar", "en"): 1.11}
+# (`Language.length_ratios`, by (src, tgt))
+LENGTH_RATIO_PRIOR = {(x.code, other): r for x in languages.languages() for other, r in x.length_ratios.items()}
 LENGTH_SD = 0.19
 LENGTH_SD_CHANCE = 0.55
 LENGTH_SMOOTH = 12.0  # characters added to both sides so short sentences do not dominate

@@ -18,6 +18,7 @@ import datetime as _dt
 import xml.etree.ElementTree as ET
 
 from aligner import __version__
+from aligner.lang import MESSAGES
 from aligner.report.common import flag_kinds, ids_label, pair_number, xml_safe
 from aligner.types import Comparison
 
@@ -59,7 +60,7 @@ def render(comparison: Comparison, now: _dt.datetime | None = None, force: bool 
             "creationtoolversion": __version__,
             "datatype": "plaintext",
             "segtype": "sentence",
-            "adminlang": "en",
+            "adminlang": MESSAGES,  # the language of aligner's notes
             "srclang": src_lang,
             "o-tmf": "aligner",
             "creationdate": stamp,

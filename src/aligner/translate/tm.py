@@ -19,11 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aligner import lang as languages
 from aligner.errors import InputError
 from aligner.normalize import match_key
 
 _SRC_KEYS = ("source", "src", "text")
-_TGT_KEYS = ("target", "tgt", "en", "english", "translation")
+_PIVOT3 = languages.get(languages.PIVOT).iso639_3  # "eng" (TMX also writes ISO 639-3)
+_TGT_KEYS = ("target", "tgt", languages.PIVOT, languages.name_of(languages.PIVOT).lower(), "translation")
 
 
 def _key(text: str) -> str:
@@ -155,7 +157,7 @@ def _load_tmx(tm: TranslationMemory, path: Path, text: str) -> None:
             if seg is None:
                 continue
             content = "".join(seg.itertext())
-            if lang == "en" or lang.startswith(("en-", "en_", "eng")):
+            if lang == languages.PIVOT or lang.startswith((f"{languages.PIVOT}-", f"{languages.PIVOT}_", _PIVOT3)):
                 english = content
             else:
                 others.append(content)
