@@ -351,6 +351,26 @@ def test_a_name_after_a_hyphened_particle_is_the_name_itself():
     assert not fs, [f.detail for f in fs]
 
 
+def test_a_stand_in_is_refused_only_by_a_capitalised_word_spelled_alike():
+    """ntrex128-dev bbc.381705: Патрика Дуайера replaced in the Arabic by another person. The
+    neighbouring pair names Patrick Dwyer too, so only a stand-in (a foreign name in Arabic
+    letters that nobody around is called) says he was replaced, not moved; كاتارينا was refused
+    because its loose consonant skeleton met Коркоран, three sentences on."""
+    ru = ("Патрик Дуайер забил два гола, за «Джайантс» в игре против «Данди». "
+          "«Джайантс» получили раннее преимущество в два гола благодаря ударам Патрика Дуайера и Фрэнсиса Бовильера. "
+          "Коуни и Чарльз Коркоран объединились, чтобы помочь Нильсену дать «Данди» возможность впервые за матч завладеть "
+          "лидерством в конце второго периода.")
+    ar = ("باتريك دواير سجل هدفين لفريق جاينتس ضد فريق داندي. "
+          "حقق فريق جاينتس تقدمًا مبكرًا بإحراز هدفين بفضل لاعبي الفريق، {} وفرانسيس بوفيليه. "
+          "وبتعاون كوني وتشارلز كوركران، قدما الدعم لنيلسون لإحراز الصدارة مرة أخرى لفريق داندي لأول مرة منذ بداية "
+          "المباراة وبتوقيت متأخر من الفترة الثانية.")
+    fs, _ = flags(ru, ar.format("باتريك دواير"))
+    assert not major(fs), [f.detail for f in fs]
+    fs, _ = flags(ru, ar.format("كاتارينا فولف"))
+    at = ru.index("Патрика")
+    assert any(f.src_span and f.src_span[0] == at for f in major(fs, "name")), [f.detail for f in fs]
+
+
 def test_a_name_as_a_sentences_first_word_is_a_name_when_the_document_says_so():
     """ntrex128-dev cbsnews.248384: 'Кавано дал эмоциональные показания, заявив...'. The pair's
     text alone cannot tell a capitalised first word from an ordinary one, so when the Arabic

@@ -29,7 +29,6 @@ from aligner.diverge.evidence import (
     _both_ways,
     _doc_span,
     _loosely_present,
-    _name_among,
     _overlaps,
     _shift,
     _Side,
@@ -223,7 +222,7 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
     (Эрдогана / رئيسهم, 'their president'). Consecutive words are one name, and a word right
     beside a name both sides carry is that person's (Арианы / أريانا غراندي)."""
     lang = other.doc.lang
-    if languages.script(lang) is not languages.Script.ARABIC or languages.script(side.doc.lang) is languages.Script.ARABIC:
+    if languages.rules_of(lang) != "ar" or languages.rules_of(side.doc.lang) == "ar":
         return []  # (the model reads Arabic letters; a side with capitals shows its names)
     taken = [(e.start, e.end) for e in other.entities(other_ids)] + [(e.start - 2, e.end + 2) for e in carried]
     words: list[tuple[int, int]] = []
@@ -243,14 +242,11 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
     mine = [m.group() for x in side.sentences(ids) for m in _CAPITALISED.finditer(x.text)]
     everywhere = _capitalised_skeletons(side.doc.text, side.doc.lang)
     text = other.doc.text
-    if _needs_stand_in(side):
-        # (no lexicon tells this side's capitals from common words, and the loose skeleton
-        # meets too many of them, Kariyerinin and Corcoran for كاتارينا: spelled alike only)
-        def named_here(w: str) -> bool:
-            return any(names.same_name(w, lang, c, side.doc.lang) for c in mine)
-    else:
-        def named_here(w: str) -> bool:
-            return _name_among(w, lang, mine, side.doc.lang)
+    # a capitalised word around that is spelled alike names the word; the loose skeleton
+    # meets too many capitals by chance (Коркоран, Kariyerinin for كاتارينا)
+    def named_here(w: str) -> bool:
+        return any(names.same_name(w, lang, c, side.doc.lang) for c in mine)
+
     found = [(a, b) for a, b in words
              if not everywhere.intersection(names.skeleton_variants(text[a:b], lang)) and not named_here(text[a:b])]
     if not found:
@@ -283,8 +279,7 @@ def _needs_stand_in(side: _Side) -> bool:
     League, Coffer Peach Tracker) for a one-sided one to be a claim by itself. Its name is
     reported only when the other version names somebody else in its place (`_stand_in`)."""
     x = languages.get(side.doc.lang) if languages.known(side.doc.lang) else None
-    english = languages.get(languages.PIVOT).word_frequencies
-    return x is not None and x.script is languages.Script.LATIN and x.lexicon is None and x.word_frequencies not in (None, english)
+    return x is not None and x.script == "Latin" and x.lexicon is None and x.word_frequencies not in (None, "en")
 
 
 def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
@@ -355,11 +350,20 @@ def _speaker_left_implicit(e: Entity, side: _Side, ids: Sequence[int], other: _S
     return _loosely_present(e.surface, side.doc.lang, other, before)
 
 
-@lru_cache(maxsize=16)
-def _titles(lang: str) -> regex.Pattern | None:
-    """A title just before a name (`Language.titles`: Mr, господин, السيد), or None."""
-    pattern = languages.get(lang).titles if languages.known(lang) else ""
-    return regex.compile(pattern) if pattern else None
+_TITLES = {
+    "ru": regex.compile(
+        r"(?i)(?:г-н|г-жа|господин|госпожа|мистер|миссис|доктор|профессор|президент|премьер\S*|министр\S*|"
+        r"посол|генерал\S*|глав\S+|король|королева|принц|лорд|сэр)\s*$"
+    ),
+    "ar": regex.compile(
+        r"(?:السيد|السيدة|الدكتور|الأستاذ|البروفيسور|الرئيس|رئيس الوزراء|الوزير|وزير \S+|السفير|الجنرال|"
+        r"الملك|الملكة|الأمير|اللورد)\s*$"
+    ),
+    "en": regex.compile(
+        r"(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|President|Prime Minister|Minister|Ambassador|General|King|"
+        r"Queen|Prince|Lord|Sir)\s*$"
+    ),
+}
 
 
 def _person_like(e: Entity, side: _Side) -> bool:
@@ -369,9 +373,9 @@ def _person_like(e: Entity, side: _Side) -> bool:
     a word the language's lexicon reads as a common noun (`gazetteer.common_word`). A
     sentence's first word must also occur capitalised inside some sentence ('Фактически')."""
     text, lang = side.doc.text, side.doc.lang
-    title = _titles(lang)
+    title = _TITLES.get(lang)
     titled = title is not None and bool(title.search(text[max(0, e.start - 40) : e.start]))
-    if title is not None and languages.script(lang) is languages.Script.ARABIC:
+    if lang == "ar":
         # no capitals: without a title a lone Arabic word is too often not a name; and a word
         # in ta marbuta after a title is mostly an adjective ('الرئيس مستقرة', the president is stable)
         return titled and not e.surface.endswith("ة")
@@ -431,13 +435,15 @@ def _named_at_start(e: Entity, side: _Side, other: _Side, other_ids: Sequence[in
     return _spelled_in(e.surface, side.doc.lang, other, around)
 
 
+# Russian and Ukrainian decline names: near-identical forms are cases, not spellings
+_SPELLING_BY_SIMILARITY = ("ar", "en")  # by the rules a language follows (`Language.rules`)
 
 
 def _spelling_by_similarity(lang: str) -> bool:
     """Near-identical forms are spellings, not cases: Arabic- and English-rule languages
     whose names take no endings (German Mazedoniens, Turkish Ankara'da do)."""
-    if not languages.known(lang) or languages.rules(lang).names_decline:
-        return False  # Russian and Ukrainian decline names: near-identical forms are cases
+    if languages.rules_of(lang) not in _SPELLING_BY_SIMILARITY:
+        return False
     return not (languages.known(lang) and languages.get(lang).inflection_endings)
 
 
