@@ -222,7 +222,7 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
     (Эрдогана / رئيسهم, 'their president'). Consecutive words are one name, and a word right
     beside a name both sides carry is that person's (Арианы / أريانا غراندي)."""
     lang = other.doc.lang
-    if languages.rules_of(lang) != "ar" or languages.rules_of(side.doc.lang) == "ar":
+    if languages.script(lang) is not languages.Script.ARABIC or languages.script(side.doc.lang) is languages.Script.ARABIC:
         return []  # (the model reads Arabic letters; a side with capitals shows its names)
     taken = [(e.start, e.end) for e in other.entities(other_ids)] + [(e.start - 2, e.end + 2) for e in carried]
     words: list[tuple[int, int]] = []
@@ -279,7 +279,8 @@ def _needs_stand_in(side: _Side) -> bool:
     League, Coffer Peach Tracker) for a one-sided one to be a claim by itself. Its name is
     reported only when the other version names somebody else in its place (`_stand_in`)."""
     x = languages.get(side.doc.lang) if languages.known(side.doc.lang) else None
-    return x is not None and x.script == "Latin" and x.lexicon is None and x.word_frequencies not in (None, "en")
+    english = languages.get(languages.PIVOT).word_frequencies
+    return x is not None and x.script is languages.Script.LATIN and x.lexicon is None and x.word_frequencies not in (None, english)
 
 
 def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
@@ -350,20 +351,11 @@ def _speaker_left_implicit(e: Entity, side: _Side, ids: Sequence[int], other: _S
     return _loosely_present(e.surface, side.doc.lang, other, before)
 
 
-_TITLES = {
-    "ru": regex.compile(
-        r"(?i)(?:г-н|г-жа|господин|госпожа|мистер|миссис|доктор|профессор|президент|премьер\S*|министр\S*|"
-        r"посол|генерал\S*|глав\S+|король|королева|принц|лорд|сэр)\s*$"
-    ),
-    "ar": regex.compile(
-        r"(?:السيد|السيدة|الدكتور|الأستاذ|البروفيسور|الرئيس|رئيس الوزراء|الوزير|وزير \S+|السفير|الجنرال|"
-        r"الملك|الملكة|الأمير|اللورد)\s*$"
-    ),
-    "en": regex.compile(
-        r"(?:Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|President|Prime Minister|Minister|Ambassador|General|King|"
-        r"Queen|Prince|Lord|Sir)\s*$"
-    ),
-}
+@lru_cache(maxsize=16)
+def _titles(lang: str) -> regex.Pattern | None:
+    """A title just before a name (`Language.titles`: Mr, господин, السيد), or None."""
+    pattern = languages.get(lang).titles if languages.known(lang) else ""
+    return regex.compile(pattern) if pattern else None
 
 
 def _person_like(e: Entity, side: _Side) -> bool:
@@ -373,9 +365,9 @@ def _person_like(e: Entity, side: _Side) -> bool:
     a word the language's lexicon reads as a common noun (`gazetteer.common_word`). A
     sentence's first word must also occur capitalised inside some sentence ('Фактически')."""
     text, lang = side.doc.text, side.doc.lang
-    title = _TITLES.get(lang)
+    title = _titles(lang)
     titled = title is not None and bool(title.search(text[max(0, e.start - 40) : e.start]))
-    if lang == "ar":
+    if title is not None and languages.script(lang) is languages.Script.ARABIC:
         # no capitals: without a title a lone Arabic word is too often not a name; and a word
         # in ta marbuta after a title is mostly an adjective ('الرئيس مستقرة', the president is stable)
         return titled and not e.surface.endswith("ة")
@@ -435,15 +427,11 @@ def _named_at_start(e: Entity, side: _Side, other: _Side, other_ids: Sequence[in
     return _spelled_in(e.surface, side.doc.lang, other, around)
 
 
-# Russian and Ukrainian decline names: near-identical forms are cases, not spellings
-_SPELLING_BY_SIMILARITY = ("ar", "en")  # by the rules a language follows (`Language.rules`)
-
-
 def _spelling_by_similarity(lang: str) -> bool:
     """Near-identical forms are spellings, not cases: Arabic- and English-rule languages
     whose names take no endings (German Mazedoniens, Turkish Ankara'da do)."""
-    if languages.rules_of(lang) not in _SPELLING_BY_SIMILARITY:
-        return False
+    if not languages.known(lang) or languages.rules(lang).names_decline:
+        return False  # Russian and Ukrainian decline names: near-identical forms are cases
     return not (languages.known(lang) and languages.get(lang).inflection_endings)
 
 
