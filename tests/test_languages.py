@@ -230,3 +230,87 @@ def test_capitalised_common_nouns_of_faithful_articles_are_no_name_flags(code, d
 def test_an_english_headline_in_title_case_is_no_name():
     flags = _ntrex_name_flags("de", "en", "newsweek.51331")  # Killer Pig Mauls Chinese Farmer to Death
     assert not [f for f in flags if "Pig" in f[1] or "Mauls" in f[1]]
+
+
+# -- issue 16: stages ask the Language, never a code --------------------------------------
+
+def _literal_counter():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "lang_literals.py"
+    spec = importlib.util.spec_from_file_location("lang_literals", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_no_pipeline_module_outside_lang_tests_a_language_code():
+    found = _literal_counter().count()
+    assert found == {}, "ask aligner.lang (get/rules/script) instead: " + ", ".join(
+        f"{rel}:{line} {code!r}" for rel, hits in found.items() for line, code in hits)
+
+
+def test_the_literal_counter_finds_a_code_test_and_skips_docstrings_and_lang(tmp_path):
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "xx.py").write_text('CODE = "fr"\n')  # the registry's side: allowed
+    (tmp_path / "stage.py").write_text('"""Reads "fr" text."""\n\ndef f(lang):\n    return lang == "fr" or lang in ("uk",)\n')
+    assert _literal_counter().count(tmp_path) == {"stage.py": [(4, "fr"), (4, "uk")]}
+
+
+def test_rules_are_shared_until_a_language_has_its_own():
+    for code in lang.CODES:  # its own (`extraction`), else those of the language named in `rules`
+        L = lang.get(code)
+        assert lang.rules(code) is (L.extraction or lang.get(L.rules).extraction), code
+    assert lang.rules("en").slash_month_first and not lang.rules("ru").slash_month_first
+    assert lang.rules("ar").unit_before_tens and not lang.rules("ru").unit_before_tens
+    assert lang.rules("ru").names_decline and not lang.rules("ar").names_decline
+    assert lang.rules("it") is lang.base.NO_RULES and not lang.rules("it").attribution_cues
+    for code in lang.CODES:
+        assert lang.rules(code).attribution_cues, code  # every language finds attribution cues
+
+
+def test_scripts_are_typed_and_each_has_a_fallback_language():
+    assert all(isinstance(lang.get(c).script, lang.Script) for c in lang.CODES)
+    assert lang.script("uk") is lang.Script.CYRILLIC and lang.script("it") is None
+    S = lang.Script
+    assert {s: lang.of_script(s).code for s in S} == {S.ARABIC: "ar", S.CYRILLIC: "ru", S.LATIN: "en"}
+    from aligner import names
+
+    assert names.script_of("Путин") is lang.Script.CYRILLIC and names.script_of("بوتين") is lang.Script.ARABIC
+
+
+def test_name_readings_are_the_language_modules_data():
+    from aligner import names
+    from aligner.lang import ar, en, ru
+
+    assert names.ALTERNATIVE_READINGS[lang.Script.CYRILLIC] == ru.READINGS
+    assert names.ALTERNATIVE_READINGS[lang.Script.ARABIC] == ar.READINGS
+    assert names.ALTERNATIVE_READINGS[lang.Script.LATIN] == en.READINGS
+    assert names.same_name("Гарвард", "ru", "هارفارد", "ar")  # Г read as Х (ru.READINGS)
+
+
+@pytest.mark.parametrize(("text", "code", "value"), [
+    ("Погибли двадцать пять человек.", "ru", "num:25"),
+    ("Twenty-five people died.", "en", "num:25"),
+    ("قتل خمسة وعشرون شخصا.", "ar", "num:25"),
+    ("قتل ثلاثة عشر شخصا.", "ar", "num:13"),
+])
+def test_number_words_and_their_grammar_come_from_the_language(text, code, value):
+    from aligner.entities import extract
+
+    assert value in {e.key for e in extract(text, code) if e.kind == "number"}
+    assert lang.get(code).number_words  # (the table lives in aligner/lang/<code>.py)
+
+
+def test_right_to_left_from_the_language_or_cldr():
+    from aligner.bidi import is_rtl_lang
+
+    assert is_rtl_lang("fa") and is_rtl_lang("ar-EG") and is_rtl_lang("ur") and is_rtl_lang("he-IL")
+    assert not is_rtl_lang("uk") and not is_rtl_lang(None) and not is_rtl_lang("zz")
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="ntrex128-dev not available")
+def test_ntrex_files_are_found_by_their_iso_639_3_names():
+    from aligner import ntrex
+
+    assert ntrex.corpus_files(NTREX) == FILES
