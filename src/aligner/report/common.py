@@ -13,9 +13,17 @@ from dataclasses import dataclass
 
 import regex
 
-from aligner.bidi import is_rtl_lang as is_rtl  # noqa: F401 (re-exported for the renderers)
 from aligner.langid import LANG_NAMES
 from aligner.types import Comparison, Document, Flag, Pair, Sentence
+
+
+def is_rtl(lang: str | None) -> bool:
+    """`aligner.bidi.is_rtl_lang`, imported on first use: bidi loads arabic_reshaper and
+    rich, which the JSON and TSV reports and the batch index never need (~80 ms)."""
+    from aligner.bidi import is_rtl_lang
+
+    return is_rtl_lang(lang)
+
 
 # What each flag kind means, in the words a desk editor uses (tooltips, legends, summaries).
 FLAG_LABELS: dict[str, str] = {
