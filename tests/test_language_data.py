@@ -84,3 +84,18 @@ def test_german_capitalised_nouns_are_no_speakers(doc_id):
     # every German noun is capitalised: 'Publikum', 'Vergangenheit' (speaker differs) and
     # 'Berichten zufolge', 'laut Statistiken' (speaker dropped) are faithful translations
     assert [f for f in _flags("de", "en", doc_id, "attribution") if f[0] == "major"] == []
+
+
+# English as a compared side (de-en): its word forms and its quotation marks.
+@needs_ntrex
+@pytest.mark.parametrize("doc_id, word", [("bbc.381646", "Olympic"), ("cnn.304489", "Democrat"), ("guardian.221762", "Bolivian")])
+def test_english_word_forms_are_no_spelling_variants(doc_id, word):
+    # Olympic / Olympics, Democrats / Democratic: `inflection_endings` of lang/en.py
+    assert not [d for sev, d in _flags("de", "en", doc_id, "name") if "spelled inconsistently in TGT" in d and word in d]
+
+
+@needs_ntrex
+@pytest.mark.parametrize("doc_id", ["dailymail.co.uk.298686", "dailymail.co.uk.298759", "dailymail.co.uk.298732"])
+def test_british_single_quotes_are_quotation_marks(doc_id):
+    # Daily Mail English quotes speech in '...'; the German „...“ was reported as dropped
+    assert not [d for sev, d in _flags("de", "en", doc_id, "quote") if "quotation marks dropped" in d]

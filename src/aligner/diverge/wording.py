@@ -112,6 +112,7 @@ def _quote_state(side: _Side, ids: Sequence[int]) -> tuple[float, bool]:
     total = sum(x.end - x.start for x in sents) or 1
     inside = 0
     touched = False
+    single = languages.known(side.doc.lang) and languages.get(side.doc.lang).single_quotes
     by_par: dict[int, list[Sentence]] = {}
     for x in sents:
         by_par.setdefault(x.paragraph, []).append(x)
@@ -123,8 +124,13 @@ def _quote_state(side: _Side, ids: Sequence[int]) -> tuple[float, bool]:
                 if ov > 0:
                     inside += ov
                     touched = True
-            touched = touched or bool(_QUOTE_MARKS.search(x.text))
+            touched = touched or bool(_QUOTE_MARKS.search(x.text)) or (single and bool(_SINGLE_QUOTE.search(x.text)))
     return inside / total, touched
+
+
+# a single quotation mark opening a word, or closing after punctuation ('The inquiry …,'):
+# not the apostrophe of it's or students'
+_SINGLE_QUOTE = regex.compile(r"(?<![\p{L}\p{N}'’‘])['‘](?=\p{L}|\p{N})|(?<=[.,!?])['’](?![\p{L}\p{N}])")
 
 
 def _quote_flags(bead: Bead, s: _Side, t: _Side, near_src: Sequence[int] = (), near_tgt: Sequence[int] = ()) -> list[Flag]:

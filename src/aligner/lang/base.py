@@ -163,6 +163,9 @@ class Language:
     nouns_capitalised: bool = False
     #: Headlines are written in Title Case (English): a capital in such a line says nothing.
     title_case_headlines: bool = False
+    #: The press quotes speech in single quotes too (British English: 'The inquiry is at an
+    #: early stage,' he said), beside the double marks every language uses.
+    single_quotes: bool = False
     #: The pymorphy3 dictionary that tells common nouns from names ("ru", "uk"), or None.
     lexicon: str | None = None
     #: Case endings a name takes when the language declines names (Бостоне, Трампа).

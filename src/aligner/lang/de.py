@@ -81,8 +81,10 @@ ATTRIBUTION_CUES = (
 # German common nouns that are also place names elsewhere (Island is Iceland in German).
 AMBIGUOUS_PLACES = frozenset({"island", "niger", "essen", "halle", "mark", "tal", "kap", "ost"})
 
-# Case and plural endings of nouns and names (Mazedoniens, Fregatten, Jahres): one spelling.
-INFLECTION_ENDINGS = ("es", "en", "ern", "er", "ns", "s", "n", "e")
+# Case and plural endings of nouns and names (Mazedoniens, Fregatten, Jahres), and the
+# feminine and adjective forms of party and nation words (Demokratin, demokratische): one spelling.
+INFLECTION_ENDINGS = ("es", "en", "ern", "er", "ns", "s", "n", "e", "in", "innen", "isch", "ische", "ischen", "ischer",
+                      "isches")
 
 LANGUAGE = Language(
     code="de", name="German", script="Latin", rules="en",

@@ -381,9 +381,13 @@ RULES = Rules(
     ),
 )
 
+# Endings that make another form of one name or name-like word: plurals and possessives,
+# and the adjectives of party and nation names (Democrats / Democratic, Olympics / Olympic).
+INFLECTION_ENDINGS = ("s", "es", "ic", "ics", "n", "ns")
+
 LANGUAGE = Language(
     code="en", name="English", script=Script.LATIN, rules="en", iso639_3="eng", extraction=RULES,
-    word_frequencies="en", title_case_headlines=True,
+    word_frequencies="en", title_case_headlines=True, inflection_endings=INFLECTION_ENDINGS, single_quotes=True,
     alphabet="abcdefghijklmnopqrstuvwxyz",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
