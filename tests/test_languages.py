@@ -313,4 +313,4 @@ def test_right_to_left_from_the_language_or_cldr():
 def test_ntrex_files_are_found_by_their_iso_639_3_names():
     from aligner import ntrex
 
-    assert ntrex.corpus_files(NTREX) == FILES
+    assert ntrex.corpus_files(NTREX) == FILES == {c: lang.get(c).iso639_3 for c in lang.CODES}

@@ -87,7 +87,7 @@ INFLECTION_ENDINGS = ("es", "en", "ern", "er", "ns", "s", "n", "e", "in", "innen
                       "isches")
 
 LANGUAGE = Language(
-    code="de", name="German", script="Latin", rules="en",
+    code="de", name="German", script="Latin", rules="en", iso639_3="deu",
     extraction=replace(en.RULES, attribution_cues=ATTRIBUTION_CUES),
     word_frequencies="de", nouns_capitalised=True,
     alphabet="abcdefghijklmnopqrstuvwxyzäöüß",

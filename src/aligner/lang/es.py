@@ -63,7 +63,7 @@ AMBIGUOUS_PLACES = frozenset({"guinea", "chile", "granada", "mónaco", "santa"})
 INFLECTION_ENDINGS = ("s", "es")
 
 LANGUAGE = Language(
-    code="es", name="Spanish", script="Latin", rules="en",
+    code="es", name="Spanish", script="Latin", rules="en", iso639_3="spa",
     word_frequencies="es",
     alphabet="abcdefghijklmnopqrstuvwxyzáéíñóúü",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,

@@ -73,7 +73,7 @@ AMBIGUOUS_PLACES = frozenset({"مالی", "چاد", "عمان", "هند"})
 TRANSLIT = {"پ": "p", "چ": "ch", "ژ": "zh", "گ": "g"}
 
 LANGUAGE = Language(
-    code="fa", name="Persian", script="Arabic", rules="ar", rtl=True,
+    code="fa", name="Persian", script="Arabic", rules="ar", iso639_3="fas", rtl=True,
     alphabet="ءآأؤئابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیۀةكيـ", marks="پچژگکی",
     aliases=("pes", "prs"),
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,

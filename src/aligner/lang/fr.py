@@ -88,7 +88,7 @@ AMBIGUOUS_PLACES = frozenset({"maurice", "sainte-lucie", "niger", "nice", "tours
 INFLECTION_ENDINGS = ("s", "x", "es")
 
 LANGUAGE = Language(
-    code="fr", name="French", script="Latin", rules="en",
+    code="fr", name="French", script="Latin", rules="en", iso639_3="fra",
     extraction=replace(en.RULES, attribution_cues=ATTRIBUTION_CUES),
     word_frequencies="fr",
     elisions=frozenset({"l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu"}),

@@ -87,7 +87,7 @@ ADJECTIVES = {"RU": ("Rus",), "US": ("Amerikan", "Amerikalı"), "TR": ("Türk",)
 AMBIGUOUS_PLACES = frozenset({"mısır", "çad", "fas"})
 
 LANGUAGE = Language(
-    code="tr", name="Turkish", script="Latin", rules="en",
+    code="tr", name="Turkish", script="Latin", rules="en", iso639_3="tur",
     word_frequencies="tr", title_case_headlines=True,
     alphabet="abcçdefgğhıijklmnoöpqrsştuüvwxyzâîû",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,

@@ -140,7 +140,7 @@ INFLECTION_ENDINGS = (
 TRANSLIT = {"і": "i", "ї": "yi", "є": "ye", "ґ": "g"}
 
 LANGUAGE = Language(
-    code="uk", name="Ukrainian", script="Cyrillic", rules="ru",
+    code="uk", name="Ukrainian", script="Cyrillic", rules="ru", iso639_3="ukr",
     lexicon="uk",
     alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", marks="іїєґ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
