@@ -735,46 +735,13 @@ _RU_NOT_NAME = regex.compile(
     r"|(?:" + "|".join(_RU_ADJ_STEMS) + r")(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими"
     r"|ья|ье|ьи|ью|ьей|ьего|ьему|ьим|ьем|ьих|ьими))$"
 )
-# Function words and other capitalised sentence starters (whole words).
-_RU_FUNCTION = frozenset(
-    """ваш наш мой твой свой весь все всё этот эта это эти тот та те он она оно они мы вы я кто что как так где
-    когда почему зачем если хотя пока однако впрочем также тоже еще ещё уже кроме после перед при для без через
-    между среди около вокруг из от до по на в во с со к ко о об у за под над и а но или либо ни не да нет вот
-    здесь там тут сейчас теперь тогда затем потом поэтому именно лишь только даже ведь же ли бы уж его ее её их
-    такую такой такое такие этом этой этого этих тем том той бог бога юг юга мид сво папа экс некоторые
-    некоторых многие многих другие других один одна одно одни каждый каждая любой несколько большинство
-    согласно поскольку благодаря несмотря вместо сегодня вчера завтра ранее позже позднее иногда обычно
-    возможно конечно кстати итак сначала наконец земля земли землю землей земле солнце луна г-н г-жа
-    гн мистер мистера мистеру миссис море моря морю морем морей морях озеро озера озере озером мэр мэра мэру
-    мэром мэре""".split()
-)
-_EN_NOT_NAME = frozenset(
-    """the a an in on at but and or nor so yet for of to from by with as if when while after before since
-    until though although because he she it they we i you this that these those his her its their our my your
-    there here what which who whom whose where why how all some any each every no not mr mrs ms dr sir
-    president prime minister ministry university government department council committee parliament party
-    agency bank court center centre union federation republic organization organisation company corporation
-    service administration army navy force forces church museum theater theatre school college group club
-    assembly general supreme state states national international federal world war second first third great
-    monday tuesday wednesday thursday friday saturday sunday ambassador professor secretary governor mayor
-    king queen prince pope god internet defense defence self foreign affairs embassy senate congress house
-    office cabinet chancellor chief director chairman islands island sea ocean river lake mount street avenue
-    north south east west northern southern eastern western central new old special military operation however
-    meanwhile also still then thus therefore according said says read more subscribe inc ltd llc plc corp
-    co gmbh management holdings""".split()
-)
-# Frequent Arabic words that must never be taken as a name (checked after clitics).
-_AR_STOP = frozenset(
-    match_key(w)
-    for w in """من في على إلى عن مع أن إن كان كانت لم لن ما لا هذا هذه ذلك تلك التي الذي الذين بين بعد قبل حتى كما
-    أو ثم قد هو هي هم كل بعض غير عند منذ أي أيضا وقد فقد لقد إذا إذ لكن لكن حيث خلال ضد نحو دون عبر لدى سوف
-    مثل أكثر أقل أول ثاني آخر أخرى جديد جديدة يوم عام سنة شهر اليوم الآن فقط جدا حول ضمن وفق رئيس وزير وزارة
-    حكومة دولة دول الدولة الحكومة الرئيس الوزراء قال قالت وقال أكد أعلن يرى يمكن يجب كانوا يكون تكون ليس ليست
-    بشكل بسبب عدم عملية نفس نفسه الوقت الأمر أمر مسار خطاب موقف نهج سبب أحد إحدى هناك هنا كذلك لذلك
-    أنه إنه أنها إنها لأن لأنه لأنها بأن بأنه بأنها كأن ولكن وهو وهي فيها فيه منها منه عليها عليه إليها إليه
-    لها له بها به عنها عنه معها معه لهم بهم منهم عليهم فيهم هذا هذه هؤلاء أولئك كلها كله بينما عندما
-    ثاني ثانية ثالث أول أولى سنة سنوات شيء أيضا""".split()
-)
+# Function words of the scripts' first languages (`Language.function_words`: Russian for
+# Cyrillic, English for Latin, Arabic for Arabic script): a word of that script is checked
+# against them (uk, fa, fr, es, de, tr have no list of their own yet).
+_RU_FUNCTION = languages.of_script(Script.CYRILLIC).function_words
+_EN_NOT_NAME = languages.of_script(Script.LATIN).function_words
+# Frequent Arabic words that must never be taken as a name (checked after clitics, on match keys).
+_AR_STOP = frozenset(match_key(w) for w in languages.of_script(Script.ARABIC).function_words)
 
 
 @lru_cache(maxsize=100_000)

@@ -316,6 +316,18 @@ RULES = Rules(
     ),
 )
 
+# Frequent words that must never be taken as a name (looked up after clitics, on match keys).
+FUNCTION_WORDS = frozenset(
+    """من في على إلى عن مع أن إن كان كانت لم لن ما لا هذا هذه ذلك تلك التي الذي الذين بين بعد قبل حتى كما
+    أو ثم قد هو هي هم كل بعض غير عند منذ أي أيضا وقد فقد لقد إذا إذ لكن لكن حيث خلال ضد نحو دون عبر لدى سوف
+    مثل أكثر أقل أول ثاني آخر أخرى جديد جديدة يوم عام سنة شهر اليوم الآن فقط جدا حول ضمن وفق رئيس وزير وزارة
+    حكومة دولة دول الدولة الحكومة الرئيس الوزراء قال قالت وقال أكد أعلن يرى يمكن يجب كانوا يكون تكون ليس ليست
+    بشكل بسبب عدم عملية نفس نفسه الوقت الأمر أمر مسار خطاب موقف نهج سبب أحد إحدى هناك هنا كذلك لذلك
+    أنه إنه أنها إنها لأن لأنه لأنها بأن بأنه بأنها كأن ولكن وهو وهي فيها فيه منها منه عليها عليه إليها إليه
+    لها له بها به عنها عنه معها معه لهم بهم منهم عليهم فيهم هذا هذه هؤلاء أولئك كلها كله بينما عندما
+    ثاني ثانية ثالث أول أولى سنة سنوات شيء أيضا""".split()
+)
+
 LANGUAGE = Language(
     code="ar", name="Arabic", script=Script.ARABIC, rules="ar", rtl=True, iso639_3="arb", extraction=RULES,
     # hamza forms, alef maqsura and ta marbuta; no Persian/Urdu letters (پ چ ژ گ ک ی ے ٹ)
@@ -324,7 +336,7 @@ LANGUAGE = Language(
     aliases=("arb", "arz", "ary", "apc", "acm", "ajp", "aeb", "acq", "ars"),
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal="٫", thousands=("٬", ","), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
-    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, verb_first=True, titles=TITLES,
+    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, verb_first=True, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, relative_suffixes=("ي", "يه", "يون", "يين", "يان"),
     # اليمنى 'the right (hand)' reads as اليمني once alef maqsura is unified; رومانية is

@@ -131,6 +131,10 @@ class Language:
     reporting: tuple[str, ...] = ()  # verbs and phrases that report speech
     source_nouns: tuple[str, ...] = ()  # "journalists", "the press"
     pronouns: tuple[str, ...] = ()  # stand for a speaker named elsewhere
+    #: Pronouns, conjunctions, prepositions and other words that are never a name by
+    #: themselves (lower case; Arabic: without clitics). A word is checked against the list
+    #: of its script's first language (`aligner.lang.of_script`).
+    function_words: frozenset[str] = frozenset()
     units: Mapping[str, tuple[str, float]] = field(default_factory=dict)  # regex -> (dimension, factor to SI)
     #: News sentences open with the verb (Arabic وقال فليك): a name right after a reporting
     #: verb is its speaker.

@@ -385,6 +385,24 @@ RULES = Rules(
 # and the adjectives of party and nation names (Democrats / Democratic, Olympics / Olympic).
 INFLECTION_ENDINGS = ("s", "es", "ic", "ics", "n", "ns")
 
+# Function words, titles, institutions and other capitalised words that are never a name by
+# themselves (whole words, lower case).
+FUNCTION_WORDS = frozenset(
+    """the a an in on at but and or nor so yet for of to from by with as if when while after before since
+    until though although because he she it they we i you this that these those his her its their our my your
+    there here what which who whom whose where why how all some any each every no not mr mrs ms dr sir
+    president prime minister ministry university government department council committee parliament party
+    agency bank court center centre union federation republic organization organisation company corporation
+    service administration army navy force forces church museum theater theatre school college group club
+    assembly general supreme state states national international federal world war second first third great
+    monday tuesday wednesday thursday friday saturday sunday ambassador professor secretary governor mayor
+    king queen prince pope god internet defense defence self foreign affairs embassy senate congress house
+    office cabinet chancellor chief director chairman islands island sea ocean river lake mount street avenue
+    north south east west northern southern eastern western central new old special military operation however
+    meanwhile also still then thus therefore according said says read more subscribe inc ltd llc plc corp
+    co gmbh management holdings""".split()
+)
+
 LANGUAGE = Language(
     code="en", name="English", script=Script.LATIN, rules="en", iso639_3="eng", extraction=RULES,
     word_frequencies="en", title_case_headlines=True, inflection_endings=INFLECTION_ENDINGS, single_quotes=True,
@@ -393,7 +411,7 @@ LANGUAGE = Language(
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
     decimal=".", thousands=(",",), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
-    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, titles=TITLES,
+    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES, readings=READINGS,
     length_offset=0.0, length_ratios={"ru": 1.13, "ar": 0.90},

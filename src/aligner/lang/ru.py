@@ -466,6 +466,21 @@ RULES = Rules(
     ),
 )
 
+# Function words and other capitalised sentence starters (whole words, lower case): never
+# a name. (Stems of institutions and titles that decline stay in entities.)
+FUNCTION_WORDS = frozenset(
+    """ваш наш мой твой свой весь все всё этот эта это эти тот та те он она оно они мы вы я кто что как так где
+    когда почему зачем если хотя пока однако впрочем также тоже еще ещё уже кроме после перед при для без через
+    между среди около вокруг из от до по на в во с со к ко о об у за под над и а но или либо ни не да нет вот
+    здесь там тут сейчас теперь тогда затем потом поэтому именно лишь только даже ведь же ли бы уж его ее её их
+    такую такой такое такие этом этой этого этих тем том той бог бога юг юга мид сво папа экс некоторые
+    некоторых многие многих другие других один одна одно одни каждый каждая любой несколько большинство
+    согласно поскольку благодаря несмотря вместо сегодня вчера завтра ранее позже позднее иногда обычно
+    возможно конечно кстати итак сначала наконец земля земли землю землей земле солнце луна г-н г-жа
+    гн мистер мистера мистеру миссис море моря морю морем морей морях озеро озера озере озером мэр мэра мэру
+    мэром мэре""".split()
+)
+
 LANGUAGE = Language(
     code="ru", name="Russian", script=Script.CYRILLIC, rules="ru", iso639_3="rus", extraction=RULES,
     lexicon="ru",
@@ -473,7 +488,7 @@ LANGUAGE = Language(
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
-    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, titles=TITLES,
+    reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,
     declension_noun=DECLENSION_NOUN, declension_adj=DECLENSION_ADJ, consonant_endings=CONSONANT_ENDINGS,
