@@ -99,3 +99,9 @@ def test_english_word_forms_are_no_spelling_variants(doc_id, word):
 def test_british_single_quotes_are_quotation_marks(doc_id):
     # Daily Mail English quotes speech in '...'; the German „...“ was reported as dropped
     assert not [d for sev, d in _flags("de", "en", doc_id, "quote") if "quotation marks dropped" in d]
+
+
+@needs_ntrex
+def test_french_selon_lequel_is_no_attribution():
+    # 'un communiqué selon lequel il voterait pour Kavanaugh' says what a statement says
+    assert not [d for sev, d in _flags("fr", "ar", "cbsnews.248384", "attribution") if "selon" in d]

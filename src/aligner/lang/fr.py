@@ -25,7 +25,7 @@ REPORTING = (
     r"(?:a|ont|avait)\s+(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|indiqué|précisé|annoncé|écrit|"
     r"tweeté|répondu|averti|reconnu|rappelé|estimé|assuré)", r"déclare\w*", r"affirme\w*", r"ajoute\w*",
     r"explique\w*", r"souligne\w*", r"indique\w*", r"précise\w*", r"estime\w*", r"assure\w*", r"dit",
-    r"disent", r"écrit", r"selon", r"d'après", r"d’après",
+    r"disent", r"écrit", r"selon(?!\s+(?:lequel|laquelle|lesquels|lesquelles))", r"d'après", r"d’après",
 )
 # Attribution cues (entity key, regex; see `Rules.attribution_cues`): who reported it and
 # who was told, the past tense with its auxiliary (a déclaré) and the inverted 'a-t-il dit'.
@@ -34,7 +34,8 @@ ATTRIBUTION_CUES = (
     ("audience:correspondent", r"correspondante?s?"),
     ("audience:journalists", r"journalistes?|reporters?|la\s+presse|les\s+médias"),
     ("audience:interview", r"entretiens?|interviews?"),
-    ("cue:according", r"selon|d['’]après|citant|cité\s+par|comme\s+l['’]a\s+rapporté"),
+    # (not 'un communiqué selon lequel': what a statement says, not who said it)
+    ("cue:according", r"selon(?!\s+(?:lequel|laquelle|lesquels|lesquelles))|d['’]après|citant|cité\s+par|comme\s+l['’]a\s+rapporté"),
     ("cue:opinion", r"estime|estiment|pense|pensent|croit|croient|à\s+son\s+avis"),
     ("cue:say", r"(?:a|ont|avait|avaient)\s+(?:déclaré|dit|affirmé|ajouté|expliqué|souligné|indiqué|précisé|annoncé|écrit|"
                 r"tweeté|répondu|averti|confirmé|raconté|relaté|rapporté)|déclare|déclarent|affirme|affirment|ajoute|"
