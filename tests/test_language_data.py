@@ -105,3 +105,10 @@ def test_british_single_quotes_are_quotation_marks(doc_id):
 def test_french_selon_lequel_is_no_attribution():
     # 'un communiqué selon lequel il voterait pour Kavanaugh' says what a statement says
     assert not [d for sev, d in _flags("fr", "ar", "cbsnews.248384", "attribution") if "selon" in d]
+
+
+@needs_ntrex
+def test_german_degree_written_with_the_ordinal_sign():
+    # deu.txt writes 27 ºC (U+00BA); the English original has 80 degrees (Fahrenheit)
+    flags = [(sev, d.replace("\u00a0", " ")) for sev, d in _flags("de", "en", "abcnews.306815", "number")]
+    assert ("minor", "unit converted: SRC '27 ºC' = TGT '80 degrees' (within rounding)") in flags

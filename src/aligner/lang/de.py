@@ -43,8 +43,8 @@ UNITS = {
     r"Gallonen?": ("volume", 3.78541),
     r"Liter\w*|l": ("volume", 1.0),
     r"Hektar|ha": ("area", 10000.0),
-    r"Grad\s+Fahrenheit|°F": ("temperature_f", 1.0),
-    r"Grad(?:\s+Celsius)?|°C?": ("temperature", 1.0),
+    r"Grad\s+Fahrenheit|[°º]F": ("temperature_f", 1.0),
+    r"Grad(?:\s+Celsius)?|[°º]C?": ("temperature", 1.0),  # º (the ordinal sign) typed for ° too: 27 ºC
     r"km/h|Stundenkilometer\w*": ("speed", 0.277778),
 }
 AGENCIES = {"dpa": ("dpa", "Deutsche Presse-Agentur"), "afp": ("AFP",), "ria": ("RIA Nowosti",), "tass": ("TASS",),
