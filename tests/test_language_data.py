@@ -112,3 +112,9 @@ def test_german_degree_written_with_the_ordinal_sign():
     # deu.txt writes 27 ºC (U+00BA); the English original has 80 degrees (Fahrenheit)
     flags = [(sev, d.replace("\u00a0", " ")) for sev, d in _flags("de", "en", "abcnews.306815", "number")]
     assert ("minor", "unit converted: SRC '27 ºC' = TGT '80 degrees' (within rounding)") in flags
+
+
+def test_turkish_month_abbreviation_in_a_name_is_no_month():
+    line = "Britanya'nın Başbakanı Theresa May, 29 Eylül 2018 tarihinde Britanya, Birmingham'da Muhafazakar Parti Konferansına katılıyor."
+    assert _months(line, "tr") == {"date:2018-09-29"}  # before: also month:5 (Theresa May)
+    assert _months("5 May 2019", "tr") == {"date:2019-05-05"}

@@ -38,6 +38,9 @@ def _month_forms(stem: str) -> list[str]:
 
 
 MONTHS_EXTRA = {form: n for n, stem in enumerate(_MONTHS, 1) for form in _month_forms(stem)}
+# CLDR's three-letter abbreviations are words or names too (May in Theresa May, Ara 'break',
+# Kas 'muscle'): a month only beside a day, a year or a date word.
+AMBIGUOUS_MONTHS = frozenset(m[:3] for m in _MONTHS)
 
 # "on" (ten) is left out: it starts compounds (on iki) and is a common particle spelling.
 NUMBER_WORDS = {
@@ -92,7 +95,7 @@ LANGUAGE = Language(
     alphabet="abcçdefgğhıijklmnoöpqrsştuüvwxyzâîû",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
-    months_capitalised=True, months_extra=MONTHS_EXTRA,
+    months_capitalised=True, months_extra=MONTHS_EXTRA, ambiguous_months=AMBIGUOUS_MONTHS,
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\.(?P<m>[0-5]\d)(?![\d.,])",),
     percent_before=(r"%", r"yüzde"),
     decimal=",", thousands=(".",), number_words=NUMBER_WORDS,
