@@ -118,3 +118,13 @@ def test_turkish_month_abbreviation_in_a_name_is_no_month():
     line = "Britanya'nın Başbakanı Theresa May, 29 Eylül 2018 tarihinde Britanya, Birmingham'da Muhafazakar Parti Konferansına katılıyor."
     assert _months(line, "tr") == {"date:2018-09-29"}  # before: also month:5 (Theresa May)
     assert _months("5 May 2019", "tr") == {"date:2019-05-05"}
+
+
+@needs_ntrex
+@pytest.mark.parametrize("doc_id, tgt", [("newsweek.51331", "۲۹۰ کیلویی"), ("abcnews.306815", "۲۵۰ میلیمتر"),
+                                         ("abcnews.306815", "۱۳۷ کیلومتر بر ساعت")])
+def test_persian_units_with_adjective_ending_and_millimetres(doc_id, tgt):
+    # fas.txt converts the Arabic pounds, inches and miles per hour: a conversion, not a
+    # figure that differs (before: major)
+    flags = _flags("ar", "fa", doc_id, "number")
+    assert any(sev == "minor" and "unit converted" in d and tgt in d for sev, d in flags)
