@@ -164,16 +164,18 @@ def flag_pairs(
             tgt_context_names=t.context_names(bead.tgt) if not _name_search(t) and _name_search(s) else None,
         )
         _record_anchors(pair, bead, s, t, nm)
-        nm = with_names_at_start(nm, s, t, s_marks, t_marks, bead.src, bead.tgt)
         links.extend(
             (i, _shift(a, s_marks), _shift(b, t_marks)) for a, b in nm.matched if a.kind == "name" and b.kind == "name"
         )
         # speakers for the attribution check: names on this side only (a matched name means
-        # the speaker is still there, however the verb was rendered)
+        # the speaker is still there, however the verb was rendered), with the sentence-initial
+        # ones the document knows for names: a speaker and its verb gone (Кавано / 'وقال
+        # كافانو') is claimed, while 'he' for a name is no name flag
         # (a one-word 'name' that is a common word of its language is no speaker: German
         # Berichten, Statistiken; English Big)
-        s_people = [_doc_span(a, s_marks) for a in nm.src_only if a.kind == "name" and not _common_word(a, s)]
-        t_people = [_doc_span(b, t_marks) for b in nm.tgt_only if b.kind == "name" and not _common_word(b, t)]
+        people = with_names_at_start(nm, s, t, s_marks, t_marks, bead.src, bead.tgt)
+        s_people = [_doc_span(a, s_marks) for a in people.src_only if a.kind == "name" and not _common_word(a, s)]
+        t_people = [_doc_span(b, t_marks) for b in people.tgt_only if b.kind == "name" and not _common_word(b, t)]
         s_named = [_doc_span(a, s_marks) for a, _ in nm.matched if a.kind == "name"]
         t_named = [_doc_span(b, t_marks) for _, b in nm.matched if b.kind == "name"]
         attribution = _attribution_flags(i, beads, s, t, (s_people, s_named), (t_people, t_named))

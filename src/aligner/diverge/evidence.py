@@ -328,4 +328,13 @@ def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) 
                     return True
                 if not native and len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
                     return True
+                # or one of the readings `names` gives each (a final -ем may be a case ending or
+                # the name's own: Муалем is ML and MLM, Moualem MLM)
+                if not native and len(ys) >= 3 and _variants(v, lang) & _variants(y, other_lang):
+                    return True
     return False
+
+
+@lru_cache(maxsize=200_000)
+def _variants(word: str, lang: str) -> frozenset[str]:
+    return frozenset(names.skeleton_variants(word, lang))
