@@ -83,6 +83,10 @@ def _swap_names(lang: str) -> list[str]:
     return SWAP_NAMES.get(lang) or SWAP_NAMES[by_script(get(lang).script)[0].code]
 
 
+# the definite article written onto a word, which the matched span of a name leaves out
+# (المعلم, al-Muallem): the swapped-in name replaces it too
+NAME_ARTICLE = {"ar": "ال"}
+
 # words that introduce an agency name and go with it when it is dropped
 AGENCY_LEAD = {"ar": r"(?:ل?وكالة\s+(?:أنباء\s+)?)?", "ru": r"(?:агентств\w*\s+)?", "en": r"(?:the\s+)?(?:news\s+agency\s+)?"}
 AGENCY_LEAD.update({"uk": r"(?:агентств\w*\s+)?", "fa": r"(?:خبرگزاری\s+)?", "fr": r"(?:l['’]agence\s+)?",
@@ -162,19 +166,24 @@ def _date(corpus: ntrex.Corpus, src_lang: str, lang: str) -> Inject:
 
 def _matched_names(corpus: ntrex.Corpus, src_lang: str, lang: str, n: int, text: str):
     nm = match_names(corpus.line(src_lang, n), src_lang, text, lang)
-    return [b for a, b in nm.matched if a.kind == "name" and b.kind == "name" and len(b.surface) >= 3]
+    return [(a, b) for a, b in nm.matched if a.kind == "name" and b.kind == "name" and len(b.surface) >= 3]
 
 
 def _full_names(corpus: ntrex.Corpus, src_lang: str, lang: str, n: int, text: str) -> list[tuple[int, int]]:
-    """Spans of whole names both lines carry: matched name words next to each other
-    ('Андрес Мануэль Лопес Обрадор') form one name, so a swap replaces the person."""
-    spans = sorted((b.start, b.end) for b in _matched_names(corpus, src_lang, lang, n, text))
+    """Spans of whole names both lines carry: matched name words next to each other on both
+    lines ('Андрес Мануэль Лопес Обрадор') form one name, so a swap replaces the person; two
+    people side by side in TGT only ('باتريك دواير وفرانسيس', 'and Francis') are two names."""
+    pairs = sorted(((b.start, b.end), (a.start, a.end)) for a, b in _matched_names(corpus, src_lang, lang, n, text))
     out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and 0 <= a - out[-1][1] <= 1:
+    last_src: tuple[int, int] | None = None
+    for (a, b), src in pairs:
+        if out and 0 <= a - out[-1][1] <= 1 and last_src is not None and 0 <= src[0] - last_src[1] <= 1:
             out[-1] = (out[-1][0], b)
         elif not out or a >= out[-1][1]:
             out.append((a, b))
+        else:
+            continue
+        last_src = src
     return out
 
 
@@ -188,6 +197,9 @@ def _name(corpus: ntrex.Corpus, src_lang: str, lang: str) -> Inject:
         k, (a, b) = rng.choice(spots)
         n, text = units[k]
         new = rng.choice(_swap_names(lang))
+        article = NAME_ARTICLE.get(lang, "")
+        if article and text[max(0, a - len(article)):a] == article:
+            a -= len(article)  # (the matched span leaves out the article: المعلم became الفيليب موريسون)
         units[k] = (n, text[:a] + new + text[b:])
         return {"line": n, "before": text[a:b], "after": new}
     return edit
