@@ -175,3 +175,72 @@ def test_key_overlaps_in_a_window_never_builds_the_full_product():
     assert len(s) == sum(min(k, i + 6) - max(0, i - 5) for i in range(k))
     assert np.all(np.abs(s - t) <= 5)
     assert peak < 20 * 2**20  # the full product alone would be > 200 MB
+
+
+# -- word lexicon learned from FLORES (aligner.lexicon) -----------------------------------------
+
+
+def test_lexicon_tells_a_line_from_its_translations_neighbour_in_news():
+    """The ru-ar lexicon is learned on FLORES-200; on ntrex128-dev news (another corpus) a
+    line shares an entry with its translation far more often than with the translation of
+    the line next to it, which is what a dropped line is paired with by mistake."""
+    import pytest
+
+    from aligner import lexicon, ntrex
+
+    if not ntrex.available():
+        pytest.skip("ntrex128-dev not present")
+    lex = lexicon.load("ru", "ar")
+    assert lex is not None and lexicon.load("ar", "ru") is not None and lexicon.load("ru", "uk") is None
+    corpus = ntrex.Corpus()
+    true = neigh = n_true = n_neigh = 0
+    for art in corpus.articles[::3]:
+        for k, line in enumerate(art.lines[:-1]):
+            ru = corpus.line("ru", line)
+            true += lex.links(ru, corpus.line("ar", line)) > 0
+            neigh += lex.links(ru, corpus.line("ar", art.lines[k + 1])) > 0
+            n_true += 1
+            n_neigh += 1
+    assert true / n_true >= 0.5 and neigh / n_neigh <= 0.2, (true / n_true, neigh / n_neigh)
+
+
+def test_lexicon_stems_strip_arabic_clitics_and_split_glued_words():
+    from aligner import lexicon
+
+    assert lexicon.stem("والسوبرماركت", "Arabic") == lexicon.stem("سوبرماركت", "Arabic")
+    assert lexicon.stem("Супермаркета", "Cyrillic") == "суперм"[:5]
+    assert lexicon.stem("и", "Cyrillic") is None
+
+
+def test_lexicon_value_is_missing_evidence_where_a_side_has_no_known_stem():
+    from aligner import lexicon
+
+    lex = lexicon.load("ru", "ar")
+    assert float(lex.value(0, 0)) == 0.0  # nothing known on one side: no evidence either way
+    assert float(lex.value(0, 5)) < 0 < float(lex.value(2, 5))
+    for row in lex.llr:  # more shared entries are never less evidence
+        assert list(row) == sorted(row)
+
+
+def test_lexicon_file_is_what_the_build_script_makes():
+    """The shipped tables come from `scripts/build_lexicon.py` on FLORES-200 dev, unedited."""
+    import importlib.util
+    from pathlib import Path
+
+    import pytest
+
+    from aligner import lexicon
+    from aligner.signals import script
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("build_lexicon", root / "scripts" / "build_lexicon.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    if not mod.FLORES.is_dir():
+        pytest.skip("FLORES-200 dev not present")
+    lines = {lang: (mod.FLORES / name).read_text(encoding="utf-8").splitlines() for lang, name in mod.FILES.items()}
+    src = [lexicon.stems(x, script("ru")) for x in lines["ru"]]
+    tgt = [lexicon.stems(x, script("ar")) for x in lines["ar"]]
+    lex = lexicon.load("ru", "ar")
+    assert [list(r) for r in lex.llr] == mod.llr_table(src, tgt)
+    assert sum(len(v) for v in lex.entries.values()) == sum(len(v) for v in mod.learn(src, tgt).values())

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aligner import signals
+from aligner import lexicon, signals
 from aligner.types import Bead, Document, Sentence
 
 NEG = -1e18
@@ -65,6 +65,9 @@ class AlignConfig:
     w_length: float = 1.0  # scale of the Gale-Church log-likelihood ratio
     w_context: float = 3.2  # a bead squeezed between anchors gets up to this much
     w_chrf: float = 1.0  # scale of the pivot chrF term (when pivots exist)
+    # scale of the word-lexicon term (`aligner.lexicon`, where the language pair has one):
+    # its log-odds of k shared stem pairs were measured on FLORES, so 1 takes them as they are
+    w_lexicon: float = 1.0
     chrf_beta: float = 2.0  # chrF's recall weight in the DP
     # ... taken both ways, the lower value: a bead that takes in an unrelated sentence on
     # either side loses recall (chrF alone only charges TGT's extra text as lost precision)
@@ -170,6 +173,8 @@ class _Problem:
     par_s: np.ndarray  # 1 where a sentence starts a paragraph (n, plus 1 at the end)
     par_t: np.ndarray
     par_llr: np.ndarray  # (2 edges, 3 outcomes): log-odds of a bead edge's paragraph agreement
+    P_s: np.ndarray  # prefix sums of paragraph starts after the first sentence: P_s[k] = starts in 1..k
+    P_t: np.ndarray
     anchors_s: np.ndarray  # anchor chain with corner sentinels (-1,-1) ... (n, m)
     anchors_t: np.ndarray
     anchor_set: set[tuple[int, int]]
@@ -180,8 +185,14 @@ class _Problem:
     chrf: _PivotChrf | None
     cont: np.ndarray  # per DP row: share of the continuation bonus (local anchor density)
     extra: list[tuple[signals.PairSignal, np.ndarray]]  # plug-in similarities in the band
+    lex: lexicon.Lexicon | None  # the language pair's word lexicon, if any
+    C_lex: np.ndarray  # lexicon entries shared by sentence pairs, band coordinates (n+1, W)
+    K_s: np.ndarray  # prefix sums of the stems per sentence the lexicon knows (n+1)
+    K_t: np.ndarray
     gap_beads: set[tuple[int, int]]  # (src, tgt) starts of beads made by `fill_gaps`
     _parallel: bool = False  # `fill_gaps`: most of both sides matched in the DP
+    stems: tuple[list[frozenset[str]], list[frozenset[str]]] | None = None  # lexicon stems per sentence
+    met: list[frozenset[str]] | None = None  # per TGT sentence: the SRC stems it answers (`Lexicon.met`)
 
     @property
     def n(self) -> int:
@@ -195,8 +206,8 @@ class _Problem:
     def build(cls, S, T, src_lang, tgt_lang, src_pivots, tgt_pivots, cfg, keys=None) -> _Problem:
         n, m = len(S), len(T)
         if keys is not None and len(keys[0]) == n and len(keys[1]) == m:
-            sk = [signals.SentenceKeys(dict(k.keys), k.probe) for k in keys[0]]
-            tk = [signals.SentenceKeys(dict(k.keys), k.probe) for k in keys[1]]
+            sk = [signals.SentenceKeys(dict(k.keys), k.probe, k.stems) for k in keys[0]]
+            tk = [signals.SentenceKeys(dict(k.keys), k.probe, k.stems) for k in keys[1]]
         else:
             sk, tk = signals.pair_keys([s.text for s in S], src_lang, [t.text for t in T], tgt_lang)
         sp = _body_pivots(S, src_pivots)
@@ -236,10 +247,25 @@ class _Problem:
         if chrf is not None and cfg.chrf_adapt:
             chrf.calibrate(lo, a_s[1:-1], a_t[1:-1])
         extra = [(sig, _plugin_band(sig, S, T, src_lang, tgt_lang, lo, W)) for sig in cfg.extra_signals]
+        lex = lexicon.load(src_lang, tgt_lang) if cfg.w_lexicon else None
+        C_lex = np.zeros((0, 0))
+        K_s, K_t = np.zeros(n + 1), np.zeros(m + 1)
+        stems = None
+        if lex is not None:
+            stems = ([k.stems if k.stems is not None else lexicon.stems(x.text, lex.src_script) for k, x in zip(sk, S)],
+                     [k.stems if k.stems is not None else lexicon.stems(x.text, lex.tgt_script) for k, x in zip(tk, T)])
+            met = [lex.met(y) for y in stems[1]]
+            C_lex = _to_band(lex.counts(stems[0], met, in_band), lo, W, n)
+            K_s = np.concatenate([[0.0], np.cumsum([lex.known(x, True) for x in stems[0]])])
+            K_t = np.concatenate([[0.0], np.cumsum([lex.known(y, False) for y in stems[1]])])
         anchor_set = {(int(s), int(t)) for s, t in zip(a_s[1:-1], a_t[1:-1])}
         cont = _local_density(a_s[1:-1], n, cfg)
-        return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, par_llr, a_s, a_t, anchor_set,
-                   lo, W, O_all, O_num, chrf, cont, extra, set())
+        # P_s[k]: paragraph starts at sentences 1..k (padded: index n and beyond read the total)
+        P_s = np.concatenate([[0.0], np.cumsum(par_s[1:n]), [par_s[1:n].sum()] * 2])
+        P_t = np.concatenate([[0.0], np.cumsum(par_t[1:m]), [par_t[1:m].sum()] * 2])
+        return cls(S, T, cfg, index, ratio, Ls, Lt, Ns, Nt, par_s, par_t, par_llr, P_s, P_t, a_s, a_t, anchor_set,
+                   lo, W, O_all, O_num, chrf, cont, extra, lex, C_lex, K_s, K_t, set(), stems=stems,
+                   met=met if lex is not None else None)
 
     # -- scores for a block of DP rows ----------------------------------------------------------
 
@@ -283,6 +309,14 @@ class _Problem:
             sim = sum(_gather(band, self.lo, i - p, J - q) for p, q in cells) / len(cells)
             per_sentence = per_sentence + sig.weight * (sim - sig.midpoint)
 
+        if self.lex is not None:
+            # Once per bead, of the entries its diagonal cells share and the stems the
+            # lexicon knows on its poorer side (as a line pair, which the table is for). A
+            # sentence has ~20 partners in reach to share a word with by chance, and the table
+            # comes from another corpus: like context, it counts half where anchors are sparse.
+            shared = sum(_gather(self.C_lex, self.lo, i - p, J - q) for p, q in _staircase(a, b))
+            known = np.minimum(self.K_s[i] - self.K_s[i0], self.K_t[Jc] - self.K_t[j0])
+            per_bead = per_bead + cfg.w_lexicon * self.lex.value(shared, known) * trust
         par = self.paragraph(i0, i, j0, Jc)
         score = (
             cfg.w_keys * content
@@ -302,7 +336,10 @@ class _Problem:
             return np.where(a * b > 0, 0, np.where(a + b > 0, 1, 2))
         start = outcome(self.par_s[i0], self.par_t[j0])
         end = outcome(self.par_s[i1], self.par_t[j1])
-        return self.par_llr[0][start] + self.par_llr[1][end]
+        # Inside a wide bead: a paragraph edge one side has and the other lacks is a bead
+        # edge on one side only (an inserted paragraph taken into its neighbour's bead).
+        inner = np.abs((self.P_s[np.maximum(i1, i0 + 1) - 1] - self.P_s[i0]) - (self.P_t[np.maximum(j1, j0 + 1) - 1] - self.P_t[j0]))
+        return self.par_llr[0][start] + self.par_llr[1][end] + inner * self.par_llr[0][1]
 
     def context(self, i, a: int, J, b: int) -> np.ndarray:
         """In [0, 1]: how well a bead (src i-a..i-1, tgt J-b..J-1) sits between anchors."""
@@ -433,9 +470,14 @@ class _Problem:
         size = max(ks, kt)
         # |ks - kt| moves off the diagonal are unavoidable: they are not held against it.
         free = cfg.gap_rigid * abs(ks - kt)
-        score = (self._gap_dp(src, tgt, cfg.gap_rigid, cfg.gap_rigid)[1] + free) / size
+        # The bar is for lengths (the lexicon, where there is one, is no part of it: a pair
+        # sharing no entries says "no" to its own bead, not to the run); against the
+        # rotations the lexicon counts too.
+        score = (self._gap_dp(src, tgt, cfg.gap_rigid, cfg.gap_rigid, words=False)[1] + free) / size
         if score < cfg.gap_min_score:
             return None
+        if self.lex is not None:
+            score = (self._gap_dp(src, tgt, cfg.gap_rigid, cfg.gap_rigid)[1] + free) / size
         if min(ks, kt) <= cfg.gap_short:
             # A maximal run is bounded by matched beads or document edges; a short one takes
             # its position from them, so one of them must be a sure match (a chance match in
@@ -457,7 +499,7 @@ class _Problem:
                 self.gap_beads.add((s0 + a0, t0 + b0))
         return out
 
-    def _gap_dp(self, src, tgt, skip: float, merge: float):
+    def _gap_dp(self, src, tgt, skip: float, merge: float, words: bool = True):
         """Best path over per-sentence (length, keys, figure mass) lists with beads 1-1, 2-1,
         1-2 (a merge costs `merge` per extra sentence) and skips (`skip` each), in a band
         around the diagonal: (steps, total log-odds)."""
@@ -475,7 +517,7 @@ class _Problem:
                     if prev is None:
                         continue
                     if a and b:
-                        sc = self._gap_bead(src[i - a : i], tgt[j - b : j]) - merge * (a + b - 2)
+                        sc = self._gap_bead(src[i - a : i], tgt[j - b : j], words) - merge * (a + b - 2)
                     else:
                         sc = -skip
                     v = prev[0] + sc
@@ -494,11 +536,15 @@ class _Problem:
         steps.reverse()
         return steps, best[(ks, kt)][0]
 
-    def _gap_bead(self, src, tgt) -> float:
+    def _gap_bead(self, src, tgt, words: bool = True) -> float:
         """Log-odds of a bead inside an unmatched run: lengths, shared keys, figures found on
-        one side only (the caller charges merges; paragraph edges are left out: the rigid test
-        compares the run with itself rotated, and edges would favour neither)."""
+        one side only, lexicon entries shared (`words`; the caller charges merges; paragraph
+        edges are left out: the rigid test compares the run with itself rotated, and edges
+        would favour neither)."""
         cfg = self.cfg
+        lex = 0.0
+        if words and self.lex is not None:
+            lex = cfg.w_lexicon * self._words_llr([x[3] for x in src], [y[3] for y in tgt]) * self._trust(src[-1][3] + 1)
         ls = sum(x[0] for x in src)
         lt = sum(y[0] for y in tgt)
         r = math.log((lt + signals.LENGTH_SMOOTH) / (self.ratio * (ls + signals.LENGTH_SMOOTH)))
@@ -519,7 +565,25 @@ class _Problem:
                     shared += w if cat != "pivot" else 0.0
                     shared_num += w if cat in cats else 0.0
         mismatch = float(_mismatch(sum(x[2] for x in src), sum(y[2] for y in tgt), shared_num, cfg))
-        return cfg.w_length * llr + cfg.w_keys * shared - cfg.w_mismatch * mismatch
+        return cfg.w_length * llr + cfg.w_keys * shared - cfg.w_mismatch * mismatch + lex
+
+    def _trust(self, row: int) -> float:
+        """How much anchor-free evidence (context, the lexicon) counts at DP row `row`:
+        half where anchors are sparse, all of it inside a dense chain."""
+        return self.cfg.context_isolated + (1.0 - self.cfg.context_isolated) * float(self.cont[min(row, self.n)])
+
+    def _words_llr(self, src_ids, tgt_ids) -> float:
+        """The lexicon's log-odds for SRC sentences `src_ids` against TGT sentences `tgt_ids`."""
+        src_ids, tgt_ids = list(src_ids), list(tgt_ids)
+        known = min(sum(self.K_s[k + 1] - self.K_s[k] for k in src_ids), sum(self.K_t[k + 1] - self.K_t[k] for k in tgt_ids))
+        return float(self.lex.value(self._shared_words(src_ids, tgt_ids), known))
+
+    def _shared_words(self, src_ids, tgt_ids) -> int:
+        """Lexicon entries shared by SRC sentences `src_ids` and TGT sentences `tgt_ids`."""
+        if len(src_ids) == 1 and len(tgt_ids) == 1:  # most beads: no unions to build
+            return len(self.stems[0][src_ids[0]] & self.met[tgt_ids[0]])
+        a = frozenset().union(*(self.stems[0][k] for k in src_ids))
+        return len(a & frozenset().union(*(self.met[k] for k in tgt_ids)))
 
     def widen(self, path):
         """Merge pass: a matched bead next to an unmatched sentence takes it in (up to
@@ -549,8 +613,12 @@ class _Problem:
                     b0, b1 = min(b0, u[2]), max(b1, u[3])
                 if (a1 - a0 if side_src else b1 - b0) > cfg.max_wide or (a1 - a0 > 1 and b1 - b0 > 1):
                     continue
-                cost = (cfg.merge_penalty - 0.5 * cfg.bias) * self._piece_share(st, u, side_src)
+                share = self._piece_share(st, u, side_src)
+                cost = (cfg.merge_penalty - 0.5 * cfg.bias) * share
                 gain = self._bead_llr(a0, a1, b0, b1) - self._bead_llr(st[0], st[1], st[2], st[3]) - cost
+                if self.lex is not None:  # the piece brings its own words, or says it is no translation
+                    piece = (range(u[0], u[1]), range(st[2], st[3])) if side_src else (range(st[0], st[1]), range(u[2], u[3]))
+                    gain += share * cfg.w_lexicon * self._words_llr(*piece) * self._trust(st[1])
                 pivots = self._pivot_gain(st, (a0, a1, b0, b1))
                 if pivots is not None and pivots < 0:
                     continue  # the merged pivots agree less: no run-on translation
@@ -580,12 +648,13 @@ class _Problem:
         return min(1.0, 2.0 * piece / max(float(lens[hi_] - lens[lo_]), 1.0))
 
     def _bead_llr(self, a0: int, a1: int, b0: int, b1: int) -> float:
-        """Length, key and mismatch log-odds of any bead (as in the third pass)."""
-        src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x]))
+        """Length, key and mismatch log-odds of any bead (as in the third pass; the merge pass
+        weighs the lexicon of a piece itself)."""
+        src = [(float(self.Ls[x + 1] - self.Ls[x]), self.keys.src[x], float(self.Ns[x + 1] - self.Ns[x]), x)
                for x in range(a0, a1)]
-        tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y]))
+        tgt = [(float(self.Lt[y + 1] - self.Lt[y]), self.keys.tgt[y], float(self.Nt[y + 1] - self.Nt[y]), y)
                for y in range(b0, b1)]
-        return self._gap_bead(src, tgt)
+        return self._gap_bead(src, tgt, words=False)
 
     def _pivot_gain(self, old, new) -> float | None:
         """What merging bead `old` into `new` changes in the DP's chrF evidence (exact chrF,
@@ -629,6 +698,8 @@ class _Problem:
         lt = float(self.Lt[b1] - self.Lt[b0])
         ev["length"] = signals.length_score(ls, lt, self.ratio)
         ev["context"] = float(ctx)
+        if self.lex is not None:
+            ev["words"] = float(self._shared_words(range(a0, a1), range(b0, b1)))
         if self.par_s[a0] and self.par_t[b0]:
             ev["paragraph"] = 1.0
         if any((s, t) in self.anchor_set for s in range(a0, a1) for t in range(b0, b1)):

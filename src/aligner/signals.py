@@ -123,6 +123,10 @@ class SentenceKeys:
 
     keys: dict[str, frozenset[str]] = field(default_factory=dict)
     probe: frozenset[str] = frozenset()
+    # word stems for the lexicon (`aligner.lexicon.stems`), made with the keys: extraction
+    # has split glued Arabic in this process already (and long inputs run in two); None =
+    # not made (the aligner makes them)
+    stems: frozenset[str] | None = None
 
 
 # entities.SentenceFeatures field -> our category for keys whose prefix is not in
@@ -186,18 +190,21 @@ def script_neutral_keys(text: str, lang: str) -> dict[str, frozenset[str]]:
 
 def sentence_keys(text: str, lang: str) -> SentenceKeys:
     """All matching keys of one sentence: entities (numbers, months, places, names, quotes)
-    when available, else numbers only; plus the script-neutral keys."""
+    when available, else numbers only; plus the script-neutral keys and the word stems."""
+    from aligner import lexicon  # noqa: PLC0415
+
     extra = script_neutral_keys(text, lang)
     ent = _entities_module()
     if ent is not None:
         try:
             sk = _split_features(ent.features(text, lang))
             sk.keys = {**sk.keys, **extra}
+            sk.stems = lexicon.stems(text, script(lang))
             return sk
         except Exception:  # noqa: BLE001 - a sibling's bug must not stop alignment
             pass
     fk = _fallback_keys(text)
-    return SentenceKeys({**{k: frozenset(v) for k, v in fk.items()}, **extra})
+    return SentenceKeys({**{k: frozenset(v) for k, v in fk.items()}, **extra}, stems=lexicon.stems(text, script(lang)))
 
 
 def document_keys(doc) -> list[SentenceKeys]:
@@ -236,7 +243,7 @@ def _many_keys(items: list[tuple[str, str]], parallel: bool | None) -> list[Sent
     if keys is None:
         keys = _keys_chunk(uniq)
     by_item = dict(zip(uniq, keys))
-    return [SentenceKeys(dict(by_item[x].keys), by_item[x].probe) for x in items]
+    return [SentenceKeys(dict(by_item[x].keys), by_item[x].probe, by_item[x].stems) for x in items]
 
 
 def _keys_chunk(items: list[tuple[str, str]]) -> list[SentenceKeys]:
