@@ -128,3 +128,15 @@ def test_persian_units_with_adjective_ending_and_millimetres(doc_id, tgt):
     # figure that differs (before: major)
     flags = _flags("ar", "fa", doc_id, "number")
     assert any(sev == "minor" and "unit converted" in d and tgt in d for sev, d in flags)
+
+
+def test_turkish_number_after_a_month_is_no_day():
+    # Turkish writes the day first (29 Eylül): 'Eylülünde 7,1' is September and magnitude 7.1
+    keys = {e.key for e in extract("Jeofizikçiler, orta Meksika'yı 2017 Eylülünde 7,1 şiddetiyle sallayan depremden beri", "tr")}
+    assert "num:7.1" in keys and "month:9" in keys and not any(k.startswith("date:") for k in keys)
+
+
+def test_turkish_comitative_suffix_on_a_name():
+    names = [e for e in extract("Tellis'in Chambers'la birlikte olduğunu gösterecek", "tr") if e.kind == "name"]
+    assert [e.surface for e in names] == ["Tellis'in", "Chambers'la"]
+    assert names[1].key == "name:TMBRS"  # before: the 'la read into the name (TMBRSL)

@@ -3,6 +3,9 @@
 them, so names compare on `aligner.normalize`'s folding, where both read as i. Decimal
 comma, thousands by a point; suffixes attach to names after an apostrophe (Ankara'da)."""
 
+from dataclasses import replace
+
+from aligner.lang import en
 from aligner.lang.base import Language, OpusModel
 
 NEVER_FINAL = frozenset({"dr", "prof", "doç", "av", "sn", "bkz", "no", "yy", "örn", "st", "alb", "yrd", "gen"})
@@ -90,7 +93,10 @@ ADJECTIVES = {"RU": ("Rus",), "US": ("Amerikan", "Amerikalı"), "TR": ("Türk",)
 AMBIGUOUS_PLACES = frozenset({"mısır", "çad", "fas"})
 
 LANGUAGE = Language(
-    code="tr", name="Turkish", script="Latin", rules="en", iso639_3="tur",
+    code="tr", name="Turkish", script="Latin", rules="en",
+    # the day comes before the month (29 Eylül); a number after a month is no day: 2017
+    # Eylülünde 7,1 şiddetiyle ('in September 2017, of magnitude 7.1')
+    extraction=replace(en.RULES, day_after_month=False), iso639_3="tur",
     word_frequencies="tr", title_case_headlines=True,
     alphabet="abcçdefgğhıijklmnoöpqrsştuüvwxyzâîû",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
@@ -103,7 +109,8 @@ LANGUAGE = Language(
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,
     inflection_endings=("'da", "'de", "'ta", "'te", "'dan", "'den", "'tan", "'ten", "'a", "'e", "'ya", "'ye",
-                        "'ın", "'in", "'un", "'ün", "'nın", "'nin", "'nun", "'nün", "'ı", "'i", "'u", "'ü"),
+                        "'ın", "'in", "'un", "'ün", "'nın", "'nin", "'nun", "'nün", "'ı", "'i", "'u", "'ü",
+                        "'la", "'le", "'yla", "'yle", "'yı", "'yi", "'yu", "'yü"),  # with (Chambers'la), acc. after a vowel
     opus_mt=OpusModel(
         pair="tr-en", name="opus-mt-tr-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/tr-en/opus-2020-01-16.zip",
