@@ -314,3 +314,18 @@ def test_ntrex_files_are_found_by_their_iso_639_3_names():
     from aligner import ntrex
 
     assert ntrex.corpus_files(NTREX) == FILES == {c: lang.get(c).iso639_3 for c in lang.CODES}
+
+
+@pytest.mark.parametrize(("text", "code", "key"), [
+    ("Выделено 2 млн рублей.", "ru", "num:2000000"),
+    ("Die Stadt zahlt 5 Millionen Euro.", "de", "num:5000000"),
+    ("Türkiye 3 milyar dolar harcadı.", "tr", "num:3000000000"),
+    ("El paro bajó un 5 por ciento.", "es", "percent:5"),
+    ("بلغ النمو 5 في المئة.", "ar", "percent:5"),
+    ("Russian copy writes 2 mln too.", "en", "num:2000000"),
+])
+def test_scale_and_percent_words_are_the_languages_data(text, code, key):
+    from aligner.entities import extract
+
+    assert key in {e.key for e in extract(text, code)}
+    assert lang.get(code).scale_words or lang.get(code).percent_words

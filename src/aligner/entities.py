@@ -178,18 +178,25 @@ _NUM = regex.compile(
     r"|\d+(?:[.,]\d+)?)"
     r"(?![\p{N}]|[.,]\d)"
 )
-_MULT = regex.compile(
-    r"\A[\s\u00a0]*(?:(?P<k>тыс\.|тысяч\w*|thousand|ألف|آلاف|الف|тис\.|тисяч\w*|هزار|Tausend|mille)"
-    r"|(?P<m>млн\.?|миллион\w*|million|mln|مليون|ملايين|мільйон\w*|میلیون|million(?:en|s)|millones|millón|milyon|Mio\.)"
-    r"|(?P<b>млрд\.?|миллиард\w*|billion|bn|مليار\w*|мільярд\w*|میلیارد|Milliarden?|Mrd\.|milliards?|milyar)"
-    r"|(?P<t>трлн\.?|триллион\w*|trillion|تريليون\w*|трильйон\w*|trilyon))(?!\p{L})",
-    regex.IGNORECASE,
-)
-_PERCENT = regex.compile(
-    r"\A[\s\u00a0]*(?:%|٪|процент\w*|проц\.|п\.\s?п\.|percent|per\s+cent|pct|بالمئة|بالمائة|في\s+المائة|في\s+المئة"
-    r"|відсот\w*|درصد|pour\s+cent|por\s+ciento|Prozent)",
-    regex.IGNORECASE,
-)
+def _scale_re() -> regex.Pattern:
+    """A scale word after a figure (`Language.scale_words`: тыс., million, مليار): the words
+    of every language, since copy in one language writes another's (mln in Russian text)."""
+    groups = {3: "k", 6: "m", 9: "b", 12: "t"}
+    alt = "|".join(
+        f"(?P<{g}>{'|'.join(w for x in languages.languages() for w in x.scale_words.get(exp, ()))})"
+        for exp, g in groups.items()
+    )
+    return regex.compile(rf"\A[\s\u00a0]*(?:{alt})(?!\p{{L}})", regex.IGNORECASE)
+
+
+def _percent_re() -> regex.Pattern:
+    """% after a figure, or a language's percent words (`Language.percent_words`)."""
+    words = "|".join(w for x in languages.languages() for w in x.percent_words)
+    return regex.compile(rf"\A[\s\u00a0]*(?:%|٪|{words})", regex.IGNORECASE)
+
+
+_MULT = _scale_re()
+_PERCENT = _percent_re()
 
 # Arabic 13-19: a unit followed by عشر / عشرة (ثلاثة عشر، أربع عشرة).
 _AR_TEEN = regex.compile(r"[\s\u00a0]+(?:ال)?عشر[ةه]?(?!\p{L})")  # used with .match(text, pos)

@@ -120,6 +120,11 @@ class Language:
     times: tuple[str, ...] = ()
     percent_before: tuple[str, ...] = ()  # a percent written before the number (Turkish %10, yüzde 10)
     number_words: Mapping[str, int] = field(default_factory=dict)  # small cardinals translators spell out
+    #: Words that scale a figure written before them, by power of ten (3: 2 тыс., 6: 5 million),
+    #: as regexes matched case-insensitively; a text may use any language's (2 mln in Russian copy).
+    scale_words: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    #: Words for percent after a figure (5 процентов, 5 per cent), as regexes; % and ٪ are universal.
+    percent_words: tuple[str, ...] = ()
     months_capitalised: bool = False  # a lower-case 'may' is then no month (English, German, Turkish)
     #: Month forms the press uses that CLDR (Babel) lacks: surface (lower case) -> 1..12.
     months_extra: Mapping[str, int] = field(default_factory=dict)

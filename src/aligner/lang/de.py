@@ -96,6 +96,8 @@ LANGUAGE = Language(
     months_capitalised=True,
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)\s+Uhr",),
     decimal=",", thousands=(".", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
+    scale_words={3: (r"Tausend",), 6: (r"Millionen", r"Mio\."), 9: (r"Milliarden?", r"Mrd\.")},
+    percent_words=(r"Prozent",),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,

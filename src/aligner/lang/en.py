@@ -411,6 +411,8 @@ LANGUAGE = Language(
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
     decimal=".", thousands=(",",), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
+    scale_words={3: (r"thousand",), 6: (r"million", r"mln"), 9: (r"billion", r"bn"), 12: (r"trillion",)},
+    percent_words=(r"percent", r"per\s+cent", r"pct"),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES, readings=READINGS,

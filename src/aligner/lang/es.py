@@ -70,6 +70,8 @@ LANGUAGE = Language(
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)\s+(?:horas|h)\b",),
     decimal=",", thousands=(".", " ", "\u00a0"), number_words=NUMBER_WORDS,
+    scale_words={6: (r"millones", r"millón")},
+    percent_words=(r"por\s+ciento",),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,

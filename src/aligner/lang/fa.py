@@ -81,6 +81,8 @@ LANGUAGE = Language(
     aliases=("pes", "prs"),
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal="٫", thousands=("٬", ","), number_words=NUMBER_WORDS,
+    scale_words={3: (r"هزار",), 6: (r"میلیون",), 9: (r"میلیارد",)},
+    percent_words=(r"درصد",),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, relative_suffixes=RELATIVE_SUFFIXES,

@@ -488,6 +488,8 @@ LANGUAGE = Language(
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
+    scale_words={3: (r"тыс\.", r"тысяч\w*"), 6: (r"млн\.?", r"миллион\w*"), 9: (r"млрд\.?", r"миллиард\w*"), 12: (r"трлн\.?", r"триллион\w*")},
+    percent_words=(r"процент\w*", r"проц\.", r"п\.\s?п\."),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,

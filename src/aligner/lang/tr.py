@@ -105,6 +105,7 @@ LANGUAGE = Language(
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\.(?P<m>[0-5]\d)(?![\d.,])",),
     percent_before=(r"%", r"yüzde"),
     decimal=",", thousands=(".",), number_words=NUMBER_WORDS,
+    scale_words={6: (r"milyon",), 9: (r"milyar",), 12: (r"trilyon",)},
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,

@@ -146,6 +146,8 @@ LANGUAGE = Language(
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS, months_extra=MONTHS_EXTRA,
+    scale_words={3: (r"тис\.", r"тисяч\w*"), 6: (r"мільйон\w*",), 9: (r"мільярд\w*",), 12: (r"трильйон\w*",)},
+    percent_words=(r"відсот\w*",),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, adjective_endings=ADJECTIVE_ENDINGS, ambiguous_places=AMBIGUOUS_PLACES,
