@@ -319,6 +319,24 @@ def test_a_few_words_split_off_the_neighbours_sentence_are_no_addition():
         assert bool(major(fs, "addition")) == claimed, (leftover, [f.detail for f in fs])
 
 
+def test_a_line_split_in_two_and_paired_one_sentence_off_is_no_addition():
+    """ntrex128-dev reuters.218909 line 932: AR writes RU's one sentence as two ('أصيب ويد
+    بجروح...' + 'وأدلى قائد الشرطة...', run into the next line without a full stop); the
+    aligner paired RU 932+933 with the second and left the first over, which was claimed as
+    added. A foreign sentence in a paragraph of its own beside the same beads still is."""
+    ru = ("20-летний Симс был застрелен около кампуса Южного университета в пятницу утром.\n"
+          "«Уэйд Симс получил огнестрельное ранение в голову, в результате которого скончался», — заявил в субботу "
+          "журналистам начальник полиции Мерфи Дж. Пол. Уэйд вступился за своего друга, и был застрелен Симпсоном.")
+    head = "ايد سيمز، البالغ من العمر 20 عامًا، توفي جراء حادث إطلاق النار بالقرب من حرم الجامعة الجنوبية في باتون روج بوقت مبكرة صباح يوم الجمعة."
+    tail = ("وأدلى قائد الشرطة \"ميرفي جيه بول\" بتصريحه لوسائل الإعلام يوم السبت عبر موقع \"247 رياضة\" تدخل وايد "
+            "لمساعدة صديقه وللدفاع عنه وتعرض حينها لإطلاق النار من قِبل سيبسمون.")
+    beads = [Bead((0,), (0,), 0.96), Bead((), (1,), 0.0), Bead((1, 2), (2,), 0.95)]
+    fs, _ = flags(ru, "\n".join((head, "أًصيب ويد بجروح ناتجة عن طلق ناري بالرأس وتوفي على أثرها. " + tail)), beads)
+    assert not major(fs, "addition"), [f.detail for f in fs]
+    fs, _ = flags(ru, "\n".join((head, _AR_FOREIGN, tail)), beads)
+    assert major(fs, "addition"), [f.detail for f in fs]
+
+
 def test_a_sentence_of_only_punctuation_is_no_omission():
     fs, _ = flags("Он сказал это. \"", "قال ذلك.", [Bead((0,), (0,), 0.9), Bead((1,), (), 0.0)])
     assert not [f for f in fs if f.kind == "omission"]

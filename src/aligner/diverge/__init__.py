@@ -317,6 +317,13 @@ def _unmatched_flags(
         z1 = _length_z(n_mine + my_len, n_other, side.doc.lang, other.doc.lang, cfg)
         if z0 >= MERGED_Z and abs(z1) <= LIKELY_PAIR_Z:
             return []  # its content is most likely inside the neighbour (a 2-1 read as 1-1)
+        # a sentence of the neighbour's paragraph, where the neighbour took more sentences of
+        # the other side than of this one and this sentence makes the lengths fit: the line
+        # was split in two on this side and paired one sentence off (a 2-2 read as 1-2 + 0-1)
+        mates = {x.paragraph for x in side.sentences(getattr(beads[j], mine_attr))}
+        if len(getattr(beads[j], other_attr)) > len(getattr(beads[j], mine_attr)) and mates & {x.paragraph for x in sents} \
+                and abs(z1) <= SPLIT_PAIR_Z:
+            return []
         # a fragment of a few words in the neighbour's paragraph that makes the pair's lengths
         # fit better was split off that sentence ('... ودي آر.' + 'بوبو لأول مرة.' for
         # 'Dr. PawPaw впервые'): too short for its length to pass MERGED_Z
@@ -342,6 +349,7 @@ LIKELY_PAIR_Z = 1.5  # lengths this close (in sd of the language pair's norm) ma
 MAX_GAP = 6  # sentences per side in an unaligned stretch read as an alignment gap
 UNPAIRED_STRETCH_Z = 3.85  # an unmatched stretch within 2x of the expected length on both sides
 MERGED_Z = 1.5  # a neighbour this much too long may hold the unmatched sentence
+SPLIT_PAIR_Z = 2.0  # a split line paired one sentence off: the lengths fit this closely with it
 
 
 def _keys_conflict(side: _Side, ids: Sequence[int], other: _Side, other_ids: Sequence[int]) -> bool:
