@@ -263,14 +263,9 @@ import sys, time
 from aligner import batch
 from aligner.compare import CompareOptions, warm_up
 from aligner.translate.options import MTOptions
-try:
-    from aligner.cli import _collect_less_often  # the CLI's collector setting, as the workers have it
-    _collect_less_often()
-except ImportError:
-    pass
 jobs = batch.discover(sys.argv[1])
 opts = CompareOptions(mt=MTOptions(mode="off"))
-warm_up()
+warm_up()  # (as a batch driver does; it also sets the collector as the CLI does)
 t0 = time.process_time()
 for job in jobs:
     batch.run_pair(opts, ("json",), job)

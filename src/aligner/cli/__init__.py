@@ -8,7 +8,6 @@ Every `AlignerError` becomes one line on stderr and its documented exit code
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 import warnings
@@ -34,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _collect_less_often()
+    from aligner.compare import collect_less_often
+
+    collect_less_often()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -59,15 +60,6 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         where = f" {exc.filename}" if exc.filename else " to standard output"
         return _fail(f"cannot write{where}: {exc.strerror or exc}", EXIT_INPUT)
-
-
-def _collect_less_often() -> None:
-    """A run builds a great many small objects (entities, keys, report rows) that mostly
-    live until it ends. At Python's default (a young-generation pass every 700 new
-    objects, a whole-heap pass every 10 middle ones) the collector took ~10-15% of a
-    compare walking them; a young pass every 7,000 and a whole-heap pass every 100 middle
-    ones take ~2-3% (20 MB vs 4 KB: 3.0 -> 0.6 s, same peak RSS). Cycles are still collected."""
-    gc.set_threshold(7000, 10, 100)
 
 
 _show_warning = warnings.showwarning
