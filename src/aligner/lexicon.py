@@ -54,11 +54,22 @@ def stem(word: str, script: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=50_000)
-def stems(text: str, script: str) -> frozenset[str]:
-    """Stems of a text's words (Arabic written together is split first: `tokens.unglue`)."""
+def stems(text: str, script: str, lang: str | None = None) -> frozenset[str]:
+    """Stems of a text's words (Arabic written together is split first: `tokens.unglue`,
+    asked with the text's `lang` as extraction asks, so its memo answers)."""
     from aligner.tokens import unglue
 
-    return frozenset(s for s in (stem(w, script) for w in _WORD.findall(unglue(text).text)) if s)
+    clitics = CLITICS.get(script, ())
+    keep = STEM_LETTERS.get(script, DEFAULT_STEM_LETTERS)
+    out = set()
+    for w in _WORD.findall(_MARKS.sub("", unglue(text, lang).text).casefold()):  # as `stem`, a text at once
+        for c in clitics:
+            if w.startswith(c) and len(w) - len(c) >= MIN_WORD:
+                w = w[len(c):]
+                break
+        if len(w) >= MIN_WORD:
+            out.add(w[:keep])
+    return frozenset(out)
 
 
 def opportunity_row(known) -> np.ndarray:

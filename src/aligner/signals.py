@@ -199,12 +199,12 @@ def sentence_keys(text: str, lang: str) -> SentenceKeys:
         try:
             sk = _split_features(ent.features(text, lang))
             sk.keys = {**sk.keys, **extra}
-            sk.stems = lexicon.stems(text, script(lang))
+            sk.stems = lexicon.stems(text, script(lang), lang)
             return sk
         except Exception:  # noqa: BLE001 - a sibling's bug must not stop alignment
             pass
     fk = _fallback_keys(text)
-    return SentenceKeys({**{k: frozenset(v) for k, v in fk.items()}, **extra}, stems=lexicon.stems(text, script(lang)))
+    return SentenceKeys({**{k: frozenset(v) for k, v in fk.items()}, **extra}, stems=lexicon.stems(text, script(lang), lang))
 
 
 def document_keys(doc) -> list[SentenceKeys]:
