@@ -403,6 +403,26 @@ def test_a_stand_in_is_refused_only_by_a_capitalised_word_spelled_alike():
     assert any(f.src_span and f.src_span[0] == at for f in major(fs, "name")), [f.detail for f in fs]
 
 
+def test_a_quoted_name_beside_a_person_is_a_name_of_its_own():
+    """ntrex128-dev reuters.218911 line 427: 'Репортер «Лейкерс» Майк Трюделл' (the Lakers'
+    reporter Mike Trudell), the Lakers replaced in the Arabic by a person. A carried name two
+    characters away made «Лейкерс» 'part of a larger name', and a stand-in right beside مايك
+    was read as Mike's own: a quotation mark between them says they are two names."""
+    ru = ("Тренер «Лейкерс» Люк Уолтон объявил, что Джеймс сыграет в предсезонном воскресном матче против «Денвер "
+          "Наггетс» в Сан-Диего. Но еще предстоит выяснить, сколько времени ему предстоит отыграть. "
+          "«Больше одной и меньше сорока восьми», — ответил Уолтон на официальном сайте «Лейкерс». "
+          "Репортер «Лейкерс» Майк Трюделл написал в Твиттере, что Джеймс, скорее всего, сыграет ограниченное время.")
+    ar = ("أعلن لوك والتون مدرب لاكيرز أن جيمس سيلعب في المباراة الافتتاحية يوم الأحد ضد دنفر ناجتس في سان دييغو. "
+          "لكن لم يتم تحديد عدد الدقائق التي سيلعبها حتى الآن. "
+          "قال والتون على موقع لاكيرز الرسمي \"سيكون أكثر من دقيقة وأقل من 48 دقيقة\". "
+          "غرّد مراسل {} مايك تريدل أن جيمس من المرجح أن يلعب دقائق محدودة.")
+    fs, _ = flags(ru, ar.format("ليكرز"))
+    assert not major(fs, "name"), [f.detail for f in fs]
+    fs, _ = flags(ru, ar.format("تيموثي برادلي"))
+    at = ru.rindex("Лейкерс")
+    assert any(f.src_span and f.src_span[0] == at for f in major(fs, "name")), [f.detail for f in fs]
+
+
 def test_a_name_as_a_sentences_first_word_is_a_name_when_the_document_says_so():
     """ntrex128-dev cbsnews.248384: 'Кавано дал эмоциональные показания, заявив...'. The pair's
     text alone cannot tell a capitalised first word from an ordinary one, so when the Arabic

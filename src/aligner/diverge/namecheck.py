@@ -116,7 +116,11 @@ def _name_flags(
             return True
         if e.kind != "name" or not _person_like(e, side) or stand_in:
             return False
-        stand_in.extend(_stand_in(side, own_ids, other, other_ids, t_kept))
+        # a carried name right beside this one on its own side is a neighbour, not its owner
+        # ('«Лейкерс» Майк Трюделл', the Lakers' Mike Trudell: the word beside مايك may stand in)
+        beside = {id(b) for a, b in nm.matched if _next_to(_shift(a, s_marks), e, side.doc.text)}
+        carried = [_shift(b, t_marks) for _, b in nm.matched if id(b) not in beside] + t_kept[len(nm.matched):]
+        stand_in.extend(_stand_in(side, own_ids, other, other_ids, carried))
         return bool(stand_in)
 
     s_only = [
@@ -164,6 +168,15 @@ def _name_flags(
                 detail, severity = f"name '{eb.surface}' of TGT is written nowhere in SRC (rendered by its meaning?)", "minor"
         flags.append(Flag("name", detail, sa, sb, severity=severity))
     return flags
+
+
+_BESIDE = regex.compile(r"[\s«»“”„\"]{1,4}")
+
+
+def _next_to(a: Entity, e: Entity, text: str) -> bool:
+    """Only spaces and quotation marks between two entities of one text."""
+    lo, hi = (a, e) if a.start < e.start else (e, a)
+    return bool(_BESIDE.fullmatch(text, lo.end, hi.start))
 
 
 def _never_written(e: Entity, side: _Side, other: _Side) -> bool:
@@ -296,7 +309,12 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
         return True
     if _GLOSSED.match(text, e.end):
         return True
-    return any(0 <= k.start - e.end <= 2 or 0 <= e.start - k.end <= 2 for k in kept if k.kind == "name")
+    # (a quoted name is a name of its own: «Лейкерс» Майк Трюделл)
+    return any((0 <= k.start - e.end <= 2 and not _QUOTE_MARK.search(text, e.end, k.start)) or
+               (0 <= e.start - k.end <= 2 and not _QUOTE_MARK.search(text, k.end, e.start)) for k in kept if k.kind == "name")
+
+
+_QUOTE_MARK = regex.compile(r"[«»“”„\"]")
 
 
 _HYPHENS = ("-", "‑")
