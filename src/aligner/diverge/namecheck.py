@@ -303,7 +303,7 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
     original, which the other version may well translate."""
     text = side.doc.text
     before, after = text[max(0, e.start - 1) : e.start], text[e.end : e.end + 1]
-    if after in _HYPHENS or (before in _HYPHENS and not (e.surface[:1].isupper() and _PARTICLE_BEFORE.search(text, 0, e.start))):
+    if after in _HYPHENS or (before in _HYPHENS and not (e.surface[:1].isupper() and _PARTICLE_BEFORE.search(text, max(0, e.start - 5), e.start))):
         return True
     if languages.get(side.doc.lang).script != "Latin" and _LATIN.fullmatch(e.surface):
         return True
@@ -319,7 +319,9 @@ _QUOTE_MARK = regex.compile(r"[«»“”„\"]")
 
 _HYPHENS = ("-", "‑")
 # a lower-case particle hyphened to the name (аль-Муалем, ад-Дин, ван-): the name itself,
-# not the second word of a longer one (Нью-Йорк, Гран-при)
+# not the second word of a longer one (Нью-Йорк, Гран-при). Searched in the 5 characters before
+# the name only (its longest match; the look-behind still sees the one before): a search from the
+# start of the document made each test linear in the document's length.
 _PARTICLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}{1,4}[-‑]$")
 
 # a name followed by its meaning in brackets (Лав («любовь»), Браза Лав («Братская Любовь»)):
