@@ -10,28 +10,13 @@ from pathlib import Path
 import pytest
 
 from aligner.entities import extract
+from ntrex_helpers import ntrex_flags
 
 NTREX = Path(os.environ.get("ALIGNER_NTREX_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128-dev"))
 needs_ntrex = pytest.mark.skipif(not NTREX.is_dir(), reason="ntrex128-dev not available")
 
 
-def _flags(src: str, tgt: str, doc_id: str, kind: str, before: str = "", after: str = "") -> list[tuple[str, str]]:
-    """Flags of one kind on an ntrex128-dev article pair; with `before`, TGT's first line
-    holding it has it replaced by `after` (an injected divergence)."""
-    from aligner import ntrex
-    from aligner.compare import compare_documents
-
-    corpus = ntrex.Corpus()
-    article = next(a for a in corpus.articles if a.doc_id == doc_id)
-
-    def edit(units, par_of, rng):
-        k = next(k for k, (_, text) in enumerate(units) if before in text)
-        units[k] = (units[k][0], units[k][1].replace(before, after, 1))
-        return {}
-
-    pair = ntrex.article_pair(corpus, article, src, tgt, tgt_edit=edit if before else None)
-    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
-    return [(f.severity, f.detail) for p in comparison.pairs for f in p.flags if f.kind == kind]
+_flags = ntrex_flags
 
 
 def _months(text: str, lang: str) -> set[str]:

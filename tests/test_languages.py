@@ -17,6 +17,7 @@ import pytest
 from aligner import lang
 from aligner.errors import InputError
 from aligner.langid import detect, resolve
+from ntrex_helpers import ntrex_flags
 
 NTREX = Path(os.environ.get("ALIGNER_NTREX_DIR", Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128-dev"))
 FILES = {"en": "eng", "ru": "rus", "ar": "arb", "uk": "ukr", "fa": "fas", "fr": "fra", "es": "spa", "de": "deu", "tr": "tur"}
@@ -182,20 +183,7 @@ def test_an_abbreviation_with_a_turkish_case_suffix_is_no_name():
 
 
 def _ntrex_name_flags(src: str, tgt: str, doc_id: str, before: str = "", after: str = ""):
-    from aligner import ntrex
-    from aligner.compare import compare_documents
-
-    corpus = ntrex.Corpus()
-    article = next(a for a in corpus.articles if a.doc_id == doc_id)
-
-    def edit(units, par_of, rng):
-        k = next(k for k, (_, text) in enumerate(units) if before in text)
-        units[k] = (units[k][0], units[k][1].replace(before, after, 1))
-        return {}
-
-    pair = ntrex.article_pair(corpus, article, src, tgt, tgt_edit=edit if before else None)
-    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
-    return [(f.severity, f.detail) for p in comparison.pairs for f in p.flags if f.kind == "name"]
+    return ntrex_flags(src, tgt, doc_id, "name", before, after)
 
 
 @pytest.mark.skipif(not NTREX.is_dir(), reason="ntrex128-dev not available")
