@@ -39,37 +39,32 @@ _MARKS = regex.compile(r"[\p{M}\u0640]")  # diacritics and tatweel
 OPPORTUNITY = (1, 2, 4)  # known stems on the poorer side from which each row of the table applies
 
 
-@functools.lru_cache(maxsize=200_000)
-def stem(word: str, script: str) -> str | None:
-    """The stem a lexicon entry is keyed by: case-folded, without diacritics and clitics,
-    cut to a few letters; None for a short word."""
-    w = _MARKS.sub("", word).casefold()
+def _cut(w: str, script: str) -> str | None:
+    """A marks-free, case-folded word without its clitic, cut to the stem length; None for a
+    short word."""
     for c in CLITICS.get(script, ()):
         if w.startswith(c) and len(w) - len(c) >= MIN_WORD:
             w = w[len(c):]
             break
-    if len(w) < MIN_WORD:
-        return None
-    return w[: STEM_LETTERS.get(script, DEFAULT_STEM_LETTERS)]
+    return w[: STEM_LETTERS.get(script, DEFAULT_STEM_LETTERS)] if len(w) >= MIN_WORD else None
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str, script: str) -> str | None:
+    """The stem a lexicon entry is keyed by: case-folded, without diacritics and clitics,
+    cut to a few letters; None for a short word."""
+    return _cut(_MARKS.sub("", word).casefold(), script)
 
 
 @functools.lru_cache(maxsize=50_000)
 def stems(text: str, script: str, lang: str | None = None) -> frozenset[str]:
-    """Stems of a text's words (Arabic written together is split first: `tokens.unglue`,
-    asked with the text's `lang` as extraction asks, so its memo answers)."""
+    """Stems of a text's words, as `stem` gives them, with the marks and case taken off the
+    whole text at once (Arabic written together is split first: `tokens.unglue`, asked with
+    the text's `lang` as extraction asks, so its memo answers)."""
     from aligner.tokens import unglue
 
-    clitics = CLITICS.get(script, ())
-    keep = STEM_LETTERS.get(script, DEFAULT_STEM_LETTERS)
-    out = set()
-    for w in _WORD.findall(_MARKS.sub("", unglue(text, lang).text).casefold()):  # as `stem`, a text at once
-        for c in clitics:
-            if w.startswith(c) and len(w) - len(c) >= MIN_WORD:
-                w = w[len(c):]
-                break
-        if len(w) >= MIN_WORD:
-            out.add(w[:keep])
-    return frozenset(out)
+    words = _WORD.findall(_MARKS.sub("", unglue(text, lang).text).casefold())
+    return frozenset(x for x in (_cut(w, script) for w in words) if x)
 
 
 def opportunity_row(known) -> np.ndarray:
