@@ -102,7 +102,8 @@ def _arabic_script(lang: str) -> tuple[bool, bool]:
     if not languages.known(lang):
         return False, True
     L = languages.get(lang)
-    return L.script == "Arabic", L.script != "Arabic" or bool(L.article)
+    arabic = L.script is languages.Script.ARABIC
+    return arabic, not arabic or bool(L.article)
 
 
 @lru_cache(maxsize=100_000)
@@ -229,7 +230,7 @@ def _earlier_words(langs):
 
     def taken(language: Language, key: str, surface: str) -> bool:
         spellings = {key, surface.casefold()}
-        if language.script == "Arabic":  # as an Arabic text spells the same word: ی ک -> ي ك, final ه -> ة
+        if language.script is languages.Script.ARABIC:  # as an Arabic text spells the same word: ی ک -> ي ك, final ه -> ة
             s = surface.translate(_AR_SPELLING)
             spellings |= {s, s[:-1] + "ة" if s.endswith("ه") else s}
         for E in earlier[language.code]:

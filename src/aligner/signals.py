@@ -168,9 +168,7 @@ def script(lang: str) -> str:
 
 def _latin_script(lang: str) -> bool:
     """Is `lang` written in Latin letters (then its own words are no script-neutral keys)?"""
-    from aligner import lang as languages
-
-    return languages.get(lang).script == "Latin" if languages.known(lang) else lang == languages.PIVOT
+    return languages.script(lang) is languages.Script.LATIN if languages.known(lang) else lang == languages.PIVOT
 
 
 def script_neutral_keys(text: str, lang: str) -> dict[str, frozenset[str]]:

@@ -305,7 +305,7 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
     before, after = text[max(0, e.start - 1) : e.start], text[e.end : e.end + 1]
     if after in _HYPHENS or (before in _HYPHENS and not (e.surface[:1].isupper() and _PARTICLE_BEFORE.search(text, max(0, e.start - 5), e.start))):
         return True
-    if languages.get(side.doc.lang).script != "Latin" and _LATIN.fullmatch(e.surface):
+    if languages.script(side.doc.lang) is not languages.Script.LATIN and _LATIN.fullmatch(e.surface):
         return True
     if _GLOSSED.match(text, e.end):
         return True
