@@ -308,10 +308,13 @@ def _unmatched_flags(
         if abs(z) <= UNPAIRED_STRETCH_Z and not _keys_conflict(side, run_mine, other, run_other):
             return []  # an alignment gap (shown as unaligned rows), not missing content
     # 3. merged into a matched neighbour whose other side is too long by about this much
+    paragraphs = {x.paragraph for x in sents}
+    words = sum(len(_WORDS.findall(x.text)) for x in sents)
     for j in (i - 1, i + 1):
         if not (0 <= j < len(beads)) or not beads[j].src or not beads[j].tgt:
             continue
-        n_mine = sum(len(x.text) for x in side.sentences(getattr(beads[j], mine_attr)))
+        mine_j = side.sentences(getattr(beads[j], mine_attr))
+        n_mine = sum(len(x.text) for x in mine_j)
         n_other = sum(len(x.text) for x in other.sentences(getattr(beads[j], other_attr)))
         z0 = _length_z(n_mine, n_other, side.doc.lang, other.doc.lang, cfg)
         z1 = _length_z(n_mine + my_len, n_other, side.doc.lang, other.doc.lang, cfg)
@@ -320,16 +323,13 @@ def _unmatched_flags(
         # a sentence of the neighbour's paragraph, where the neighbour took more sentences of
         # the other side than of this one and this sentence makes the lengths fit: the line
         # was split in two on this side and paired one sentence off (a 2-2 read as 1-2 + 0-1)
-        mates = {x.paragraph for x in side.sentences(getattr(beads[j], mine_attr))}
-        if len(getattr(beads[j], other_attr)) > len(getattr(beads[j], mine_attr)) and mates & {x.paragraph for x in sents} \
-                and abs(z1) <= SPLIT_PAIR_Z:
+        same_paragraph = bool(paragraphs & {x.paragraph for x in mine_j})
+        if len(getattr(beads[j], other_attr)) > len(getattr(beads[j], mine_attr)) and same_paragraph and abs(z1) <= SPLIT_PAIR_Z:
             return []
         # a fragment of a few words in the neighbour's paragraph that makes the pair's lengths
         # fit better was split off that sentence ('... ودي آر.' + 'بوبو لأول مرة.' for
         # 'Dr. PawPaw впервые'): too short for its length to pass MERGED_Z
-        words = sum(len(_WORDS.findall(x.text)) for x in sents)
-        mates = {x.paragraph for x in side.sentences(getattr(beads[j], mine_attr))}
-        if words <= FRAGMENT_WORDS and mates & {x.paragraph for x in sents} and 0 < z0 and abs(z1) < abs(z0):
+        if words <= FRAGMENT_WORDS and same_paragraph and 0 < z0 and abs(z1) < abs(z0):
             return []
     # 4. its anchors (a figure, a month, a name, quoted speech) are what a matched neighbour's
     # other side carries beyond its own pair: the aligner paired this content elsewhere
