@@ -309,6 +309,9 @@ _V_CLASS = {
 }
 
 
+_Y_BETWEEN_CONSONANTS = regex.compile(r"(?<=[^aeiouy])y(?=[^aeiouy])")  # compiled once (regex.sub recompiled it per call)
+
+
 @lru_cache(maxsize=100_000)
 def _vowels(word: str, script: Script) -> tuple[str, bool]:
     """(vowel classes in order, ends-in-vowel). For Arabic these are the written long vowels
@@ -331,7 +334,7 @@ def _vowels(word: str, script: Script) -> tuple[str, bool]:
         w = w[:-1]  # a final w after a vowel is the vowel's glide (Lithgow / ليثجو, Moscow / موسكو)
     ends = bool(w) and w[-1] in "aeiouy"
     # a y between consonants is English 'ai' or 'i' (Tyler / تايلر, Lynch / لينش): either
-    w = regex.sub(r"(?<=[^aeiouy])y(?=[^aeiouy])", "э", w)
+    w = _Y_BETWEEN_CONSONANTS.sub("э", w)
     return "".join(_V_CLASS.get(c, "") for c in w), ends
 
 
