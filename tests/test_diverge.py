@@ -552,3 +552,23 @@ def test_translation_memory_pivots_flag_a_replaced_sentence(flores, tmp_path):
             assert p.evidence["chrf"] > 60 and not [f for f in p.flags if f.kind == "meaning"], p
     assert sum(1 for p in body if p.evidence.get("chrf") == pytest.approx(100.0)) >= 8
     assert comparison.summary.verdict in ("translation", "partial")
+
+
+def test_dropped_multiword_speaker_is_flagged():
+    """ntrex128-dev bbc.381679 (real text): 'Metropolitan Police said' cut from the English.
+    Each word is an ordinary English word, but side by side they name the speaker; and
+    'Police' must not count as moved into a neighbour because its skeleton meets 'place'."""
+    de = ("Monate vor dem Unfall war ein anderer Radfahrer bei einem Unfall mit Fahrerflucht in der Childers Street, "
+          "etwa 1,6 Kilometer von dem Unfall vom Samstag entfernt, ums Leben gekommen.\n\n"
+          "Nach Angaben der Metropolitan Police arbeiteten Beamte daran, den Mann zu identifizieren und seine "
+          "nächsten Angehörigen zu benachrichtigen.\n\n"
+          "Straßensperrungen und Umleitungen für Busse sind eingerichtet, und den Autofahrern wurde geraten, "
+          "den Bereich zu vermeiden.\n")
+    en = ("The crash comes months after another cyclist died in a hit-and-run on Childers Street, about a mile away "
+          "from Saturday's crash.\n\n"
+          "The officers were working to identify the man and inform his next-of-kin.\n\n"
+          "Road closures and bus diversions are in place and motorists have been advised to avoid the area.\n")
+    src, tgt = segment(de, "de"), segment(en, "en")
+    pairs, _ = score(src, tgt, align(src, tgt))
+    kinds = {f.kind for p in pairs for f in p.flags if any("Metropolitan" in src.sentences[i].text for i in p.src)}
+    assert "attribution" in kinds

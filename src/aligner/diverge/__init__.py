@@ -174,8 +174,10 @@ def flag_pairs(
         # (a one-word 'name' that is a common word of its language is no speaker: German
         # Berichten, Statistiken; English Big)
         people = with_names_at_start(nm, s, t, s_marks, t_marks, bead.src, bead.tgt)
-        s_people = [_doc_span(a, s_marks) for a in people.src_only if a.kind == "name" and not _common_word(a, s)]
-        t_people = [_doc_span(b, t_marks) for b in people.tgt_only if b.kind == "name" and not _common_word(b, t)]
+        s_people = [_doc_span(a, s_marks) for a in people.src_only
+                    if a.kind == "name" and not _common_word(a, s, people.src_only, s_text)]
+        t_people = [_doc_span(b, t_marks) for b in people.tgt_only
+                    if b.kind == "name" and not _common_word(b, t, people.tgt_only, t_text)]
         s_named = [_doc_span(a, s_marks) for a, _ in nm.matched if a.kind == "name"]
         t_named = [_doc_span(b, t_marks) for _, b in nm.matched if b.kind == "name"]
         attribution = _attribution_flags(i, beads, s, t, (s_people, s_named), (t_people, t_named))
@@ -195,10 +197,26 @@ def flag_pairs(
     return links
 
 
-def _common_word(e, side: _Side) -> bool:
+def _common_word(e, side: _Side, names: Sequence = (), text: str = "") -> bool:
     """A one-word name that `frequent_word` calls an ordinary word of the side's language
-    (False in a language with no word-frequency list: Russian, Arabic)."""
-    return " " not in e.surface.strip() and frequent_word(e.surface.strip(), side.doc.lang)
+    (False in a language with no word-frequency list: Russian, Arabic). A word that stands
+    next to another name of the side, a space between, is part of a longer name whose words
+    may each be ordinary ('Metropolitan Police', 'White House'): not a common word."""
+    if " " in e.surface.strip() or not frequent_word(e.surface.strip(), side.doc.lang):
+        return False
+    return not any(o is not e and o.kind == "name" and not _opens_sentence(text, min(e.start, o.start))
+                   and (_one_space(text, e.end, o.start) or _one_space(text, o.end, e.start)) for o in names)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """The word at `at` opens a sentence, where a capital says nothing ('Eine Person sagte')."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:;\"“”«»„"
+
+
+def _one_space(text: str, a: int, b: int) -> bool:
+    """Exactly one run of spaces, no other character, between `a` and `b`."""
+    return 0 < b - a <= 2 and text[a:b].strip(" \u00a0") == ""
 
 
 def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> list[Flag]:

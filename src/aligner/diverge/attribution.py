@@ -16,7 +16,8 @@ from functools import lru_cache
 import regex
 
 from aligner import lang as lang_data
-from aligner.diverge.evidence import _Side, _cover, _espan, _loosely_present, _surface
+from aligner import names
+from aligner.diverge.evidence import LOOSE_NAME_SIMILARITY, _Side, _cover, _espan, _loosely_present, _surface
 from aligner.entities import Entity
 from aligner.types import Bead, Flag, Span
 
@@ -264,12 +265,29 @@ def _speaker_near(cue: Entity, side: _Side, one_sided: list[Span], other: _Side,
     lo, hi = cue.start - _SPEAKER_WINDOW, cue.end + _SPEAKER_WINDOW
     for a, b in one_sided:
         name = side.doc.text[a:b]
-        if a < hi and lo < b and _loosely_present(name, side.doc.lang, other, near_ids):
+        # a name of two words or more ('Metropolitan Police') is read strictly within one
+        # script; a lone capital (a German noun, 'Polizeisprecher') keeps the loose reading
+        whole = any(0 <= x - b <= 2 or 0 <= a - y <= 2 for x, y in one_sided if (x, y) != (a, b))
+        if a < hi and lo < b and (_moved_there(name, side, other, near_ids) if whole
+                                  else _loosely_present(name, side.doc.lang, other, near_ids)):
             if not (own_near and _loosely_present(name, side.doc.lang, side, own_near)):
                 return True
     return False
 
 
+def _moved_there(name: str, side: _Side, other: _Side, ids: Sequence[int]) -> bool:
+    """The name in the other side's sentences. Across scripts, by the loose reading of
+    `_loosely_present` (a transliteration); within one script a name is written alike, so
+    only by name similarity: a consonant skeleton meets ordinary words there ('Police' /
+    'place', 'bus')."""
+    if lang_data.script(side.doc.lang) is not lang_data.script(other.doc.lang):
+        return _loosely_present(name, side.doc.lang, other, ids)
+    words = [m.group() for x in other.sentences(ids) for m in _WORD.finditer(x.text)]
+    return any(names.similarity(v, side.doc.lang, w, other.doc.lang) >= LOOSE_NAME_SIMILARITY
+               for v in _WORD.findall(name) for w in words)
+
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
 _ONE_SHORT_WORD = regex.compile(r"[ \u00a0]+(?:\p{Ll}{1,4}[ \u00a0]+)?")  # 'laut Nielsen', 'Angaben der Police'
 
