@@ -650,6 +650,21 @@ def test_spelling_variants_within_a_version_are_notes(seed_ru: Path, seed_ar: Pa
 
 
 @needs_ntrex
+def test_a_spelling_written_twice_in_one_sentence_is_one_note(corpus) -> None:
+    """ntrex128-dev foxnews.94512, fr-ar (real text): one Arabic sentence writes واترز twice
+    where the rest of the article writes ووترز; that is one observation, not two notes."""
+    from aligner.compare import compare_documents
+
+    article = next(a for a in corpus.articles if a.doc_id == "foxnews.94512")
+    pair = ntrex.article_pair(corpus, article, "fr", "ar")
+    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
+    per_pair = [[f.detail for f in p.flags if "spelled inconsistently" in f.detail and "'واترز' here" in f.detail]
+                for p in comparison.pairs]
+    assert sum(map(len, per_pair)) >= 2  # the note is there, at more than one pair
+    assert max(map(len, per_pair)) == 1
+
+
+@needs_ntrex
 @pytest.mark.parametrize(
     ("doc_id", "word"),
     [

@@ -489,7 +489,10 @@ def flag_spelling(pairs: list[Pair], s: _Side, t: _Side, cfg: DivergeConfig, lin
             flag = Flag("name", detail, variant.span if key == "src" else None, variant.span if key == "tgt" else None,
                         severity="note")
             target = pairs[variant.pair]
-            if not any(f.kind == "name" and variant.span in (f.src_span, f.tgt_span) for f in target.flags):
+            # one note per spelling per pair: a sentence that writes the variant twice is one
+            # observation, not two
+            if not any(f.kind == "name" and (variant.span in (f.src_span, f.tgt_span) or f.detail == detail)
+                       for f in target.flags):
                 target.flags.append(flag)
 
 
