@@ -572,3 +572,43 @@ def test_dropped_multiword_speaker_is_flagged():
     pairs, _ = score(src, tgt, align(src, tgt))
     kinds = {f.kind for p in pairs for f in p.flags if any("Metropolitan" in src.sentences[i].text for i in p.src)}
     assert "attribution" in kinds
+
+
+def _number_flags(src_text: str, src_lang: str, tgt_text: str, tgt_lang: str) -> list[tuple[str, str]]:
+    """`number` flags of sentences paired one to one (the figure check, not the aligner)."""
+    src, tgt = segment(src_text, src_lang), segment(tgt_text, tgt_lang)
+    assert len(src.sentences) == len(tgt.sentences)
+    pairs, _ = score(src, tgt, identity_beads(len(src.sentences)))
+    return [(f.severity, f.detail) for p in pairs for f in p.flags if f.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("fr", "ar", "same"),
+    [
+        # ntrex128-dev upi.176249 (real text): 15 h on the 24-hour clock is 3 p.m.
+        ("Chelsea fera face à Videoton en Europa League de l’UEFA, à 15 h ce jeudi à Londres.",
+         "يواجه تشيلسي فيديوتون في الدوري الأوروبي في الساعة 3 مساءً يوم الخميس في لندن.", True),
+        # the same hour even where the 2 also stands for 'deux' (dailymail.co.uk.298732)
+        ("À 14 h, deux fourgons de police étaient postés à l’intérieur du cordon, et un autre à l’extérieur.",
+         "وبحلول الساعة 2 مساءً، وجدت سيارتا شرطة داخل الكوردون مع وجود سيارة شرطة أخرى خارج الكوردون.", True),
+        # another hour is a changed figure
+        ("Chelsea fera face à Videoton en Europa League de l’UEFA, à 15 h ce jeudi à Londres.",
+         "يواجه تشيلسي فيديوتون في الدوري الأوروبي في الساعة 4 مساءً يوم الخميس في لندن.", False),
+    ],
+)
+def test_a_time_on_another_clock_is_the_same_time(fr, ar, same):
+    majors = [d for sev, d in _number_flags(fr, "fr", ar, "ar") if sev == "major"]
+    assert (not majors) if same else majors
+
+
+def test_a_speed_and_a_range_converted_are_one_note_each():
+    """ntrex128-dev abcnews.306815 (real text): km/h is a speed, not km; a range converted
+    end for end ('entre 2,5 et 10 cm' / '1 إلى 4 بوصات') is one minor note, not two."""
+    fr = ("Les vents soufflaient à 135 km/h depuis dimanche.\n\n"
+          "Au niveau local, des précipitations atteignant entre 2,5 et 10 cm provoqueront de dangereuses crues soudaines.\n")
+    ar = ("ويصاحب إعصار روزا رياح بسرعة 85 ميلاً في الساعة منذ يوم الأحد.\n\n"
+          "وعلى الصعيد المحلي، سيتسبب ارتفاع الأمطار من 1 إلى 4 بوصات في وجود سيول خطيرة.\n")
+    flags = _number_flags(fr, "fr", ar, "ar")
+    assert [sev for sev, _ in flags] == ["minor", "minor"], flags
+    assert "135 km/h" in flags[0][1] and "ميلاً في الساعة" in flags[0][1]
+    assert "2,5 et 10 cm" in flags[1][1] and "1 إلى 4 بوصات" in flags[1][1]

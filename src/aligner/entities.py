@@ -269,7 +269,7 @@ def _numbers(text: str, ntext: str, lang: str, toks: list, taken: SpanSet) -> li
     times = SpanSet()
     for m in (m for rx in _time_patterns(lang) for m in rx.finditer(ntext)):
         if not _overlaps_any(m.start(), m.end(), taken) and not _overlaps_any(m.start(), m.end(), times):
-            out.append(Entity("number", f"time:{int(m['h']):02d}:{m['m']}", text[m.start() : m.end()], m.start(), m.end()))
+            out.append(Entity("number", f"time:{int(m['h']):02d}:{m['m'] or '00'}", text[m.start() : m.end()], m.start(), m.end()))
             times.add(m.start(), m.end())
     for m in _NUM.finditer(ntext):
         s, e = m.span("n")

@@ -105,6 +105,10 @@ def _numeric_flags(bead: Bead, s: _Side, t: _Side, near_src: tuple[int, ...], ne
     t_days = any(v.startswith("d:") for v in t_vals)
     s_only = [e for e in se if not _values(e, t_days) <= (t_vals | s_near) and not _range_end(e, s, t_vals)]
     t_only = [e for e in te if not _values(e, s_days) <= (s_vals | t_near) and not _range_end(e, t, s_vals)]
+    # a time of day the other side gives on another clock ('14 h' / '2 مساءً'), even where
+    # that figure also matched another ('deux fourgons'): like the keys, not used up
+    s_only = [e for e in s_only if not any(_same_time(e, b) for b in te)]
+    t_only = [e for e in t_only if not any(_same_time(a, e) for a in se)]
     # a decade or a figure the other side writes as a word ('1980-е' / 'الثمانينيات', '24' /
     # 'за сутки'): the same figure
     s_worded, t_worded = _worded(s, bead.src), _worded(t, bead.tgt)
@@ -230,7 +234,9 @@ def _unit_re(lang: str) -> tuple[regex.Pattern, tuple[tuple[str, float], ...]] |
     x = lang_data.get(lang)
     flags = regex.IGNORECASE if not x.proclitics else 0  # (Arabic units and their °C as written)
     pre = rf"(?:[{x.proclitics}]?(?:{x.article})?)" if x.proclitics else ""
-    return regex.compile(rf"[\s\u00a0]*(?:-?\s*)?{pre}(?:{alt})(?![\p{{L}}\p{{M}}])", flags), tuple(u for _, u in units)
+    # POSIX: the longest unit written wins, whatever the table's order ('km/h' over 'km')
+    return (regex.compile(rf"[\s\u00a0]*(?:-?\s*)?{pre}(?:{alt})(?![\p{{L}}\p{{M}}])", flags | regex.POSIX),
+            tuple(u for _, u in units))
 
 
 def _unit(e: Entity, side: _Side) -> tuple[str, float] | None:
@@ -243,14 +249,19 @@ def _unit(e: Entity, side: _Side) -> tuple[str, float] | None:
     text = side.doc.text
     m = rx.match(text, e.end, min(len(text), e.end + 40))
     if not m:  # the first figure of a range takes the unit of the second ('5 до 8 см')
-        r = _RANGE_TO.match(text, e.end, min(len(text), e.end + 20))
+        r = _range_to(side.doc.lang).match(text, e.end, min(len(text), e.end + 20))
         m = rx.match(text, r.end(), min(len(text), r.end() + 40)) if r else None
     if not m:
         return None
     return units[int(m.lastgroup[1:])]
 
 
-_RANGE_TO = regex.compile(r"[\s\u00a0]*(?:[-–—]|до|по|to|and|и|إلى|الى|و|حتى)[\s\u00a0]*\p{N}+(?:[.,]\p{N}+)?", regex.IGNORECASE)
+@lru_cache(maxsize=16)
+def _range_to(lang: str) -> regex.Pattern:
+    """A dash or the language's range word, then the range's second figure (`Language.range_words`)."""
+    words = lang_data.get(lang).range_words if lang_data.known(lang) else ()
+    alt = "|".join(("[-–—]", *words))
+    return regex.compile(rf"[\s\u00a0]*(?:{alt})[\s\u00a0]*\p{{N}}+(?:[.,]\p{{N}}+)?", regex.IGNORECASE)
 
 
 def _value(e: Entity) -> float | None:
@@ -296,6 +307,7 @@ def _conversions(s_only: list[Entity], t_only: list[Entity], s: _Side, t: _Side,
     keep it visible as a `minor` note. A conversion one side adds in brackets ('45 miles (72
     km)' against '72 km') is a note too."""
     flags: list[Flag] = []
+    converted: list[tuple[Entity, Entity]] = []
     for a in list(s_only):
         ua = _unit(a, s) if a.kind == "number" else None
         if ua is None:
@@ -305,9 +317,20 @@ def _conversions(s_only: list[Entity], t_only: list[Entity], s: _Side, t: _Side,
             if ub is not None and _converted(a, ua, b, ub):
                 s_only.remove(a)
                 t_only.remove(b)
-                flags.append(Flag("number", f"unit converted: SRC '{_with_unit(a, s)}' = TGT '{_with_unit(b, t)}' (within rounding)",
-                                  _espan(a), _espan(b), severity="minor", confidence=0.9))
+                converted.append((a, b))
                 break
+    # a range converted end for end ('entre 2,5 et 10 cm' / '1 إلى 4 بوصات') is one note
+    done: set[int] = set()
+    for k, (a, b) in enumerate(converted):
+        if k in done:
+            continue
+        end = next((j for j, (a2, b2) in enumerate(converted) if j != k and j not in done
+                    and _range_second(a, s) == a2.end and _range_second(b, t) == b2.end), None)
+        a2, b2 = converted[end] if end is not None else (a, b)
+        done.update({k} if end is None else {k, end})
+        sa, sb = (a.start, a2.end), (b.start, b2.end)
+        flags.append(Flag("number", f"unit converted: SRC '{_with_unit(a2, s, a.start)}' = TGT '{_with_unit(b2, t, b.start)}' "
+                                    "(within rounding)", sa, sb, severity="minor", confidence=0.9))
     for only, side, mine in ((s_only, s, se), (t_only, t, te)):
         for a in list(only):
             ua = _unit(a, side) if a.kind == "number" else None
@@ -322,10 +345,17 @@ def _conversions(s_only: list[Entity], t_only: list[Entity], s: _Side, t: _Side,
     return flags
 
 
-def _with_unit(e: Entity, side: _Side) -> str:
+def _with_unit(e: Entity, side: _Side, start: int | None = None) -> str:
+    """The figure and the unit written after it; from `start` to show a whole range."""
     got = _unit_re(side.doc.lang)
     m = got[0].match(side.doc.text, e.end, min(len(side.doc.text), e.end + 40)) if got else None
-    return side.doc.text[e.start : m.end() if m else e.end].strip()
+    return side.doc.text[e.start if start is None else start : m.end() if m else e.end].strip()
+
+
+def _range_second(e: Entity, side: _Side) -> int | None:
+    """Where the second figure of a range that `e` opens ends ('2,5 et 10'), or None."""
+    r = _range_to(side.doc.lang).match(side.doc.text, e.end, min(len(side.doc.text), e.end + 20))
+    return r.end() if r else None
 
 
 _ORDINAL = regex.compile(r"-?(?:го|й|я|е|ый|ой|ая|ого|ому|th|st|nd|rd)(?![\p{L}])", regex.IGNORECASE)

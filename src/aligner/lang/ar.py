@@ -338,6 +338,7 @@ LANGUAGE = Language(
     decimal="٫", thousands=("٬", ","), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
     scale_words={3: (r"ألف", r"آلاف", r"الف"), 6: (r"مليون", r"ملايين"), 9: (r"مليار\w*",), 12: (r"تريليون\w*",)},
     percent_words=(r"بالمئة", r"بالمائة", r"في\s+المائة", r"في\s+المئة"),
+    range_words=(r"إلى", r"الى", r"و", r"حتى"),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, verb_first=True, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, relative_suffixes=("ي", "يه", "يون", "يين", "يان"),

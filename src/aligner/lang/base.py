@@ -116,9 +116,13 @@ class Language:
     # -- numbers and dates -------------------------------------------------------------
     decimal: str = "."  # decimal separator in running text
     thousands: tuple[str, ...] = (",",)  # group separators in running text
-    #: Ways of writing a time beyond 19:30, as regexes with groups h and m (19 h 30, 19.30 Uhr).
+    #: Ways of writing a time beyond 19:30, as regexes with groups h and m (19 h 30, 19.30 Uhr);
+    #: m may be left out where the hour word marks a time of day (15 h, 15 Uhr: minute 00).
     times: tuple[str, ...] = ()
     percent_before: tuple[str, ...] = ()  # a percent written before the number (Turkish %10, yüzde 10)
+    #: Words between the two figures of a range ('5 to 8 cm', 'entre 2,5 et 10 cm'), beside a dash: the
+    #: first figure takes the unit written after the second.
+    range_words: tuple[str, ...] = ()
     number_words: Mapping[str, int] = field(default_factory=dict)  # small cardinals translators spell out
     #: Words that scale a figure written before them, by power of ten (3: 2 тыс., 6: 5 million),
     #: as regexes matched case-insensitively; a text may use any language's (2 mln in Russian copy).

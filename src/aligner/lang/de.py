@@ -94,10 +94,11 @@ LANGUAGE = Language(
     never_final=NEVER_FINAL, may_final=MAY_FINAL, ordinal_dot=True,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
     months_capitalised=True,
-    times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])[.:](?P<m>[0-5]\d)\s+Uhr",),
+    times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?\s+Uhr\b",),  # 19.30 Uhr, 15 Uhr
     decimal=",", thousands=(".", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
     scale_words={3: (r"Tausend",), 6: (r"Millionen", r"Mio\."), 9: (r"Milliarden?", r"Mrd\.")},
     percent_words=(r"Prozent",),
+    range_words=(r"bis", r"und"),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,

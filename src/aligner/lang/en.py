@@ -413,6 +413,7 @@ LANGUAGE = Language(
     decimal=".", thousands=(",",), number_words=NUMBER_WORDS, ambiguous_months=AMBIGUOUS_MONTHS,
     scale_words={3: (r"thousand",), 6: (r"million", r"mln"), 9: (r"billion", r"bn"), 12: (r"trillion",)},
     percent_words=(r"percent", r"per\s+cent", r"pct"),
+    range_words=(r"to", r"and"),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES, readings=READINGS,

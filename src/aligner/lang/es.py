@@ -72,6 +72,7 @@ LANGUAGE = Language(
     decimal=",", thousands=(".", " ", "\u00a0"), number_words=NUMBER_WORDS,
     scale_words={6: (r"millones", r"millón")},
     percent_words=(r"por\s+ciento",),
+    range_words=(r"a", r"y"),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,

@@ -83,6 +83,7 @@ LANGUAGE = Language(
     decimal="٫", thousands=("٬", ","), number_words=NUMBER_WORDS,
     scale_words={3: (r"هزار",), 6: (r"میلیون",), 9: (r"میلیارد",)},
     percent_words=(r"درصد",),
+    range_words=(r"تا", r"و", r"الی"),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     ambiguous_places=AMBIGUOUS_PLACES, relative_suffixes=RELATIVE_SUFFIXES,

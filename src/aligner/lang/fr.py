@@ -96,10 +96,11 @@ LANGUAGE = Language(
     alphabet="abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
     never_final=NEVER_FINAL, may_final=MAY_FINAL,
     byline_labels=BYLINE_LABELS, read_more=READ_MORE, subscribe=SUBSCRIBE, channels=CHANNELS, rights_reserved=RIGHTS_RESERVED,
-    times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\s?h\s?(?P<m>[0-5]\d)(?![\d:])",),
+    times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\s?h(?:eures?)?(?:\s?(?P<m>[0-5]\d))?(?![\p{L}\d:])",),  # 19 h 30, 15 h, 15 heures
     decimal=",", thousands=(" ", "\u202f", "\u00a0"), number_words=NUMBER_WORDS,
     scale_words={3: (r"mille",), 6: (r"millions",), 9: (r"milliards?",)},
     percent_words=(r"pour\s+cent",),
+    range_words=(r"à", r"et"),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES, inflection_endings=INFLECTION_ENDINGS,

@@ -490,6 +490,7 @@ LANGUAGE = Language(
     decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS,
     scale_words={3: (r"тыс\.", r"тысяч\w*"), 6: (r"млн\.?", r"миллион\w*"), 9: (r"млрд\.?", r"миллиард\w*"), 12: (r"трлн\.?", r"триллион\w*")},
     percent_words=(r"процент\w*", r"проц\.", r"п\.\s?п\."),
+    range_words=(r"до", r"по", r"и"),
     reporting=REPORTING, pronouns=PRONOUNS, units=UNITS, function_words=FUNCTION_WORDS, titles=TITLES,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, ambiguous_places=AMBIGUOUS_PLACES,

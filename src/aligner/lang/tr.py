@@ -104,6 +104,7 @@ LANGUAGE = Language(
     months_capitalised=True, months_extra=MONTHS_EXTRA, ambiguous_months=AMBIGUOUS_MONTHS,
     times=(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-4])\.(?P<m>[0-5]\d)(?![\d.,])",),
     percent_before=(r"%", r"yüzde"),
+    range_words=(r"ile", r"ila"),
     decimal=",", thousands=(".",), number_words=NUMBER_WORDS,
     scale_words={6: (r"milyon",), 9: (r"milyar",), 12: (r"trilyon",)},
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,

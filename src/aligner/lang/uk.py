@@ -148,6 +148,7 @@ LANGUAGE = Language(
     decimal=",", thousands=(" ", "\u00a0", "\u202f"), number_words=NUMBER_WORDS, months_extra=MONTHS_EXTRA,
     scale_words={3: (r"тис\.", r"тисяч\w*"), 6: (r"мільйон\w*",), 9: (r"мільярд\w*",), 12: (r"трильйон\w*",)},
     percent_words=(r"відсот\w*",),
+    range_words=(r"до", r"по", r"і", r"й"),
     reporting=REPORTING, source_nouns=SOURCE_NOUNS, pronouns=PRONOUNS, units=UNITS,
     agencies=AGENCIES, orgs=ORGS, places=PLACES, territory_aliases=TERRITORY_ALIASES,
     adjectives=ADJECTIVES, adjective_endings=ADJECTIVE_ENDINGS, ambiguous_places=AMBIGUOUS_PLACES,
