@@ -612,3 +612,28 @@ def test_a_speed_and_a_range_converted_are_one_note_each():
     assert [sev for sev, _ in flags] == ["minor", "minor"], flags
     assert "135 km/h" in flags[0][1] and "ميلاً في الساعة" in flags[0][1]
     assert "2,5 et 10 cm" in flags[1][1] and "1 إلى 4 بوصات" in flags[1][1]
+
+
+@pytest.mark.parametrize(
+    ("ru", "uk", "rounded"),
+    [
+        # ntrex128-dev abcnews.306815 (real text): 25,4 cm (ten inches) rounded to 25 cm
+        ("В понедельник в Мексике ожидается более 25 см осадков.",
+         "У понеділок Роза принесе до 25,4 см дощу в деяких частинах Мексики.", True),
+        ("Осадки от 2,5 до 10 см вызовут опасные ливневые паводки.",
+         "У цій місцевості від 2,54 до 10,2 см дощу спричинять небезпечні зливові повені.", True),
+        # newsweek.51331: 250 kg against 249 kg is no rounding, both are whole kilograms
+        ("Свинья весом в 250 килограмм загрызла фермера насмерть.",
+         "Свиня вагою 249 кілограмів знівечила фермера до смерті.", False),
+        # 2,5 is not 2 rounded (it is as near 3)
+        ("Осадки от 2,5 до 10 см вызовут опасные ливневые паводки.",
+         "Опади від 2 до 10 см спричинять небезпечні зливові повені.", False),
+    ],
+)
+def test_a_figure_rounded_in_the_same_unit_is_minor(ru, uk, rounded):
+    flags = _number_flags(ru, "ru", uk, "uk")
+    assert flags, flags
+    if rounded:
+        assert [sev for sev, _ in flags] == ["minor"] and "figure rounded" in flags[0][1], flags
+    else:
+        assert any(sev == "major" and "figure differs" in d for sev, d in flags), flags

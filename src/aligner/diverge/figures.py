@@ -288,6 +288,24 @@ def _converted(a: Entity, ua: tuple[str, float], b: Entity, ub: tuple[str, float
     return _rounds_to(x * ua[1] / ub[1], b) or _rounds_to(y * ub[1] / ua[1], a)
 
 
+def _rounded(a: Entity, b: Entity) -> bool:
+    """One figure is the other, in the same unit, rounded to fewer decimals and no further
+    than its last written digit ('25 см' / '25,4 см', '2,5' / '2,54'): not '250' / '249',
+    and not a figure written as a word, whose precision says nothing."""
+    da, db = a.key.partition(":")[2], b.key.partition(":")[2]
+    if _places(da) == _places(db) or _is_word_number(a) or _is_word_number(b):
+        return False
+    coarse, fine = (da, db) if _places(da) < _places(db) else (db, da)
+    try:
+        return abs(float(fine) - float(coarse)) < 0.5 * 10.0 ** -_places(coarse) - 1e-9  # 2,5 is not 2 rounded
+    except ValueError:
+        return False
+
+
+def _places(digits: str) -> int:
+    return len(digits.partition(".")[2])
+
+
 def _rounds_to(exact: float, e: Entity) -> bool:
     """Whether the written figure `e` is `exact` rounded as the writer rounded it: to its last
     written digit (27 for 27.4; 100 for 96.6), with UNIT_TOLERANCE for loose rounding."""
@@ -307,30 +325,33 @@ def _conversions(s_only: list[Entity], t_only: list[Entity], s: _Side, t: _Side,
     keep it visible as a `minor` note. A conversion one side adds in brackets ('45 miles (72
     km)' against '72 km') is a note too."""
     flags: list[Flag] = []
-    converted: list[tuple[Entity, Entity]] = []
+    converted: list[tuple[Entity, Entity, str]] = []
     for a in list(s_only):
         ua = _unit(a, s) if a.kind == "number" else None
         if ua is None:
             continue
         for b in t_only:
             ub = _unit(b, t) if b.kind == "number" else None
-            if ub is not None and _converted(a, ua, b, ub):
+            what = None if ub is None else "unit converted" if _converted(a, ua, b, ub) else \
+                "figure rounded" if ua == ub and _rounded(a, b) else None
+            if what:
                 s_only.remove(a)
                 t_only.remove(b)
-                converted.append((a, b))
+                converted.append((a, b, what))
                 break
     # a range converted end for end ('entre 2,5 et 10 cm' / '1 إلى 4 بوصات') is one note
     done: set[int] = set()
-    for k, (a, b) in enumerate(converted):
+    for k, (a, b, what) in enumerate(converted):
         if k in done:
             continue
-        end = next((j for j, (a2, b2) in enumerate(converted) if j != k and j not in done
+        end = next((j for j, (a2, b2, w2) in enumerate(converted) if j != k and j not in done and w2 == what
                     and _range_second(a, s) == a2.end and _range_second(b, t) == b2.end), None)
-        a2, b2 = converted[end] if end is not None else (a, b)
+        a2, b2, _ = converted[end] if end is not None else (a, b, what)
         done.update({k} if end is None else {k, end})
         sa, sb = (a.start, a2.end), (b.start, b2.end)
-        flags.append(Flag("number", f"unit converted: SRC '{_with_unit(a2, s, a.start)}' = TGT '{_with_unit(b2, t, b.start)}' "
-                                    "(within rounding)", sa, sb, severity="minor", confidence=0.9))
+        how = "within rounding" if what == "unit converted" else "the same figure, one side rounded"
+        flags.append(Flag("number", f"{what}: SRC '{_with_unit(a2, s, a.start)}' = TGT '{_with_unit(b2, t, b.start)}' ({how})",
+                          sa, sb, severity="minor", confidence=0.9))
     for only, side, mine in ((s_only, s, se), (t_only, t, te)):
         for a in list(only):
             ua = _unit(a, side) if a.kind == "number" else None
