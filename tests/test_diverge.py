@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aligner import ntrex
 from aligner.align import align
 from aligner.diverge import DivergeConfig, chrf, score
 from aligner.segment import load_document, segment
@@ -637,3 +638,27 @@ def test_a_figure_rounded_in_the_same_unit_is_minor(ru, uk, rounded):
         assert [sev for sev, _ in flags] == ["minor"] and "figure rounded" in flags[0][1], flags
     else:
         assert any(sev == "major" and "figure differs" in d for sev, d in flags), flags
+
+
+@pytest.mark.skipif(not ntrex.available(), reason="ntrex128-dev not present")
+def test_a_dropped_line_full_of_names_is_an_omission_between_weak_pairs():
+    """ntrex128-dev scotsman.133773, tr-ar, the Arabic line about the National Trust for
+    Scotland's bat study dropped (real text): the pairs around it are weak links, which
+    excuses a leftover as misaligned; but its names (Wester Ross, Inverewe Gardens, …) are in
+    no Arabic sentence around, so it is missing, not misaligned."""
+    from aligner.compare import compare_documents
+
+    corpus = ntrex.Corpus()
+    article = next(a for a in corpus.articles if a.doc_id == "scotsman.133773")
+    line = next(n for n in article.lines if "Inverewe" in corpus.line("en", n))
+
+    def drop(units, par_of, rng):
+        k = next(k for k, (n, _) in enumerate(units) if n == line)
+        del units[k], par_of[k]
+        return {}
+
+    pair = ntrex.article_pair(corpus, article, "tr", "ar", tgt_edit=drop)
+    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
+    flagged = [f.kind for p in comparison.pairs for f in p.flags
+               if any(line in pair.src.line_of[i] for i in p.src)]
+    assert "omission" in flagged

@@ -355,9 +355,10 @@ def _unmatched_flags(
         return []
     # 5. the aligner itself is unsure of the pairs around it: a sentence left over in a
     # stretch it could not pair well is more often misaligned than missing
-    # (unless it holds a figure in digits that the other side has nowhere around: that
-    # content was not paired elsewhere)
-    if not mine and _weak_surroundings(i, beads) and not _figure_unplaced(i, beads, side, other, ids, other_attr):
+    # (unless it holds a figure in digits, or several names, that the other side has nowhere
+    # around: that content was not paired elsewhere)
+    if not mine and _weak_surroundings(i, beads) and not _figure_unplaced(i, beads, side, other, ids, other_attr) \
+            and not _names_unplaced(i, beads, side, other, ids, other_attr):
         return []
     return [Flag(kind, f"{who} sentence has no counterpart in {whom}", src_span, tgt_span, confidence=0.7)]
 
@@ -447,7 +448,19 @@ def _figure_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: 
     return bool(mine - theirs)
 
 
+def _names_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: Sequence[int], other_attr: str) -> bool:
+    """At least UNPLACED_NAMES of the sentence's names and places (of four letters or more) are
+    nowhere in the other side's sentences around it (MAX_GAP beads either way), not even as a
+    loose transliteration: a misaligned sentence's names sit next door, a dropped one's do not."""
+    names = {e.surface for e in side.entities(ids, {"name", "place"}) if len(e.surface) >= 4}
+    if len(names) < UNPLACED_NAMES:
+        return False
+    around = [k for j in range(max(0, i - MAX_GAP), min(len(beads), i + MAX_GAP + 1)) for k in getattr(beads[j], other_attr)]
+    return sum(not _loosely_present(n, side.doc.lang, other, around) for n in names) >= UNPLACED_NAMES
+
+
 FIRM_LINK = 0.9  # aligner similarity of a pair firm enough to vouch for its neighbour's gap
+UNPLACED_NAMES = 2
 
 
 FRAGMENT_WORDS = 5
