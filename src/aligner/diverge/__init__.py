@@ -42,7 +42,7 @@ from aligner.diverge.wording import (
     chrf,
 )
 from aligner import lang as languages
-from aligner.entities import frequent_word, match_names
+from aligner.entities import _sentence_initial, frequent_word, match_names
 from aligner.types import Bead, Document, Flag, Pair, Sentence, Summary
 
 
@@ -204,14 +204,9 @@ def _common_word(e, side: _Side, names: Sequence = (), text: str = "") -> bool:
     may each be ordinary ('Metropolitan Police', 'White House'): not a common word."""
     if " " in e.surface.strip() or not frequent_word(e.surface.strip(), side.doc.lang):
         return False
-    return not any(o is not e and o.kind == "name" and not _opens_sentence(text, min(e.start, o.start))
+    # (not at a sentence's opening, where a capital says nothing: 'Eine Person sagte')
+    return not any(o is not e and o.kind == "name" and not _sentence_initial(text, min(e.start, o.start))
                    and (_one_space(text, e.end, o.start) or _one_space(text, o.end, e.start)) for o in names)
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    """The word at `at` opens a sentence, where a capital says nothing ('Eine Person sagte')."""
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".!?:;\"“”«»„"
 
 
 def _one_space(text: str, a: int, b: int) -> bool:
@@ -443,8 +438,7 @@ def _figure_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: 
             for v in _value_keys(e) if not v.startswith(("d:", "m:"))}
     if not mine:
         return False
-    around = [k for j in range(max(0, i - MAX_GAP), min(len(beads), i + MAX_GAP + 1)) for k in getattr(beads[j], other_attr)]
-    theirs = {v for e in other.entities(around, _ANCHOR_KINDS) for v in _value_keys(e)}
+    theirs = {v for e in other.entities(_around(i, beads, other_attr), _ANCHOR_KINDS) for v in _value_keys(e)}
     return bool(mine - theirs)
 
 
@@ -455,8 +449,13 @@ def _names_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: S
     names = {e.surface for e in side.entities(ids, {"name", "place"}) if len(e.surface) >= 4}
     if len(names) < UNPLACED_NAMES:
         return False
-    around = [k for j in range(max(0, i - MAX_GAP), min(len(beads), i + MAX_GAP + 1)) for k in getattr(beads[j], other_attr)]
+    around = _around(i, beads, other_attr)
     return sum(not _loosely_present(n, side.doc.lang, other, around) for n in names) >= UNPLACED_NAMES
+
+
+def _around(i: int, beads: list[Bead], other_attr: str) -> list[int]:
+    """The other side's sentences of the beads within MAX_GAP of bead `i`."""
+    return [k for j in range(max(0, i - MAX_GAP), min(len(beads), i + MAX_GAP + 1)) for k in getattr(beads[j], other_attr)]
 
 
 FIRM_LINK = 0.9  # aligner similarity of a pair firm enough to vouch for its neighbour's gap

@@ -17,7 +17,7 @@ import regex
 
 from aligner import lang as lang_data
 from aligner import names
-from aligner.diverge.evidence import LOOSE_NAME_SIMILARITY, _Side, _cover, _espan, _loosely_present, _surface
+from aligner.diverge.evidence import LOOSE_NAME_SIMILARITY, _WORD, _Side, _cover, _espan, _loosely_present, _surface
 from aligner.entities import Entity
 from aligner.types import Bead, Flag, Span
 
@@ -287,7 +287,6 @@ def _moved_there(name: str, side: _Side, other: _Side, ids: Sequence[int]) -> bo
                for v in _WORD.findall(name) for w in words)
 
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _SPEAKER_WINDOW = 40  # characters between a reporting verb and its speaker
 _ONE_SHORT_WORD = regex.compile(r"[ \u00a0]+(?:\p{Ll}{1,4}[ \u00a0]+)?")  # 'laut Nielsen', 'Angaben der Police'
 

@@ -67,9 +67,9 @@ def _same_groups_reversed(a: Entity, b: Entity) -> bool:
 
 def _same_figure(a: Entity, b: Entity) -> bool:
     """Loose equality for what the exact keys miss: the same digits with another separator
-    (2207 / 2,207), a multiplier written once for a range (340 / 340 million), a time of
-    day on another clock (15:00 / 3 p.m.)."""
-    if _same_time(a, b) or _same_groups_reversed(a, b):
+    (2207 / 2,207), a multiplier written once for a range (340 / 340 million). (A time of day
+    on another clock, 15:00 / 3 p.m., is taken out before: `_same_time`.)"""
+    if _same_groups_reversed(a, b):
         return True
     va, vb = a.key.partition(":")[2], b.key.partition(":")[2]
     try:
@@ -249,8 +249,8 @@ def _unit(e: Entity, side: _Side) -> tuple[str, float] | None:
     text = side.doc.text
     m = rx.match(text, e.end, min(len(text), e.end + 40))
     if not m:  # the first figure of a range takes the unit of the second ('5 до 8 см')
-        r = _range_to(side.doc.lang).match(text, e.end, min(len(text), e.end + 20))
-        m = rx.match(text, r.end(), min(len(text), r.end() + 40)) if r else None
+        second = _range_second(e, side)
+        m = rx.match(text, second, min(len(text), second + 40)) if second is not None else None
     if not m:
         return None
     return units[int(m.lastgroup[1:])]
@@ -262,6 +262,12 @@ def _range_to(lang: str) -> regex.Pattern:
     words = lang_data.get(lang).range_words if lang_data.known(lang) else ()
     alt = "|".join(("[-–—]", *words))
     return regex.compile(rf"[\s\u00a0]*(?:{alt})[\s\u00a0]*\p{{N}}+(?:[.,]\p{{N}}+)?", regex.IGNORECASE)
+
+
+def _range_second(e: Entity, side: _Side) -> int | None:
+    """Where the second figure of a range that `e` opens ends ('2,5 et 10'), or None."""
+    r = _range_to(side.doc.lang).match(side.doc.text, e.end, min(len(side.doc.text), e.end + 20))
+    return r.end() if r else None
 
 
 def _value(e: Entity) -> float | None:
@@ -288,6 +294,14 @@ def _converted(a: Entity, ua: tuple[str, float], b: Entity, ub: tuple[str, float
     return _rounds_to(x * ua[1] / ub[1], b) or _rounds_to(y * ub[1] / ua[1], a)
 
 
+def _equivalence(a: Entity, ua: tuple[str, float], b: Entity, ub: tuple[str, float]) -> str | None:
+    """How b gives a's figure where the values differ: converted to another unit, or the same
+    unit rounded; None when it does not."""
+    if _converted(a, ua, b, ub):
+        return "unit converted"
+    return "figure rounded" if ua == ub and _rounded(a, b) else None
+
+
 def _rounded(a: Entity, b: Entity) -> bool:
     """One figure is the other, in the same unit, rounded to fewer decimals and no further
     than its last written digit ('25 см' / '25,4 см', '2,5' / '2,54'): not '250' / '249',
@@ -311,7 +325,7 @@ def _rounds_to(exact: float, e: Entity) -> bool:
     written digit (27 for 27.4; 100 for 96.6), with UNIT_TOLERANCE for loose rounding."""
     digits = e.key.partition(":")[2]
     if "." in digits:
-        step = 10.0 ** -len(digits.partition(".")[2])
+        step = 10.0 ** -_places(digits)
     else:  # 100 may be 96.6 rounded to hundreds; 60 is not 56 rounded to tens
         zeros = len(digits) - len(digits.rstrip("0"))
         step = 10.0 ** zeros if zeros >= 2 and digits.strip("0") else 1.0
@@ -325,33 +339,33 @@ def _conversions(s_only: list[Entity], t_only: list[Entity], s: _Side, t: _Side,
     keep it visible as a `minor` note. A conversion one side adds in brackets ('45 miles (72
     km)' against '72 km') is a note too."""
     flags: list[Flag] = []
-    converted: list[tuple[Entity, Entity, str]] = []
+    converted: list[tuple[Entity, Entity, str]] = []  # in SRC order
     for a in list(s_only):
         ua = _unit(a, s) if a.kind == "number" else None
         if ua is None:
             continue
         for b in t_only:
             ub = _unit(b, t) if b.kind == "number" else None
-            what = None if ub is None else "unit converted" if _converted(a, ua, b, ub) else \
-                "figure rounded" if ua == ub and _rounded(a, b) else None
+            what = _equivalence(a, ua, b, ub) if ub is not None else None
             if what:
                 s_only.remove(a)
                 t_only.remove(b)
                 converted.append((a, b, what))
                 break
-    # a range converted end for end ('entre 2,5 et 10 cm' / '1 إلى 4 بوصات') is one note
-    done: set[int] = set()
-    for k, (a, b, what) in enumerate(converted):
-        if k in done:
-            continue
-        end = next((j for j, (a2, b2, w2) in enumerate(converted) if j != k and j not in done and w2 == what
-                    and _range_second(a, s) == a2.end and _range_second(b, t) == b2.end), None)
-        a2, b2, _ = converted[end] if end is not None else (a, b, what)
-        done.update({k} if end is None else {k, end})
-        sa, sb = (a.start, a2.end), (b.start, b2.end)
+    # a range converted end for end ('entre 2,5 et 10 cm' / '1 إلى 4 بوصات') is one note: the
+    # range's second figure is the next one converted
+    k = 0
+    while k < len(converted):
+        a, b, what = converted[k]
+        a2, b2 = a, b
+        if k + 1 < len(converted):
+            na, nb, n_what = converted[k + 1]
+            if n_what == what and _range_second(a, s) == na.end and _range_second(b, t) == nb.end:
+                a2, b2 = na, nb
         how = "within rounding" if what == "unit converted" else "the same figure, one side rounded"
         flags.append(Flag("number", f"{what}: SRC '{_with_unit(a2, s, a.start)}' = TGT '{_with_unit(b2, t, b.start)}' ({how})",
-                          sa, sb, severity="minor", confidence=0.9))
+                          (a.start, a2.end), (b.start, b2.end), severity="minor", confidence=0.9))
+        k += 1 if a2 is a else 2
     for only, side, mine in ((s_only, s, se), (t_only, t, te)):
         for a in list(only):
             ua = _unit(a, side) if a.kind == "number" else None
@@ -372,11 +386,6 @@ def _with_unit(e: Entity, side: _Side, start: int | None = None) -> str:
     m = got[0].match(side.doc.text, e.end, min(len(side.doc.text), e.end + 40)) if got else None
     return side.doc.text[e.start if start is None else start : m.end() if m else e.end].strip()
 
-
-def _range_second(e: Entity, side: _Side) -> int | None:
-    """Where the second figure of a range that `e` opens ends ('2,5 et 10'), or None."""
-    r = _range_to(side.doc.lang).match(side.doc.text, e.end, min(len(side.doc.text), e.end + 20))
-    return r.end() if r else None
 
 
 _ORDINAL = regex.compile(r"-?(?:го|й|я|е|ый|ой|ая|ого|ому|th|st|nd|rd)(?![\p{L}])", regex.IGNORECASE)
