@@ -806,3 +806,13 @@ def test_a_name_glued_after_ordinary_words_is_split_off() -> None:
 def test_english_contractions_of_pronouns_are_not_names() -> None:
     text = "He said that I've seen John O'Brien, and I’d say Trump's plan works."
     assert [e.surface for e in extract(text, "en") if e.kind == "name"] == ["John", "O'Brien", "Trump"]
+
+
+def test_a_first_name_pairs_with_its_spelling_before_a_place_spelled_near_it() -> None:
+    # reuters.218914 (ntrex128-dev, CC BY-SA 4.0): 'Francesco' met the place فرنسا (France),
+    # which the extractor had found, before the search among the Arabic tokens found فرانشيسكو
+    fr = "Mickelson affronte Francesco Molinari, vainqueur du British Open."
+    ar = "يواجه ميكلسون بطل فرنسا في البطولة المفتوحة فرانشيسكو موليناري."
+    nm = match_names(fr, "fr", ar, "ar")
+    assert ("Francesco", "فرانشيسكو") in [(a.surface, b.surface) for a, b in nm.matched]
+    assert not [b for a, b in nm.matched if a.surface == "Francesco" and b.surface == "فرنسا"]

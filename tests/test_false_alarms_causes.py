@@ -459,3 +459,35 @@ def test_coverage_is_length_robust():
             "life insurance business. Here's where to begin. Talk to your spouse and the kids.")
     assert _coverage("Here's where to begin.", long) >= 90
     assert _coverage("Millions of people would have been killed.", long) < 40
+
+
+def _fr_ar_name_flags(fr: str, ar: str) -> list[str]:
+    s, t = segment(fr, "fr"), segment(ar, "ar")
+    pairs, _ = score(s, t, [Bead((0,), (0,), 0.9)])
+    return [f.detail for p in pairs for f in p.flags if f.kind == "name" and f.severity == "major"]
+
+
+def test_a_surname_replaced_beside_a_carried_first_name_is_reported():
+    """ntrex128-dev reuters.218914 line 638, with a surname swapped in the Arabic: the first
+    name made it across, so the surname passed for the generic part of a longer name
+    (Sydney Harbour *Bridge*) that translators render by meaning. A foreign name right where
+    it would be says somebody else is named; the same person transliterated otherwise
+    (سيرخيو for Sergio) is no swap."""
+    fr = "Mickelson affronte Francesco Molinari, vainqueur du British Open."
+    ar = "يواجه ميكلسون {}، بطل البطولة البريطانية المفتوحة."
+    assert _fr_ar_name_flags(fr, ar.format("فرانشيسكو موليناري")) == []
+    swapped = _fr_ar_name_flags(fr, ar.format("فرانشيسكو تيموثي برادلي"))
+    assert any("Molinari" in d and "برادلي" in d for d in swapped), swapped
+    fr = "Bubba Watson a rapidement battu Sergio Garcia, héros du matin."
+    assert _fr_ar_name_flags(fr, "تغلب بوبا واتسون بسرعة على سيرخيو غارسيا، بطل الصباح.") == []
+
+
+def test_a_surname_with_a_particle_replaced_in_arabic_is_reported():
+    """ntrex128-dev euronews-en.153799 line 1061: 'Walid al-Moualem' / 'وليد المعلم'. With
+    the surname swapped, the Arabic's new name sits beside وليد, and the French surname is
+    written after the particle al-: both were taken for more words of Walid's name."""
+    fr = "Le ministre des Affaires étrangères, Walid al-Moualem, a affirmé que la situation s’améliorait."
+    ar = "قال وزير الخارجية {} إن الأوضاع آخذة في التحسن."
+    assert _fr_ar_name_flags(fr, ar.format("وليد المعلم")) == []
+    swapped = _fr_ar_name_flags(fr, ar.format("وليد فيليب موريسون"))
+    assert any("Moualem" in d and "فيليب موريسون" in d for d in swapped), swapped

@@ -1481,6 +1481,9 @@ def _search_caseless(rest, other_text, lang, taken, other_cands, matched_other):
     return found, left
 
 
+CROSS_KIND_SIMILARITY = 0.9  # `names.similarity` for a name to pair with a place
+
+
 def match_names(
     src_text: str,
     src_lang: str,
@@ -1526,20 +1529,30 @@ def match_names(
     out.src_only = [e for e in out.src_only if e.kind != "place"]
     out.tgt_only = [e for e in out.tgt_only if e.kind != "place"]
 
-    # 2. names on both sides: best pairs first
+    # 2. names on both sides: best pairs first. A person's name meets a leftover place only
+    # spelled alike (Гренландии / جرينلاند, not Francesco / فرنسا), and only after step 3 has
+    # looked for a better spelling among the tokens (فرانشيسكو): the place was extracted, the name not
     s_left, t_left_c = list(s_cands) + s_places, list(t_cands) + t_places
-    scored = []
+    scored, crossed = [], []
     for i, a in enumerate(s_left):
         for j, b in enumerate(t_left_c):
             if names.same_name(a.entity.surface, src_lang, b.entity.surface, tgt_lang):
-                scored.append((names.similarity(a.entity.surface, src_lang, b.entity.surface, tgt_lang), i, j))
+                x = (names.similarity(a.entity.surface, src_lang, b.entity.surface, tgt_lang), i, j)
+                if (a.entity.kind == "place") == (b.entity.kind == "place"):
+                    scored.append(x)
+                elif x[0] >= CROSS_KIND_SIMILARITY:
+                    crossed.append(x)
     used_s, used_t = set(), set()
-    for _, i, j in sorted(scored, reverse=True):
-        if i in used_s or j in used_t:
-            continue
-        used_s.add(i)
-        used_t.add(j)
-        out.matched.append((s_left[i].entity, t_left_c[j].entity))
+
+    def pair_best(candidates: list[tuple[float, int, int]]) -> None:
+        for _, i, j in sorted(candidates, reverse=True):
+            if i in used_s or j in used_t:
+                continue
+            used_s.add(i)
+            used_t.add(j)
+            out.matched.append((s_left[i].entity, t_left_c[j].entity))
+
+    pair_best(scored)
     s_rest = [c for i, c in enumerate(s_left) if i not in used_s]
     t_rest = [c for j, c in enumerate(t_left_c) if j not in used_t]
 
@@ -1552,6 +1565,13 @@ def match_names(
     if _has_caps(tgt_lang) and not _has_caps(src_lang) and t_rest:
         found, t_rest = _search_caseless(t_rest, src_text, tgt_lang, taken_s, s_cands, [a for a, _ in out.matched])
         out.matched.extend((hit, name) for name, hit in found)
+    if crossed:  # the names step 3 left, with the places left over
+        rest_s, rest_t = {id(c) for c in s_rest}, {id(c) for c in t_rest}
+        used_s |= {i for i, c in enumerate(s_left) if id(c) not in rest_s}
+        used_t |= {j for j, c in enumerate(t_left_c) if id(c) not in rest_t}
+        pair_best(crossed)
+        s_rest = [c for i, c in enumerate(s_left) if i not in used_s]
+        t_rest = [c for j, c in enumerate(t_left_c) if j not in used_t]
 
     out.src_only.extend(c.entity for c in s_rest if c.strong)
     out.tgt_only.extend(c.entity for c in t_rest if c.strong)

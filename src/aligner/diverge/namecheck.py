@@ -29,13 +29,14 @@ from aligner.diverge.evidence import (
     _both_ways,
     _doc_span,
     _loosely_present,
+    _name_among,
     _overlaps,
     _shift,
     _Side,
     _stems,
     _value_keys,
 )
-from aligner.entities import Entity, NameMatch, frequent_word, function_word
+from aligner.entities import CROSS_KIND_SIMILARITY, Entity, NameMatch, frequent_word, function_word
 from aligner.normalize import match_key
 from aligner.types import Bead, Flag, Pair, Span
 
@@ -98,8 +99,8 @@ def _name_flags(
     # sentences of this pair (Ким / بكيم) are not missing; those that look like a person's
     # name count as carried across, like matched ones (a common noun such as Вулкан meets
     # بركان only by its loose skeleton, which says nothing about the name beside it)
-    s_here = {id(e) for e in nm.src_only if _loosely_present(e.surface, s.doc.lang, t, bead_tgt)}
-    t_here = {id(e) for e in nm.tgt_only if _loosely_present(e.surface, t.doc.lang, s, bead_src)}
+    s_here = {id(e) for e in nm.src_only if _loosely_here(e, s.doc.lang, t, bead_tgt, [b for _, b in nm.matched] + nm.tgt_only, t_marks)}
+    t_here = {id(e) for e in nm.tgt_only if _loosely_here(e, t.doc.lang, s, bead_src, [a for a, _ in nm.matched] + nm.src_only, s_marks)}
     s_kept = [_shift(a, s_marks) for a, _ in nm.matched] + [
         x for e in nm.src_only if id(e) in s_here and e.kind == "name" and _person_like(x := _shift(e, s_marks), s)
         and _spelled_in(e.surface, s.doc.lang, t, bead_tgt)]
@@ -135,6 +136,7 @@ def _name_flags(
         and not _needs_stand_in(t) and _really_one_sided(_shift(e, t_marks), t, s, near_src)
         and not _speaker_left_implicit(_shift(e, t_marks), t, bead_tgt, s, bead_src)
     ]
+    swapped = _swapped_names(nm, s_marks, t_marks, s, t, bead_src, bead_tgt, s_here, t_here, s_kept, t_kept)
     # a place dropped in translation is usually paraphrase ('Japanese' for 'Tokyo'); a place
     # replaced by another place is not
     s_places = [e for e in s_only if e.kind == "place"]
@@ -167,10 +169,37 @@ def _name_flags(
             if _never_written(eb, t, s):
                 detail, severity = f"name '{eb.surface}' of TGT is written nowhere in SRC (rendered by its meaning?)", "minor"
         flags.append(Flag("name", detail, sa, sb, severity=severity))
+    for ea, (eb, sb) in swapped:
+        flags.append(Flag("name", f"name differs: SRC '{ea.surface}' vs TGT '{eb.surface}'", (ea.start, ea.end), sb))
     return flags
 
 
+def _loosely_here(e: Entity, lang: str, other: _Side, ids: Sequence[int], other_ents: Sequence[Entity],
+                  marks: list[tuple[int, int]]) -> bool:
+    """`_loosely_present`, except that a person's name is not found in a place of the other
+    side that the matcher refused to pair with it for their spellings (Francesco / فرنسا,
+    below `entities.CROSS_KIND_SIMILARITY`): the place is that word's reading. (Europa /
+    أوروبا, which only the skeletons compare, stays.)"""
+    if e.kind == "name":
+        text = other.doc.text
+        refused = [sp for x in other_ents if x.kind == "place" and
+                   CROSS_KIND_SIMILARITY > names.similarity(e.surface, lang, x.surface, other.doc.lang) >= LOOSE_NAME_SIMILARITY
+                   for sp in (_doc_span(x, marks),)]
+        if refused:
+            words = []
+            for x in other.sentences(ids):
+                at = x.start
+                for a, b in sorted(sp for sp in refused if sp[0] >= x.start and sp[1] <= x.end):
+                    words += _WORD.findall(_both_ways(text[at:a], other.doc.lang))
+                    at = b
+                words += _WORD.findall(_both_ways(text[at:x.end], other.doc.lang))
+            return _name_among(e.surface, lang, words, other.doc.lang)
+    return _loosely_present(e.surface, lang, other, ids)
+
+
 _BESIDE = regex.compile(r"[\s«»“”„\"]{1,4}")
+# the same, or a particle written onto the second word of a name (Walid al-Moualem)
+_BESIDE_NAME = regex.compile(r"[\s«»“”„\"]{1,4}(?:\p{Ll}{1,3}[-‑’'])?")
 
 
 def _next_to(a: Entity, e: Entity, text: str) -> bool:
@@ -229,15 +258,120 @@ def _capitalised_skeletons(text: str, lang: str) -> frozenset[str]:
 def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequence[int],
               carried: Sequence[Entity] = ()) -> list[tuple[Entity, Span]]:
     """Words of the other side's sentences (a language without capitals, Arabic) that read
-    as a foreign name written in its letters (`tokens.transliterated`), that no entity took,
-    and that name nobody of this side's sentences around: another person where this side's
-    name was (Лопес Обрадор / كاتارينا فولف), not a pronoun or a description
-    (Эрдогана / رئيسهم, 'their president'). Consecutive words are one name, and a word right
-    beside a name both sides carry is that person's (Арианы / أريانا غراندي)."""
+    as a foreign name written in its letters (`_foreign_names`), that no entity took, and that
+    name nobody of this side's sentences around: another person where this side's name was
+    (Лопес Обрадор / كاتارينا فولف), not a pronoun or a description (Эрдогана / رئيسهم,
+    'their president'). Consecutive words are one name, and a word right beside a name both
+    sides carry is that person's (Арианы / أريانا غراندي)."""
+    taken = [(e.start - 2, e.end + 2) for e in carried]
+    found = _foreign_names(side, own_ids, other, other_ids, taken)
+    return [_one_name(found, other.doc.text)] if found else []
+
+
+def _surname_swapped(e: Entity, k: Entity, b: Entity | None, side: _Side, own_ids: Sequence[int], other: _Side,
+                     other_ids: Sequence[int], other_only: Sequence[Entity]) -> tuple[Entity, Span] | None:
+    """A word of a name whose other words made it across while it did not (Francesco
+    *Molinari* / فرانشيسكو تيموثي برادلي, Walid *al-Moualem* / وليد فيليب موريسون): the other
+    side names somebody else where it would be. `b` is the counterpart of `k`, the carried word
+    beside `e` (None where only a loose comparison found `k`): the other side's one-sided name
+    right beside `b`, or a foreign name nobody around is called (`_foreign_names`) there, or
+    anywhere in the pair where `b` is not known. Not a swap: a compound written with a hyphen
+    (Bade-Wurtemberg), a word that reads as no person's name on a side with capitals (Sydney
+    Harbour *Bridge*, *Başkan* Trump), nor a spelling of the same name (Sergio / سيرخيو)."""
+    gap = side.doc.text[min(e.end, k.end):max(e.start, k.start)]
+    if not regex.search(r"\s", gap) or not _reads_as_person(e, side):
+        return None
+    text = other.doc.text
+    after = e.start > k.start  # the word follows the carried one: look right after `b`
+    if b is None:
+        # (not the word in which `k` itself was loosely found: Ligue / لدوري)
+        found = [w for w in _foreign_names(side, own_ids, other, other_ids, [])
+                 if not _name_among(k.surface, side.doc.lang, [text[w[0]:w[1]]], other.doc.lang)]
+        y = _one_name(found, text) if found else None
+    elif (x := next((x for x in other_only if x.kind == "name" and _beside(text, b, x, after, _BESIDE_NAME)), None)) is not None:
+        y = _whole_name(x, other_only, text, after) if _reads_as_person(x, other) else None
+    else:
+        y = _foreign_name_beside(b, after, _foreign_names(side, own_ids, other, other_ids, []), text, other.doc.lang)
+    if y is None or _spelled_loosely(e.surface, side.doc.lang, y[0].surface, other.doc.lang):
+        return None
+    return y
+
+
+NAME_WORDS = 3  # words of a name written beside another, at most
+
+
+def _foreign_name_beside(b: Entity, after: bool, found: Sequence[Span], text: str, lang: str) -> tuple[Entity, Span] | None:
+    """The words right after `b` (before it, not `after`), up to NAME_WORDS of them with only
+    spaces between and no function word, as far as the last that reads as a foreign name
+    (`found`): a given name the model reads as Arabic (تيموثي) still stands beside its surname
+    (برادلي)."""
+    hits = set(found)
+    words = _ARABIC_RUN.finditer(text, b.end, b.end + 80) if after else reversed(list(_ARABIC_RUN.finditer(text, max(0, b.start - 80), b.start)))
+    run, edge, last = [], b.end if after else b.start, 0
+    for m in words:
+        gap = text[edge:m.start()] if after else text[m.end():edge]
+        if len(run) == NAME_WORDS or gap.strip() or not gap or function_word(m.group(), lang):
+            break
+        run.append((m.start(), m.end()))
+        edge = m.end() if after else m.start()
+        if run[-1] in hits:
+            last = len(run)
+    if not last:
+        return None
+    a, z = min(w[0] for w in run[:last]), max(w[1] for w in run[:last])
+    return Entity("name", "name:", text[a:z], a, z), (a, z)
+
+
+def _whole_name(x: Entity, only: Sequence[Entity], text: str, after: bool = True) -> tuple[Entity, Span]:
+    """`x` with the one-sided names right after it (before it, not `after`): one person."""
+    return _one_name([(z.start, z.end) for z in sorted(only, key=lambda z: z.start, reverse=not after)
+                      if z.kind == "name" and (z is x or (z.start > x.start) == after)], text, backwards=not after)
+
+
+def _beside(text: str, b: Entity, x: Entity, after: bool, gap: regex.Pattern) -> bool:
+    """`x` right after `b` (right before it where not `after`), across `gap`."""
+    return bool(gap.fullmatch(text, b.end, x.start) if after else gap.fullmatch(text, x.end, b.start))
+
+
+def _reads_as_person(e: Entity, side: _Side) -> bool:
+    """`_person_like` where capitals can tell; an Arabic-script side leaves it to the other."""
+    return languages.script(side.doc.lang) is languages.Script.ARABIC or _person_like(e, side)
+
+
+LOOSE_SPELLING = 0.5  # `names.skeleton_similarity` of two spellings that may be one name
+
+
+def _spelled_loosely(a: str, lang_a: str, b: str, lang_b: str) -> bool:
+    """Two names whose consonant skeletons are half alike: one name transliterated by a rule
+    the skeletons miss (Maddow / مادوم MD / MDM, Sergio / سيرخيو SRG / SRH), not two people
+    (Francesco / برادلي FRNSK / BRDL)."""
+    ka = {sk for st in _stems(a, lang_a) for sk in names.skeleton_variants(st, lang_a)}
+    kb = {sk for w in _WORD.findall(b) for st in _stems(w, lang_b) for sk in names.skeleton_variants(st, lang_b)}
+    return any(names.skeleton_similarity(x, y) >= LOOSE_SPELLING for x in ka for y in kb if x and y)
+
+
+def _one_name(words: list[Span], text: str, backwards: bool = False) -> tuple[Entity, Span]:
+    """The first of `words` with those right after it (right before it, `backwards`, where
+    `words` run leftwards), as one name."""
+    a, z = words[0]
+    for c, d in words[1:]:
+        if text[d:a].strip() if backwards else text[z:c].strip():
+            break
+        a, z = min(a, c), max(z, d)
+    return Entity("name", "name:", text[a:z], a, z), (a, z)
+
+
+def _foreign_names(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequence[int],
+                   taken: list[Span]) -> list[Span]:
+    """Words of the other side's sentences, in a script without capitals facing one with
+    them, that read as a foreign name written in its letters (`tokens.transliterated`), that
+    no entity took, and that spell no capitalised word of this side: neither anywhere in its
+    document nor in its sentences around."""
     lang = other.doc.lang
     if languages.script(lang) is not languages.Script.ARABIC or languages.script(side.doc.lang) is languages.Script.ARABIC:
         return []  # (the model reads Arabic letters; a side with capitals shows its names)
-    taken = [(e.start, e.end) for e in other.entities(other_ids)] + [(e.start - 2, e.end + 2) for e in carried]
+    taken = [(e.start, e.end) for e in other.entities(other_ids)] + taken
+    definite = _definite_stems(other.doc.text, lang)
     words: list[tuple[int, int]] = []
     for x in other.sentences(other_ids):
         for m in _ARABIC_RUN.finditer(x.text):
@@ -247,6 +381,8 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
                 continue
             if tokens.TANWEEN_END.search(w) or w.endswith("ة"):
                 continue  # an indefinite noun or adverb (كليًا, 'entirely'), a feminine noun or adjective (مبنية): no name
+            if _stems(w, lang) & definite:
+                continue  # written elsewhere with the article (لدوري, الدوري 'the league'): a common noun
             if tokens.transliterated(w) >= STAND_IN_TRANSLITERATED:
                 words.append((a, b))
     if not words:
@@ -260,17 +396,19 @@ def _stand_in(side: _Side, own_ids: Sequence[int], other: _Side, other_ids: Sequ
     def named_here(w: str) -> bool:
         return any(names.same_name(w, lang, c, side.doc.lang) for c in mine)
 
-    found = [(a, b) for a, b in words
-             if not everywhere.intersection(names.skeleton_variants(text[a:b], lang)) and not named_here(text[a:b])]
-    if not found:
-        return []
-    a, b = found[0]
-    for c, d in found[1:]:
-        if not text[b:c].strip():
-            b = d
-        else:
-            break
-    return [(Entity("name", "name:", text[a:b], a, b), (a, b))]
+    return [(a, b) for a, b in words
+            if not everywhere.intersection(names.skeleton_variants(text[a:b], lang)) and not named_here(text[a:b])]
+
+
+@lru_cache(maxsize=8)
+def _definite_stems(text: str, lang: str) -> frozenset[str]:
+    """The words a document writes with its language's definite article (`Language.article`),
+    article dropped: common nouns and adjectives, which a foreign name seldom is (built once per
+    document)."""
+    article = languages.get(lang).article if languages.known(lang) else ""
+    if not article:
+        return frozenset()
+    return frozenset(w[len(article):] for w in set(_WORD.findall(text)) if w.startswith(article) and len(w) > len(article) + 2)
 
 
 def _spelled_in(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
@@ -309,9 +447,45 @@ def _part_of_larger_name(e: Entity, side: _Side, kept: list[Entity]) -> bool:
         return True
     if _GLOSSED.match(text, e.end):
         return True
-    # (a quoted name is a name of its own: «Лейкерс» Майк Трюделл)
-    return any((0 <= k.start - e.end <= 2 and not _QUOTE_MARK.search(text, e.end, k.start)) or
-               (0 <= e.start - k.end <= 2 and not _QUOTE_MARK.search(text, k.end, e.start)) for k in kept if k.kind == "name")
+    return _carried_beside(e, side, kept) is not None
+
+
+def _swapped_names(nm: NameMatch, s_marks: list[tuple[int, int]], t_marks: list[tuple[int, int]], s: _Side, t: _Side,
+                   bead_src: tuple[int, ...], bead_tgt: tuple[int, ...], s_here: set[int], t_here: set[int],
+                   s_kept: list[Entity], t_kept: list[Entity]) -> list[tuple[Entity, tuple[Entity, Span]]]:
+    """(SRC word, (TGT name, span)) for each word of a name replaced beside a carried one
+    (`_surname_swapped`), found from the one-sided word of either side. Only between a script
+    with capitals and Arabic script: between two scripts with capitals the matcher has already
+    compared both capitalised words, and a pair it refused beside a shared first name is one
+    person spelled two ways (Valero / Varela, Gjose / Гьозе)."""
+    if (languages.script(s.doc.lang) is languages.Script.ARABIC) == (languages.script(t.doc.lang) is languages.Script.ARABIC):
+        return []
+    s_one_sided = [_shift(e, s_marks) for e in nm.src_only if id(e) not in s_here]
+    t_one_sided = [_shift(e, t_marks) for e in nm.tgt_only if id(e) not in t_here]
+    out: list[tuple[Entity, tuple[Entity, Span]]] = []
+    for x in s_one_sided:
+        if (k := _carried_beside(x, s, s_kept)) is not None:
+            j = next(j for j, c in enumerate(s_kept) if c is k)
+            b = t_kept[j] if j < len(nm.matched) else None
+            if (y := _surname_swapped(x, k, b, s, bead_src, t, bead_tgt, t_one_sided)) is not None:
+                out.append((x, y))
+    for x in t_one_sided:
+        if (k := _carried_beside(x, t, t_kept[:len(nm.matched)])) is None:
+            continue
+        b = s_kept[next(j for j, c in enumerate(t_kept) if c is k)]
+        y = _surname_swapped(x, k, b, t, bead_tgt, s, bead_src, s_one_sided)
+        if y is not None and not any((y[0].start, y[0].end) == (a.start, a.end) for a, _ in out):
+            out.append((y[0], _whole_name(x, t_one_sided, t.doc.text, x.start > k.start)))
+    return out
+
+
+def _carried_beside(e: Entity, side: _Side, kept: Sequence[Entity]) -> Entity | None:
+    """The carried name right beside `e`, of which `e` is one more word, or None (a quoted
+    name is a name of its own: «Лейкерс» Майк Трюделл)."""
+    text = side.doc.text
+    return next((k for k in kept if k.kind == "name" and (
+        (0 <= k.start - e.end <= 2 and not _QUOTE_MARK.search(text, e.end, k.start)) or
+        (0 <= e.start - k.end <= 2 and not _QUOTE_MARK.search(text, k.end, e.start)))), None)
 
 
 _QUOTE_MARK = regex.compile(r"[«»“”„\"]")
@@ -403,8 +577,9 @@ def _person_like(e: Entity, side: _Side) -> bool:
         return True
     x = side.sentence_at(e.start)
     if x is not None:  # the neighbouring word is a name too (Джеймс Эвинг)
-        for other in side.ents.get(x.id, ()):
-            if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2):
+        for other in side.ents.get(x.id, ()):  # (or after a particle: Walid al-Moualem)
+            if other.kind == "name" and other is not e and (0 < other.start - e.end <= 2 or 0 < e.start - other.end <= 2
+                                                            or _BESIDE_NAME.fullmatch(text, other.end, e.start)):
                 return True
         # or a capitalised word the extractor keeps out of the names, as it does feminine
         # surnames that decline like adjectives (Марты Якубовской)
