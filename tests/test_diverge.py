@@ -662,3 +662,29 @@ def test_a_dropped_line_full_of_names_is_an_omission_between_weak_pairs():
     flagged = [f.kind for p in comparison.pairs for f in p.flags
                if any(line in pair.src.line_of[i] for i in p.src)]
     assert "omission" in flagged
+
+
+@pytest.mark.skipif(not ntrex.available(), reason="ntrex128-dev not present")
+def test_a_dropped_line_merged_into_its_neighbours_pair_is_an_omission_by_its_names():
+    """ntrex128-dev guardian.221718, es-ru, the Russian line about Whitehall and Ben Miller's
+    Bough dropped (real text): the aligner merged the Spanish line into the pair before,
+    whose other sentence is carried. The line's names are no name flags (a name one side
+    drops is not claimed by itself), but Bough and Miller are in no Russian sentence around:
+    the line is missing, not merged."""
+    from aligner.compare import compare_documents
+
+    corpus = ntrex.Corpus()
+    article = next(a for a in corpus.articles if a.doc_id == "guardian.221718")
+    line = next(n for n in article.lines if "Whitehall" in corpus.line("en", n))
+
+    def drop(units, par_of, rng):
+        k = next(k for k, (n, _) in enumerate(units) if n == line)
+        del units[k], par_of[k]
+        return {}
+
+    pair = ntrex.article_pair(corpus, article, "es", "ru", tgt_edit=drop)
+    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
+    claims = [f for p in comparison.pairs for f in p.flags if f.kind == "omission" and f.src_span
+              and any(line in pair.src.line_of[x.id] for x in pair.src.doc.sentences
+                      if x.start <= f.src_span[0] < x.end)]
+    assert claims and "Miller" in claims[0].detail, [f.detail for p in comparison.pairs for f in p.flags]

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from aligner.diverge.attribution import _attribution_flags
 from aligner.diverge.evidence import _Side, _doc_span, _joined, _loosely_present, _neighbour_ids, _shift, _span, _value_keys
 from aligner.diverge.figures import _numeric_flags, _unit
-from aligner.diverge.namecheck import Link, _name_flags, _record_anchors, flag_spelling, with_names_at_start
+from aligner.diverge.namecheck import Link, _name_flags, _person_like, _record_anchors, flag_spelling, with_names_at_start
 from aligner.diverge.wording import (
     _length_flags,
     _meaning_flags,
@@ -192,7 +192,7 @@ def flag_pairs(
         if pair.src_pivot and pair.tgt_pivot:
             flags = _sharpen_with_pivots(flags, pair, s, t)
         elif not merged:
-            flags = _merged_by_anchors(flags, bead, s, t)
+            flags = _merged_by_anchors(flags, i, beads, s, t)
         pair.flags.extend(flags)
     return links
 
@@ -214,12 +214,14 @@ def _one_space(text: str, a: int, b: int) -> bool:
     return 0 < b - a <= 2 and text[a:b].strip(" \u00a0") == ""
 
 
-def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> list[Flag]:
+def _merged_by_anchors(flags: list[Flag], i: int, beads: list[Bead], s: _Side, t: _Side) -> list[Flag]:
     """No MT, a 2-1 / 1-2 bead: when one sentence of the longer side has two or more (and at
-    least half) of its figures and names flagged missing and none of its figures carried by
-    the other side, while a bead-mate's anchors are, that sentence is absent (a dropped line
-    the aligner merged into its neighbour's pair): one `omission` / `addition` for it
-    instead of its piecemeal flags."""
+    least half) of its figures and names flagged missing, or two or more names and places
+    that the other side writes nowhere around (`_names_unplaced`: a dropped place is no name
+    flag), and none of its figures carried by the other side, while a bead-mate's anchors
+    are, that sentence is absent (a dropped line the aligner merged into its neighbour's
+    pair): one `omission` / `addition` for it instead of its piecemeal flags."""
+    bead = beads[i]
     for ids, side, other_ids, other, attr in ((bead.src, s, bead.tgt, t, "src_span"), (bead.tgt, t, bead.src, s, "tgt_span")):
         if len(ids) < 2 or not other_ids:
             continue
@@ -242,12 +244,14 @@ def _merged_by_anchors(flags: list[Flag], bead: Bead, s: _Side, t: _Side) -> lis
             inside = [f for f in missing if x.start <= getattr(f, attr)[0] < x.end]
             anchors = len(side.entities([x.id], kinds | {"name", "place"}))
             # most of its anchors flagged missing, none of its figures carried; a bead-mate's carried
-            if len(inside) < 2 or 2 * len(inside) < anchors or figures_carried(x) \
-                    or not any(carried(y) for y in sents if y is not x):
+            flagged = len(inside) >= 2 and 2 * len(inside) >= anchors
+            unplaced = [] if flagged else _names_unplaced(i, beads, side, other, [x.id], other_attr[:3])
+            if figures_carried(x) or not any(carried(y) for y in sents if y is not x) or not (flagged or unplaced):
                 continue
             who, whom = ("SRC", "TGT") if attr == "src_span" else ("TGT", "SRC")
             kind = "omission" if attr == "src_span" else "addition"
-            what = ", ".join(f"'{side.doc.text[getattr(f, attr)[0]:getattr(f, attr)[1]]}'" for f in inside)
+            what = ", ".join([f"'{side.doc.text[getattr(f, attr)[0]:getattr(f, attr)[1]]}'" for f in inside] if flagged
+                             else [f"'{n}'" for n in unplaced])
             span = (x.start, x.end)
             flags = [f for f in flags if f not in inside] + [
                 Flag(kind, f"{who} sentence has no counterpart in {whom}: its figures and names ({what}) are missing there",
@@ -442,15 +446,30 @@ def _figure_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: 
     return bool(mine - theirs)
 
 
-def _names_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: Sequence[int], other_attr: str) -> bool:
-    """At least UNPLACED_NAMES of the sentence's names and places (of four letters or more) are
-    nowhere in the other side's sentences around it (MAX_GAP beads either way), not even as a
-    loose transliteration: a misaligned sentence's names sit next door, a dropped one's do not."""
-    names = {e.surface for e in side.entities(ids, {"name", "place"}) if len(e.surface) >= 4}
-    if len(names) < UNPLACED_NAMES:
-        return False
+def _names_unplaced(i: int, beads: list[Bead], side: _Side, other: _Side, ids: Sequence[int], other_attr: str) -> list[str]:
+    """The sentence's names and places (of four letters or more) that are nowhere in the other
+    side's sentences around it (MAX_GAP beads either way), not even as a loose
+    transliteration, when there are at least UNPLACED_NAMES of them (else []): a misaligned
+    sentence's names sit next door, a dropped one's do not."""
+    # (names that read as a person's, not capitalised ordinary words: German nouns, Comité;
+    # a place is also found by its key)
+    ents = [e for e in side.entities(ids, {"name", "place"}) if len(e.surface) >= 4
+            and (e.kind == "place" or _person_like(e, side))]
+    if len({e.surface for e in ents}) < UNPLACED_NAMES:
+        return []
     around = _around(i, beads, other_attr)
-    return sum(not _loosely_present(n, side.doc.lang, other, around) for n in names) >= UNPLACED_NAMES
+    places = {e.key for e in other.entities(around, {"place"})}
+    out = sorted((e for e in ents if e.key not in places and not _loosely_present(e.surface, side.doc.lang, other, around)),
+                 key=lambda e: e.start)
+    # words side by side are one name (Elite League)
+    text, names = side.doc.text, []
+    for e in out:
+        if names and not text[names[-1][1]:e.start].strip():
+            names[-1] = (names[-1][0], e.end)
+        else:
+            names.append((e.start, e.end))
+    unplaced = sorted({text[a:b] for a, b in names})
+    return unplaced if len(unplaced) >= UNPLACED_NAMES else []
 
 
 def _around(i: int, beads: list[Bead], other_attr: str) -> list[int]:
