@@ -1606,7 +1606,11 @@ def clear_caches() -> None:
     import aligner.tokens as tokens
 
     once = (gazetteer.get, gazetteer._morph, tokens.lexicon)  # loaded data, not per-token memos
-    for mod in (sys.modules[__name__], names, gazetteer, tokens):
+    # (and the divergence checks' memos of words and documents, where that stage is loaded)
+    later = [sys.modules[m] for m in ("aligner.diverge.evidence", "aligner.diverge.namecheck",
+                                      "aligner.diverge.figures", "aligner.diverge.wording", "aligner.diverge.attribution")
+             if m in sys.modules]
+    for mod in (sys.modules[__name__], names, gazetteer, tokens, *later):
         for attr in dir(mod):
             fn = getattr(mod, attr)
             if hasattr(fn, "cache_clear") and not any(fn is f for f in once):

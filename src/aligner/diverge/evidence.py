@@ -315,23 +315,31 @@ def _both_ways(text: str, lang: str) -> str:
 def _name_among(surface: str, lang: str, words: Sequence[str], other_lang: str) -> bool:
     """Whether one of `words` could be this name: inflection and clitics stripped, and
     consonant skeletons compared when the names module is unsure."""
-    mine = [(v, names.skeleton(v, lang)) for w in _WORD.findall(surface) for v in _stems(w, lang)]
+    mine = [v for w in _WORD.findall(surface) for v in _stems(w, lang)]
     caseless = names.script_of(surface) is not languages.Script.ARABIC and languages.script(other_lang) is languages.Script.ARABIC
-    for word in words:
-        # a foreign name is written in Arabic as a transliteration: a plainly Arabic word
-        # (الصاعد, "the rising", against Флитвудом) meets it by the loose skeleton only by chance
-        native = caseless and transliterated(word) < NATIVE_WORD
-        for y in _stems(word, other_lang):
-            ys = names.skeleton(y, other_lang)
-            for v, vs in mine:
-                if names.similarity(v, lang, y, other_lang) >= LOOSE_NAME_SIMILARITY:
-                    return True
-                if not native and len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
-                    return True
-                # or one of the readings `names` gives each (a final -ем may be a case ending or
-                # the name's own: Муалем is ML and MLM, Moualem MLM)
-                if not native and len(ys) >= 3 and _variants(v, lang) & _variants(y, other_lang):
-                    return True
+    return any(_could_be(v, lang, word, other_lang, caseless) for word in set(words) for v in mine)
+
+
+@lru_cache(maxsize=500_000)
+def _could_be(v: str, lang: str, word: str, other_lang: str, caseless: bool) -> bool:
+    """Whether `word` could be the name stem `v` (see `_name_among`). Memoised: the pairs
+    around ask the same names of the same words again and again."""
+    # a foreign name is written in Arabic as a transliteration: a plainly Arabic word
+    # (الصاعد, "the rising", against Флитвудом) meets it by the loose skeleton only by chance
+    native = caseless and transliterated(word) < NATIVE_WORD
+    vs = names.skeleton(v, lang)
+    for y in _stems(word, other_lang):
+        if names.similarity(v, lang, y, other_lang) >= LOOSE_NAME_SIMILARITY:
+            return True
+        if native:
+            continue
+        ys = names.skeleton(y, other_lang)
+        if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
+            return True
+        # or one of the readings `names` gives each (a final -ем may be a case ending or
+        # the name's own: Муалем is ML and MLM, Moualem MLM)
+        if len(ys) >= 3 and _variants(v, lang) & _variants(y, other_lang):
+            return True
     return False
 
 
