@@ -165,3 +165,22 @@ def test_context_extracted_once_per_sentence(flores, monkeypatch):
     assert entities._sentence_name_words.cache_info().misses <= len(src.sentences)
     assert entities._sentence_name_words.cache_info().misses > 100
     assert windows == []
+
+
+def test_a_paragraph_without_line_breaks_is_read_sentence_by_sentence(monkeypatch):
+    """A text of one 'paragraph' over LONG_PARAGRAPH characters (no line breaks) is read
+    sentence by sentence, as the aligner's keys read it: extraction once per sentence text
+    (memoised), not again over the whole paragraph, which took most of the time on a 5 MB
+    line. A quote that runs across two of its sentences is still one quote."""
+    filler = "Погода в Москве была тёплой, и жители гуляли по улицам города. " * 900
+    text = filler + "«Мы готовы к переговорам. Решение примем до 5 мая», — сказал Дмитрий Песков. " + filler
+    doc = segment(text, "ru")
+    assert len({x.paragraph for x in doc.sentences}) == 1 and len(text) > evidence.LONG_PARAGRAPH
+    seen: list[int] = []
+    real = evidence.extract
+    monkeypatch.setattr(evidence, "extract", lambda t, lang: seen.append(len(t)) or real(t, lang))
+    ents = evidence._extract_document(doc)
+    assert max(seen) < 1000, max(seen)  # never the whole paragraph
+    assert [e.surface for e in ents if e.kind == "quote"] == ["«Мы готовы к переговорам. Решение примем до 5 мая»"]
+    assert sum(e.kind == "place" for e in ents) == 1800
+    assert any(e.kind == "date" for e in ents) and [e.surface for e in ents if e.kind == "name"] == ["Дмитрий", "Песков"]

@@ -581,6 +581,12 @@ _QUOTE_CHAR = regex.compile(r"[«»“”„]")
 _CLOSERS = "»”"
 
 
+def quotes(text: str) -> list[Entity]:
+    """The quotes of `text` alone (`_quotes`), for a caller that reads its other entities
+    in smaller pieces."""
+    return _quotes(text)
+
+
 def _quotes(text: str) -> list[Entity]:
     """Paired quotes, plus a quote cut by a sentence boundary: an opener with no closer runs
     to the end of the text, a closer with no opener from the start."""

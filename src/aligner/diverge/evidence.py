@@ -18,7 +18,7 @@ import regex
 
 from aligner import names
 from aligner import lang as languages
-from aligner.entities import ContextNames, Entity, extract
+from aligner.entities import ContextNames, Entity, extract, quotes
 from aligner.normalize import match_key
 from aligner.tokens import transliterated, unglue
 from aligner.types import Bead, Document, Sentence, Span
@@ -152,9 +152,15 @@ class _Side:
         return [e for e in out if kinds is None or e.kind in kinds]
 
 
+LONG_PARAGRAPH = 50_000  # characters: a "paragraph" this long is a text without line breaks
+
+
 def _extract_document(doc: Document) -> list[Entity]:
     """Entities paragraph by paragraph (a quote spanning two sentences stays one quote, but
-    an unclosed quote cannot swallow the next paragraph), with offsets into `doc.text`."""
+    an unclosed quote cannot swallow the next paragraph), with offsets into `doc.text`. A
+    paragraph longer than LONG_PARAGRAPH (a document with no line breaks) is read sentence by
+    sentence, as the aligner's keys already read it (`entities.extract` is memoised), with
+    its quotes still found over the whole paragraph."""
     paragraphs: dict[int, list[Sentence]] = defaultdict(list)
     for x in doc.sentences:
         paragraphs[x.paragraph].append(x)
@@ -162,9 +168,16 @@ def _extract_document(doc: Document) -> list[Entity]:
     for sents in paragraphs.values():
         a, b = min(x.start for x in sents), max(x.end for x in sents)
         chunk = doc.text[a:b]
-        if chunk.strip():
+        if not chunk.strip():
+            continue
+        if b - a <= LONG_PARAGRAPH:
             out.extend(Entity(e.kind, e.key, e.surface, e.start + a, e.end + a) for e in extract(chunk, doc.lang))
-    return out
+            continue
+        for x in sents:
+            out.extend(Entity(e.kind, e.key, e.surface, e.start + x.start, e.end + x.start)
+                       for e in extract(x.text, doc.lang) if e.kind != "quote")
+        out.extend(Entity(e.kind, e.key, e.surface, e.start + a, e.end + a) for e in quotes(chunk))
+    return sorted(out, key=lambda e: (e.start, -e.end))
 
 
 def _span(sents: list[Sentence]) -> Span | None:
