@@ -640,25 +640,31 @@ def test_a_figure_rounded_in_the_same_unit_is_minor(ru, uk, rounded):
         assert any(sev == "major" and "figure differs" in d for sev, d in flags), flags
 
 
-@pytest.mark.skipif(not ntrex.available(), reason="ntrex128-dev not present")
-def test_a_dropped_line_full_of_names_is_an_omission_between_weak_pairs():
-    """ntrex128-dev scotsman.133773, tr-ar, the Arabic line about the National Trust for
-    Scotland's bat study dropped (real text): the pairs around it are weak links, which
-    excuses a leftover as misaligned; but its names (Wester Ross, Inverewe Gardens, …) are in
-    no Arabic sentence around, so it is missing, not misaligned."""
+def _with_line_dropped(doc_id: str, word: str, src: str, tgt: str):
+    """ntrex128-dev article `doc_id` as SRC / TGT with TGT's line whose English holds `word`
+    dropped, compared without MT: (article pair, comparison, the dropped line)."""
     from aligner.compare import compare_documents
 
     corpus = ntrex.Corpus()
-    article = next(a for a in corpus.articles if a.doc_id == "scotsman.133773")
-    line = next(n for n in article.lines if "Inverewe" in corpus.line("en", n))
+    article = next(a for a in corpus.articles if a.doc_id == doc_id)
+    line = next(n for n in article.lines if word in corpus.line("en", n))
 
     def drop(units, par_of, rng):
         k = next(k for k, (n, _) in enumerate(units) if n == line)
         del units[k], par_of[k]
         return {}
 
-    pair = ntrex.article_pair(corpus, article, "tr", "ar", tgt_edit=drop)
-    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
+    pair = ntrex.article_pair(corpus, article, src, tgt, tgt_edit=drop)
+    return pair, compare_documents(pair.src.doc, pair.tgt.doc), line
+
+
+@pytest.mark.skipif(not ntrex.available(), reason="ntrex128-dev not present")
+def test_a_dropped_line_full_of_names_is_an_omission_between_weak_pairs():
+    """ntrex128-dev scotsman.133773, tr-ar, the Arabic line about the National Trust for
+    Scotland's bat study dropped (real text): the pairs around it are weak links, which
+    excuses a leftover as misaligned; but its names (Wester Ross, Inverewe Gardens, …) are in
+    no Arabic sentence around, so it is missing, not misaligned."""
+    pair, comparison, line = _with_line_dropped("scotsman.133773", "Inverewe", "tr", "ar")
     flagged = [f.kind for p in comparison.pairs for f in p.flags
                if any(line in pair.src.line_of[i] for i in p.src)]
     assert "omission" in flagged
@@ -671,19 +677,7 @@ def test_a_dropped_line_merged_into_its_neighbours_pair_is_an_omission_by_its_na
     whose other sentence is carried. The line's names are no name flags (a name one side
     drops is not claimed by itself), but Bough and Miller are in no Russian sentence around:
     the line is missing, not merged."""
-    from aligner.compare import compare_documents
-
-    corpus = ntrex.Corpus()
-    article = next(a for a in corpus.articles if a.doc_id == "guardian.221718")
-    line = next(n for n in article.lines if "Whitehall" in corpus.line("en", n))
-
-    def drop(units, par_of, rng):
-        k = next(k for k, (n, _) in enumerate(units) if n == line)
-        del units[k], par_of[k]
-        return {}
-
-    pair = ntrex.article_pair(corpus, article, "es", "ru", tgt_edit=drop)
-    comparison = compare_documents(pair.src.doc, pair.tgt.doc)
+    pair, comparison, line = _with_line_dropped("guardian.221718", "Whitehall", "es", "ru")
     claims = [f for p in comparison.pairs for f in p.flags if f.kind == "omission" and f.src_span
               and any(line in pair.src.line_of[x.id] for x in pair.src.doc.sentences
                       if x.start <= f.src_span[0] < x.end)]
