@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from aligner import entities  # noqa: E402
 from aligner.align import align  # noqa: E402
-from aligner.diverge import score  # noqa: E402
+from aligner.diverge import clear_caches, score  # noqa: E402
 from aligner.evaluation import make_document, split_sentence  # noqa: E402
 from aligner.signals import sentence_keys  # noqa: E402
 from aligner.types import Document  # noqa: E402
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         align_s = time.perf_counter() - t0
         best = best_cpu = None
         for _ in range(args.repeat):
-            entities.clear_caches()
+            clear_caches()
             if args.profile and not rows:
                 import cProfile
                 import pstats

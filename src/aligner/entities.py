@@ -582,12 +582,6 @@ _CLOSERS = "»”"
 
 
 def quotes(text: str) -> list[Entity]:
-    """The quotes of `text` alone (`_quotes`), for a caller that reads its other entities
-    in smaller pieces."""
-    return _quotes(text)
-
-
-def _quotes(text: str) -> list[Entity]:
     """Paired quotes, plus a quote cut by a sentence boundary: an opener with no closer runs
     to the end of the text, a closer with no opener from the start."""
     out = [Entity("quote", "quote", m.group(), m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
@@ -1166,8 +1160,7 @@ def _extract_view(text: str, lang: str) -> tuple[list[Entity], list[_Candidate]]
     take(_gazetteer_scan(text, lang, toks, taken))
     take(_attribution(text, lang, taken))
     cands = _names(text, lang, toks, taken)
-    quotes = _quotes(text)
-    return ents + quotes, cands
+    return ents + quotes(text), cands
 
 
 def extract(text: str, lang: str) -> list[Entity]:
@@ -1612,11 +1605,7 @@ def clear_caches() -> None:
     import aligner.tokens as tokens
 
     once = (gazetteer.get, gazetteer._morph, tokens.lexicon)  # loaded data, not per-token memos
-    # (and the divergence checks' memos of words and documents, where that stage is loaded)
-    later = [sys.modules[m] for m in ("aligner.diverge.evidence", "aligner.diverge.namecheck",
-                                      "aligner.diverge.figures", "aligner.diverge.wording", "aligner.diverge.attribution")
-             if m in sys.modules]
-    for mod in (sys.modules[__name__], names, gazetteer, tokens, *later):
+    for mod in (sys.modules[__name__], names, gazetteer, tokens):
         for attr in dir(mod):
             fn = getattr(mod, attr)
             if hasattr(fn, "cache_clear") and not any(fn is f for f in once):

@@ -197,6 +197,19 @@ def flag_pairs(
     return links
 
 
+def clear_caches() -> None:
+    """`entities.clear_caches`, and the divergence checks' own memos of words and documents,
+    so that a benchmark's repeat runs pay the same cold cost as the first."""
+    from aligner import entities
+    from aligner.diverge import attribution, evidence, figures, namecheck, wording
+
+    entities.clear_caches()
+    for mod in (attribution, evidence, figures, namecheck, wording):
+        for fn in vars(mod).values():
+            if hasattr(fn, "cache_clear") and getattr(fn, "__module__", None) == mod.__name__:
+                fn.cache_clear()
+
+
 def _common_word(e, side: _Side, names: Sequence = (), text: str = "") -> bool:
     """A one-word name that `frequent_word` calls an ordinary word of the side's language
     (False in a language with no word-frequency list: Russian, Arabic). A word that stands
@@ -222,10 +235,11 @@ def _merged_by_anchors(flags: list[Flag], i: int, beads: list[Bead], s: _Side, t
     are, that sentence is absent (a dropped line the aligner merged into its neighbour's
     pair): one `omission` / `addition` for it instead of its piecemeal flags."""
     bead = beads[i]
-    for ids, side, other_ids, other, attr in ((bead.src, s, bead.tgt, t, "src_span"), (bead.tgt, t, bead.src, s, "tgt_span")):
+    for ids, side, other_ids, other, attr, other_side in ((bead.src, s, bead.tgt, t, "src_span", "tgt"),
+                                                           (bead.tgt, t, bead.src, s, "tgt_span", "src")):
         if len(ids) < 2 or not other_ids:
             continue
-        other_attr = "tgt_span" if attr == "src_span" else "src_span"
+        other_attr = other_side + "_span"
         missing = [f for f in flags if f.kind in ("number", "date", "name") and f.severity == "major"
                    and getattr(f, attr) and not getattr(f, other_attr)]
         kinds = _ANCHOR_KINDS | {"time"}
@@ -245,7 +259,7 @@ def _merged_by_anchors(flags: list[Flag], i: int, beads: list[Bead], s: _Side, t
             anchors = len(side.entities([x.id], kinds | {"name", "place"}))
             # most of its anchors flagged missing, none of its figures carried; a bead-mate's carried
             flagged = len(inside) >= 2 and 2 * len(inside) >= anchors
-            unplaced = [] if flagged else _names_unplaced(i, beads, side, other, [x.id], other_attr[:3])
+            unplaced = [] if flagged else _names_unplaced(i, beads, side, other, [x.id], other_side)
             if figures_carried(x) or not any(carried(y) for y in sents if y is not x) or not (flagged or unplaced):
                 continue
             who, whom = ("SRC", "TGT") if attr == "src_span" else ("TGT", "SRC")

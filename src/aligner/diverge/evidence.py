@@ -312,10 +312,18 @@ def _skeleton_bar(a: str, b: str) -> float:
     return LOOSE_SKELETON_SIMILARITY if min(len(a), len(b)) >= 4 else 0.75
 
 
-def _loosely_present(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bool:
-    """Whether some word of the other side's sentences could be this name."""
-    words = [m.group() for x in other.sentences(ids) for m in _WORD.finditer(_both_ways(x.text, other.doc.lang))]
-    return _name_among(surface, lang, words, other.doc.lang)
+def _loosely_present(surface: str, lang: str, other: _Side, ids: Sequence[int], cut: Sequence[Span] = ()) -> bool:
+    """Whether some word of the other side's sentences could be this name; not a word inside
+    the spans `cut` (offsets into the other document)."""
+    text, olang = other.doc.text, other.doc.lang
+    words = []
+    for x in other.sentences(ids):
+        at, inside = x.start, sorted(sp for sp in cut if x.start <= sp[0] and sp[1] <= x.end)
+        for a, b in inside:
+            words += _WORD.findall(_both_ways(text[at:a], olang))
+            at = b
+        words += _WORD.findall(_both_ways(text[at:x.end] if inside else x.text, olang))
+    return _name_among(surface, lang, words, olang)
 
 
 def _both_ways(text: str, lang: str) -> str:

@@ -8,7 +8,6 @@ absent is usually a word or an ordinal on the other side.
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 import regex
@@ -385,7 +384,6 @@ def _with_unit(e: Entity, side: _Side, start: int | None = None) -> str:
     got = _unit_re(side.doc.lang)
     m = got[0].match(side.doc.text, e.end, min(len(side.doc.text), e.end + 40)) if got else None
     return side.doc.text[e.start if start is None else start : m.end() if m else e.end].strip()
-
 
 
 _ORDINAL = regex.compile(r"-?(?:го|й|я|е|ый|ой|ая|ого|ому|th|st|nd|rd)(?![\p{L}])", regex.IGNORECASE)

@@ -180,21 +180,9 @@ def _loosely_here(e: Entity, lang: str, other: _Side, ids: Sequence[int], other_
     side that the matcher refused to pair with it for their spellings (Francesco / فرنسا,
     below `entities.CROSS_KIND_SIMILARITY`): the place is that word's reading. (Europa /
     أوروبا, which only the skeletons compare, stays.)"""
-    if e.kind == "name":
-        text = other.doc.text
-        refused = [sp for x in other_ents if x.kind == "place" and
-                   CROSS_KIND_SIMILARITY > names.similarity(e.surface, lang, x.surface, other.doc.lang) >= LOOSE_NAME_SIMILARITY
-                   for sp in (_doc_span(x, marks),)]
-        if refused:
-            words = []
-            for x in other.sentences(ids):
-                at = x.start
-                for a, b in sorted(sp for sp in refused if sp[0] >= x.start and sp[1] <= x.end):
-                    words += _WORD.findall(_both_ways(text[at:a], other.doc.lang))
-                    at = b
-                words += _WORD.findall(_both_ways(text[at:x.end], other.doc.lang))
-            return _name_among(e.surface, lang, words, other.doc.lang)
-    return _loosely_present(e.surface, lang, other, ids)
+    refused = [_doc_span(x, marks) for x in other_ents if e.kind == "name" and x.kind == "place" and
+               CROSS_KIND_SIMILARITY > names.similarity(e.surface, lang, x.surface, other.doc.lang) >= LOOSE_NAME_SIMILARITY]
+    return _loosely_present(e.surface, lang, other, ids, cut=refused)
 
 
 _BESIDE = regex.compile(r"[\s«»“”„\"]{1,4}")
