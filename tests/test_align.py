@@ -722,3 +722,40 @@ def test_the_lexicon_is_off_without_a_file_for_the_pair(corpus):
     with_lex = [(b.src, b.tgt, b.similarity) for b in align(pair.src.doc, pair.tgt.doc)]
     without = [(b.src, b.tgt, b.similarity) for b in align(pair.src.doc, pair.tgt.doc, config=AlignConfig(w_lexicon=0.0))]
     assert with_lex == without
+
+
+# -- words written alike in languages of one script ---------------------------------------------
+
+
+@needs_ntrex
+def test_a_drop_between_two_languages_of_one_script_keeps_the_rest_aligned(corpus):
+    """cnbc.com.6784, ar->fa, the Persian line about Trump's 20-point win dropped: the article
+    has almost no keys (its district numbers are words in Arabic: السابعة عشرة / 17 ام), and
+    the whole article came out unmatched (17 false flags). Arabic and Persian share many
+    words (انتخابات، منطقة، الجمهوري / جمهوری): such stems anchor the pairs, and only the
+    dropped line's counterpart stays unmatched."""
+    art = next(a for a in corpus.articles if a.doc_id == "cnbc.com.6784")
+    line = next(n for n in art.lines if "20 points" in corpus.line("en", n))
+
+    def drop(units, par_of, rng):
+        k = next(k for k, (n, _) in enumerate(units) if n == line)
+        del units[k], par_of[k]
+        return {}
+
+    pair = ntrex.article_pair(corpus, art, "ar", "fa", tgt_edit=drop)
+    beads = align(pair.src.doc, pair.tgt.doc)
+    counts = ntrex.score_links(pair, [(b.src, b.tgt) for b in beads])
+    assert counts.f1 == 1.0
+    unmatched = [i for b in beads if not b.tgt for i in b.src]
+    assert [pair.src.line_of[i] for i in unmatched] == [frozenset({line})]
+
+
+def test_cognate_keys_unify_the_letters_one_script_writes_two_ways():
+    """Persian ی ک and Arabic ي ك are one letter for this purpose; short words say nothing."""
+    from aligner import lexicon, signals
+
+    scr = signals.script("fa")
+    fa = signals.cognate_keys(lexicon.stems("انتخابات سیاسی در منطقه", scr, "fa"), scr)
+    ar = signals.cognate_keys(lexicon.stems("الانتخابات السياسية في المنطقة", signals.script("ar"), "ar"), scr)
+    assert {"cog:انتخ", "cog:سياس", "cog:منطق"} <= fa & ar
+    assert not any(k.startswith("cog:د") or k.startswith("cog:في") for k in fa | ar)

@@ -210,6 +210,13 @@ class _Problem:
             tk = [signals.SentenceKeys(dict(k.keys), k.probe, k.stems) for k in keys[1]]
         else:
             sk, tk = signals.pair_keys([s.text for s in S], src_lang, [t.text for t in T], tgt_lang)
+        if signals.script(src_lang) == signals.script(tgt_lang):  # words written alike count too
+            for side, sents, lang in ((sk, S, src_lang), (tk, T, tgt_lang)):
+                scr = signals.script(lang)
+                for x, s in zip(side, sents):
+                    cog = signals.cognate_keys(x.stems if x.stems is not None else lexicon.stems(s.text, scr, lang), scr)
+                    if cog:
+                        x.keys = {**x.keys, "cognates": cog}
         sp = _body_pivots(S, src_pivots)
         tp = _body_pivots(T, tgt_pivots)
         if sp is not None and tp is not None:  # English content words make good anchors too

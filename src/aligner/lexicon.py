@@ -39,6 +39,11 @@ _MARKS = regex.compile(r"[\p{M}\u0640]")  # diacritics and tatweel
 OPPORTUNITY = (1, 2, 4)  # known stems on the poorer side from which each row of the table applies
 
 
+def stem_letters(script: str) -> int:
+    """Letters a stem keeps: a word at least this long is cut, a shorter one is whole."""
+    return STEM_LETTERS.get(script, DEFAULT_STEM_LETTERS)
+
+
 def _cut(w: str, script: str) -> str | None:
     """A marks-free, case-folded word without its clitic, cut to the stem length; None for a
     short word."""
@@ -46,7 +51,7 @@ def _cut(w: str, script: str) -> str | None:
         if w.startswith(c) and len(w) - len(c) >= MIN_WORD:
             w = w[len(c):]
             break
-    return w[: STEM_LETTERS.get(script, DEFAULT_STEM_LETTERS)] if len(w) >= MIN_WORD else None
+    return w[: stem_letters(script)] if len(w) >= MIN_WORD else None
 
 
 @functools.lru_cache(maxsize=200_000)
