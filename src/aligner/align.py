@@ -210,11 +210,11 @@ class _Problem:
             tk = [signals.SentenceKeys(dict(k.keys), k.probe, k.stems) for k in keys[1]]
         else:
             sk, tk = signals.pair_keys([s.text for s in S], src_lang, [t.text for t in T], tgt_lang)
-        if signals.script(src_lang) == signals.script(tgt_lang):  # words written alike count too
-            for side, sents, lang in ((sk, S, src_lang), (tk, T, tgt_lang)):
-                scr = signals.script(lang)
-                for x, s in zip(side, sents):
-                    cog = signals.cognate_keys(x.stems if x.stems is not None else lexicon.stems(s.text, scr, lang), scr)
+        scr = signals.script(src_lang)
+        if scr == signals.script(tgt_lang):  # words written alike count too
+            for side, sents in ((sk, S), (tk, T)):
+                for x, stems_x in zip(side, _stems(side, sents, scr)):
+                    cog = signals.cognate_keys(stems_x, scr)
                     if cog:
                         x.keys = {**x.keys, "cognates": cog}
         sp = _body_pivots(S, src_pivots)
@@ -259,8 +259,7 @@ class _Problem:
         K_s, K_t = np.zeros(n + 1), np.zeros(m + 1)
         stems = None
         if lex is not None:
-            stems = ([k.stems if k.stems is not None else lexicon.stems(x.text, lex.src_script) for k, x in zip(sk, S)],
-                     [k.stems if k.stems is not None else lexicon.stems(x.text, lex.tgt_script) for k, x in zip(tk, T)])
+            stems = (_stems(sk, S, lex.src_script), _stems(tk, T, lex.tgt_script))
             met = [lex.met(y) for y in stems[1]]
             C_lex = _to_band(lex.counts(stems[0], met, in_band), lo, W, n)
             K_s = np.concatenate([[0.0], np.cumsum([lex.known(x, True) for x in stems[0]])])
@@ -788,6 +787,11 @@ def _paragraph_llr(par_s: np.ndarray, par_t: np.ndarray, a_s: np.ndarray, a_t: n
             out[edge] = np.clip(np.log(np.maximum(q, 1e-9) / np.maximum(chance, 1e-9)), -cfg.paragraph_clip,
                                 cfg.paragraph_clip)
     return out
+
+
+def _stems(keys: list[signals.SentenceKeys], sents: list[Sentence], script: str) -> list[frozenset[str]]:
+    """Each sentence's word stems: the ones made with its keys, else made here."""
+    return [k.stems if k.stems is not None else lexicon.stems(x.text, script) for k, x in zip(keys, sents)]
 
 
 def _restrict(index: signals.KeyIndex, *categories: str) -> signals.KeyIndex:

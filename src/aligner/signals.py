@@ -89,7 +89,6 @@ _PREFIX_CATEGORY = {
     "latin": "latin",
     "mark": "marks",
     "near": "near",
-    "cog": "cognates",
 }
 
 _NUMBER = regex.compile(r"\d+(?:[.,]\d+)*")
