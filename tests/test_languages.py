@@ -135,6 +135,21 @@ def test_places_of_every_language_share_one_key():
         assert "place:DE" in {e.key for e in extract(text, code)}, code
 
 
+def test_turkish_suffixes_after_an_apostrophe_are_inflection():
+    """Turkish writes every suffix of a proper noun after an apostrophe, not only the common
+    case endings: Londra'daki (ntrex128-dev tur line 74), Devon'daki (bbc.381760). Before, such
+    a place had no key and such a name no stem, so a dropped line's Devon read as 'carried'."""
+    from aligner import names
+    from aligner.diverge.evidence import _stems
+    from aligner.entities import extract
+
+    line = "Daniel Sturridge cumartesi günü Londra'daki Stamford Bridge'de, 89. dakikada attığı golle takımını kurtardı."
+    assert "place:london" in {e.key for e in extract(line, "tr")}
+    assert "devon" in _stems("Devon'daki", "tr")
+    assert names.skeleton("Londra'dakiler", "tr") == names.skeleton("Londra", "tr")
+    assert names.skeleton("O'Brien", "tr") != names.skeleton("O", "tr")  # a capital after it: the name's own
+
+
 def test_names_match_across_the_new_letters():
     from aligner import names
 

@@ -31,7 +31,7 @@ import regex
 
 from aligner import lang as languages
 from aligner.lang import Language
-from aligner.names import ar_token_key
+from aligner.names import ar_token_key, suffix_after_apostrophe
 from aligner.normalize import match_key
 
 # -- what each language adds to CLDR: `aligner.lang.<code>` (agencies, organisations,
@@ -138,7 +138,7 @@ def latin_variants(token: str, lang: str) -> tuple[tuple[str, int], ...]:
     head, tail = token[: m.start()], token[m.end() :]
     if head.casefold() in language.elisions and tail:
         out.append((norm_token(tail, lang), m.end()))
-    if "'" + tail.casefold() in language.inflection_endings and head:
+    if head and suffix_after_apostrophe(tail, lang):
         out.append((norm_token(head, lang), 0))
     return tuple(out)
 

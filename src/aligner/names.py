@@ -202,19 +202,27 @@ _APOSTROPHE = regex.compile(r"['’]")
 
 
 @lru_cache(maxsize=64)
-def _apostrophe_endings(lang: str | None) -> frozenset[str]:
+def _apostrophe_endings(lang: str | None) -> tuple[frozenset[str], bool]:
     from aligner import lang as languages
 
     if lang is None or not languages.known(lang):
-        return frozenset()
-    return frozenset(e[1:] for e in languages.get(lang).inflection_endings if e[:1] in "'’")
+        return frozenset(), False
+    language = languages.get(lang)
+    return frozenset(e[1:] for e in language.inflection_endings if e[:1] in "'’"), language.apostrophe_suffixes
+
+
+def suffix_after_apostrophe(tail: str, lang: str | None) -> bool:
+    """Whether `tail`, what follows an apostrophe in a name, is a case suffix of the
+    language (Turkish Ankara'da, Erdoğan'ın, Devon'daki: `Language.inflection_endings`,
+    `Language.apostrophe_suffixes`)."""
+    endings, any_lower = _apostrophe_endings(lang)
+    return tail.casefold() in endings or (any_lower and tail.isalpha() and tail.islower())
 
 
 def _without_case_suffix(word: str, lang: str | None) -> str:
-    """A name without the case suffix a language writes after an apostrophe (Turkish
-    Ankara'da, Erdoğan'ın: `Language.inflection_endings`)."""
+    """A name without the case suffix a language writes after an apostrophe."""
     m = _APOSTROPHE.search(word)
-    if m is None or word[m.end() :].casefold() not in _apostrophe_endings(lang):
+    if m is None or not suffix_after_apostrophe(word[m.end() :], lang):
         return word
     return word[: m.start()]
 

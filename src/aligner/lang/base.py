@@ -183,6 +183,10 @@ class Language:
     lexicon: str | None = None
     #: Case endings a name takes when the language declines names (Бостоне, Трампа).
     inflection_endings: tuple[str, ...] = ()
+    #: Every suffix a proper noun takes follows an apostrophe (Turkish Devon'daki,
+    #: Britanya'nın, AB'ye): whatever lower-case letters follow one are inflection, beyond
+    #: the common endings listed in `inflection_endings`.
+    apostrophe_suffixes: bool = False
     #: Declension of place and agency names, so the gazetteer stores every case form:
     #: (nominative ending, (gen, dat, acc, ins, loc) endings, alternatives joined by "|").
     #: Nouns; then adjectives (the words before the head: Южная Корея); then the endings

@@ -113,6 +113,7 @@ LANGUAGE = Language(
     inflection_endings=("'da", "'de", "'ta", "'te", "'dan", "'den", "'tan", "'ten", "'a", "'e", "'ya", "'ye",
                         "'ın", "'in", "'un", "'ün", "'nın", "'nin", "'nun", "'nün", "'ı", "'i", "'u", "'ü",
                         "'la", "'le", "'yla", "'yle", "'yı", "'yi", "'yu", "'yü"),  # with (Chambers'la), acc. after a vowel
+    apostrophe_suffixes=True,  # and the rest: Devon'daki, Ankara'ya, Trump'ın, Londra'dakiler
     opus_mt=OpusModel(
         pair="tr-en", name="opus-mt-tr-en",
         url="https://object.pouta.csc.fi/OPUS-MT-models/tr-en/opus-2020-01-16.zip",
