@@ -219,7 +219,7 @@ def suffix_after_apostrophe(tail: str, lang: str | None) -> bool:
     return tail.casefold() in endings or (any_lower and tail.isalpha() and tail.islower())
 
 
-def _without_case_suffix(word: str, lang: str | None) -> str:
+def without_case_suffix(word: str, lang: str | None) -> str:
     """A name without the case suffix a language writes after an apostrophe."""
     m = _APOSTROPHE.search(word)
     if m is None or not suffix_after_apostrophe(word[m.end() :], lang):
@@ -233,7 +233,7 @@ def skeleton(word: str, lang: str | None = None) -> str:
 
     For Cyrillic, case endings that add a consonant (Зеленским, Кисидой) are stripped first
     when at least three letters remain. `lang` is a hint; the script is read off the word."""
-    word = _without_case_suffix(word, lang)  # Erdoğan'dan -> Erdoğan
+    word = without_case_suffix(word, lang)  # Erdoğan'dan -> Erdoğan
     script = script_of(word)
     if script is Script.CYRILLIC:
         low = word.casefold()

@@ -298,9 +298,9 @@ def _stems(word: str, lang: str) -> frozenset[str]:
         for e in languages.get(lang).inflection_endings:
             if w.endswith(e) and len(w) - len(e) >= 3:
                 out.add(w[: -len(e)])
-        head, apostrophe, tail = w.partition("'")
-        if apostrophe and len(head) >= 3 and names.suffix_after_apostrophe(tail, lang):
-            out.add(head)  # (Devon'daki, Londra'dakiler: `Language.apostrophe_suffixes`)
+        head = match_key(names.without_case_suffix(word, lang), lang)  # Devon'daki, Londra'dakiler
+        if len(head) >= 3:
+            out.add(head)
     return frozenset(out)
 
 
