@@ -4,8 +4,11 @@ meet; ordinary Arabic words must not meet short names."""
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from aligner.names import same_name, similarity, skeleton
+from aligner.names import same_name, similar, similarity, skeleton, skeleton_similarity, skeletons_close
 
 # Names of the seed pair (Russian TASS original / Arabic MK version) and two from the news.
 SAME = [
@@ -125,3 +128,46 @@ def test_foreign_names_written_in_arabic_read_as_transliterations() -> None:
     assert min(transliterated(w) for w in FOREIGN) > max(transliterated(w) for w in ARABIC)
     assert sum(transliterated(w) >= 0.15 for w in FOREIGN) >= 6
     assert not any(transliterated(w) >= 0.15 for w in ARABIC)
+
+
+# The pruned threshold tests (`names.similar`, `names.skeletons_close`) must answer exactly as
+# the edit distance does: they only skip it where its letters cannot reach the bar.
+_SKELETON_LETTERS = "ABDFGHJKLMNRSTYZ"
+
+
+@st.composite
+def _near_skeletons(draw):
+    """A skeleton and one a few edits away (cheap ones included), where the bar is decided."""
+    a = draw(st.text(_SKELETON_LETTERS, max_size=9))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 3))):
+        k = draw(st.integers(0, len(b)))
+        op = draw(st.sampled_from(["sub", "ins", "del"]))
+        if op == "ins" or not b:
+            b.insert(k, draw(st.sampled_from(_SKELETON_LETTERS)))
+        elif op == "sub":
+            b[min(k, len(b) - 1)] = draw(st.sampled_from(_SKELETON_LETTERS))
+        else:
+            del b[min(k, len(b) - 1)]
+    return a, "".join(b)
+
+
+@given(_near_skeletons(), st.sampled_from([0.5, 0.6, 0.75, 0.8, 0.9, 1.0]))
+@settings(max_examples=1000, deadline=None)
+def test_skeletons_close_is_the_edit_similarity_at_a_bar(ab, need):
+    a, b = ab
+    assert skeletons_close(a, b, need) == (skeleton_similarity(a, b) >= need)
+
+
+def _words(lines: list[str], n: int = 60) -> list[str]:
+    words = regex.findall(r"\p{L}{3,}", " ".join(lines))
+    return words[::max(1, len(words) // n)][:n]
+
+
+def test_similar_is_similarity_at_a_bar_on_real_words(flores):
+    ru, ar = _words(flores["ru"]), _words(flores["ar"])
+    pairs = [(a, "ru", b, "ar") for a in ru for b in ar] + [(a, "ru", b, "ru") for a in ru for b in ru[:20]]
+    pairs += [(a, "ru", b, "ar") for a, b in SAME]
+    for need in (0.6, 0.75, 0.8):
+        for a, la, b, lb in pairs:
+            assert similar(a, la, b, lb, need) == (similarity(a, la, b, lb) >= need), (a, b, need)

@@ -505,6 +505,24 @@ def same_name(a: str, a_lang: str | None, b: str, b_lang: str | None) -> bool:
     return similarity(a, a_lang, b, b_lang) >= need
 
 
+def similar(a: str, a_lang: str | None, b: str, b_lang: str | None, need: float) -> bool:
+    """`similarity(a, a_lang, b, b_lang) >= need`, most often decided by `_may_reach` alone:
+    the callers test thousands of word pairs against a fixed bar, and few come near it."""
+    return _may_reach(skeleton_variants(a, a_lang), skeleton_variants(b, b_lang), need) and similarity(a, a_lang, b, b_lang) >= need
+
+
+def skeletons_close(a: str, b: str, need: float) -> bool:
+    """`skeleton_similarity(a, b) >= need`, without the edit distance when the letters the
+    two skeletons share cannot reach it (the bound of `_may_reach`)."""
+    if a == b:
+        return (1.0 if a else 0.0) >= need
+    longer = max(len(a), len(b))
+    if not longer or 1.0 - 0.5 * (longer - min(len(a), len(b))) / longer < need:
+        return False
+    common = sum(min(a.count(c), b.count(c)) for c in set(a))
+    return 1.0 - 0.5 * (longer - common) / longer >= need and skeleton_similarity(a, b) >= need
+
+
 def _may_reach(va: tuple[str, ...], vb: tuple[str, ...], need: float) -> bool:
     """False when no pair of skeleton variants can reach `need`, decided without the edit
     distance: every edit costs at least 0.5 and a skeleton letter with no equal letter on the

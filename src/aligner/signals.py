@@ -417,7 +417,7 @@ class _NearNames:
         """Probe -> the name keys it meets, for the probes that meet any."""
         if not self._by_variant:
             return {}
-        from aligner.names import skeleton_similarity  # noqa: PLC0415
+        from aligner.names import skeletons_close  # noqa: PLC0415
 
         out = {}
         for probe in probes:
@@ -425,7 +425,7 @@ class _NearNames:
             if sk is None:
                 continue
             cands = set().union(*(self._by_variant.get(v, ()) for v in _deletions(sk)))
-            hit = tuple(sorted(k for k in cands if skeleton_similarity(sk, k[5:]) >= NEAR_NAME_SIMILARITY))
+            hit = tuple(sorted(k for k in cands if skeletons_close(sk, k[5:], NEAR_NAME_SIMILARITY)))
             if hit:
                 out[probe] = hit
         return out

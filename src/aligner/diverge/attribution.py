@@ -283,7 +283,7 @@ def _moved_there(name: str, side: _Side, other: _Side, ids: Sequence[int]) -> bo
     if lang_data.script(side.doc.lang) is not lang_data.script(other.doc.lang):
         return _loosely_present(name, side.doc.lang, other, ids)
     words = [m.group() for x in other.sentences(ids) for m in _WORD.finditer(x.text)]
-    return any(names.similarity(v, side.doc.lang, w, other.doc.lang) >= LOOSE_NAME_SIMILARITY
+    return any(names.similar(v, side.doc.lang, w, other.doc.lang, LOOSE_NAME_SIMILARITY)
                for v in _WORD.findall(name) for w in words)
 
 

@@ -353,12 +353,12 @@ def _could_be(v: str, lang: str, word: str, other_lang: str, caseless: bool) -> 
     native = caseless and transliterated(word) < NATIVE_WORD
     vs = names.skeleton(v, lang)
     for y in _stems(word, other_lang):
-        if names.similarity(v, lang, y, other_lang) >= LOOSE_NAME_SIMILARITY:
+        if names.similar(v, lang, y, other_lang, LOOSE_NAME_SIMILARITY):
             return True
         if native:
             continue
         ys = names.skeleton(y, other_lang)
-        if len(vs) >= 2 and names.skeleton_similarity(vs, ys) >= _skeleton_bar(vs, ys):
+        if len(vs) >= 2 and names.skeletons_close(vs, ys, _skeleton_bar(vs, ys)):
             return True
         # or one of the readings `names` gives each (a final -ем may be a case ending or
         # the name's own: Муалем is ML and MLM, Moualem MLM)

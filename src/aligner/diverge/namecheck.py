@@ -181,7 +181,8 @@ def _loosely_here(e: Entity, lang: str, other: _Side, ids: Sequence[int], other_
     below `entities.CROSS_KIND_SIMILARITY`): the place is that word's reading. (Europa /
     أوروبا, which only the skeletons compare, stays.)"""
     refused = [_doc_span(x, marks) for x in other_ents if e.kind == "name" and x.kind == "place" and
-               CROSS_KIND_SIMILARITY > names.similarity(e.surface, lang, x.surface, other.doc.lang) >= LOOSE_NAME_SIMILARITY]
+               names.similar(e.surface, lang, x.surface, other.doc.lang, LOOSE_NAME_SIMILARITY) and
+               names.similarity(e.surface, lang, x.surface, other.doc.lang) < CROSS_KIND_SIMILARITY]
     return _loosely_present(e.surface, lang, other, ids, cut=refused)
 
 
@@ -335,7 +336,7 @@ def _spelled_loosely(a: str, lang_a: str, b: str, lang_b: str) -> bool:
     (Francesco / برادلي FRNSK / BRDL)."""
     ka = {sk for st in _stems(a, lang_a) for sk in names.skeleton_variants(st, lang_a)}
     kb = {sk for w in _WORD.findall(b) for st in _stems(w, lang_b) for sk in names.skeleton_variants(st, lang_b)}
-    return any(names.skeleton_similarity(x, y) >= LOOSE_SPELLING for x in ka for y in kb if x and y)
+    return any(names.skeletons_close(x, y, LOOSE_SPELLING) for x in ka for y in kb if x and y)
 
 
 def _one_name(words: list[Span], text: str, backwards: bool = False) -> tuple[Entity, Span]:
@@ -406,7 +407,7 @@ def _spelled_in(surface: str, lang: str, other: _Side, ids: Sequence[int]) -> bo
     for x in other.sentences(ids):
         for w in _WORD.findall(_both_ways(x.text, other.doc.lang)):
             for y in _stems(w, other.doc.lang):
-                if any(names.similarity(v, lang, y, other.doc.lang) >= LOOSE_NAME_SIMILARITY for v in mine):
+                if any(names.similar(v, lang, y, other.doc.lang, LOOSE_NAME_SIMILARITY) for v in mine):
                     return True
     return False
 
