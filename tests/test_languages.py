@@ -9,12 +9,13 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from aligner import lang
+from aligner import lang, langid
 from aligner.errors import InputError
 from aligner.langid import detect, resolve
 from ntrex_helpers import ntrex_flags
@@ -62,6 +63,24 @@ def test_an_unsupported_language_is_refused_by_name():
 def test_a_short_text_falls_back_to_its_script_not_to_a_refusal():
     assert detect("Tokyo") == "en"
     assert detect("Токио") == "ru"
+
+
+def test_a_language_guessed_from_a_few_letters_comes_with_a_note(tmp_path, seed_ar):
+    # 24 letters of Italian: too few for the model to refuse it, so it reads as a language we
+    # support; the user is told it is a guess, on one line, and the work goes on
+    it = tmp_path / "it.txt"
+    it.write_text("Questa è una frase in italiano.\n", encoding="utf-8")
+    with pytest.warns(langid.LanguageNotice, match=r"it\.txt: read as .* guessed from under 40 letters"):
+        assert resolve(it.read_text(encoding="utf-8"), "auto", "it.txt") in langid.SUPPORTED
+    run = subprocess.run([sys.executable, "-m", "aligner", "compare", str(it), str(seed_ar), "--format", "json"],
+                         capture_output=True, text=True)
+    assert run.returncode in (0, 1)
+    notes = [x for x in run.stderr.splitlines() if "guessed from under" in x]
+    assert len(notes) == 1 and notes[0].startswith("aligner: note: ")
+    with warnings.catch_warnings():  # a long text, or a language given, is no guess
+        warnings.simplefilter("error", langid.LanguageNotice)
+        resolve("Il governo italiano ha annunciato nuove misure per sostenere le famiglie.", "es", "x.txt")
+        resolve("Le gouvernement japonais a annoncé de nouvelles mesures pour soutenir l'économie.", "auto", "x.txt")
 
 
 def test_registry_has_one_module_per_language_with_the_same_interface():

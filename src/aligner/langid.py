@@ -17,12 +17,13 @@ Measured by `scripts/langid_eval.py` on ntrex128-dev.
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 import regex
 
 from aligner import lang as languages
-from aligner.errors import InputError
+from aligner.errors import InputError, Notice
 
 SUPPORTED: tuple[str, ...] = languages.CODES
 
@@ -110,6 +111,12 @@ def detect(text: str) -> str:
     """The language code of `text`: a supported one, or the code of an unsupported language
     it is surely written in (`resolve` refuses those by name). InputError when it has no
     Arabic, Cyrillic or Latin letters."""
+    return _detect(text)[0]
+
+
+def _detect(text: str) -> tuple[str, bool]:
+    """`detect`, and whether the answer is a guess from too few letters for the model to
+    refuse a language it does not support (a line of Italian may come out as Spanish)."""
     counts = script_counts(text)
     script = max(counts, key=counts.get)
     if counts[script] == 0:
@@ -117,7 +124,13 @@ def detect(text: str) -> str:
     sample = text[:SAMPLE_CHARS]
     letters = "".join(_LETTER[script].findall(sample.casefold()))
     code = _by_letters(letters, languages.by_script(script))
-    return code or _by_model(sample, script, len(letters))
+    if code:
+        return code, False
+    return _by_model(sample, script, len(letters)), len(letters) < MIN_LETTERS_TO_REFUSE
+
+
+class LanguageNotice(Notice):
+    """A language detected from a few letters: the user should check it, or name it."""
 
 
 #: A language given by the user must be written in its script: below this share of the
@@ -135,7 +148,7 @@ def resolve(text: str, lang: str, name: str = "<input>") -> str:
     """Apply a user's --lang (auto or a code); refuse languages aligner has no rules for,
     and a given language whose script the text hardly uses."""
     given = lang not in (None, "", "auto")
-    code = lang.lower() if given else detect(text)
+    code, guessed = (lang.lower(), False) if given else _detect(text)
     if given and code in SUPPORTED:
         counts = script_counts(text)
         total = sum(counts.values())
@@ -148,4 +161,9 @@ def resolve(text: str, lang: str, name: str = "<input>") -> str:
             )
     if code not in SUPPORTED:
         raise InputError(unsupported_message(name, code, " (use --src-lang/--tgt-lang to override detection)"))
+    if guessed:
+        warnings.warn(LanguageNotice(
+            f"{name}: read as {languages.name_of(code)} ({code}), guessed from under {MIN_LETTERS_TO_REFUSE} letters: "
+            f"name the language with --src-lang/--tgt-lang if that is wrong"
+        ), stacklevel=2)
     return code
