@@ -516,18 +516,31 @@ def skeletons_close(a: str, b: str, need: float) -> bool:
     two skeletons share cannot reach it (the bound of `_may_reach`)."""
     if a == b:
         return (1.0 if a else 0.0) >= need
+    if not a or not b:
+        return 0.0 >= need
+    return _letter_bound(a, b, need) and skeleton_similarity(a, b) >= need
+
+
+@lru_cache(maxsize=200_000)
+def _letter_counts(skel: str) -> tuple[tuple[str, int], ...]:
+    return tuple((c, skel.count(c)) for c in set(skel))
+
+
+def _letter_bound(a: str, b: str, need: float) -> bool:
+    """Whether the edit similarity of two non-empty skeletons may reach `need`: every edit
+    costs at least 0.5 and a letter with no equal letter on the other side needs one, so the
+    similarity is at most 1 - 0.5 * (longer - common letters) / longer."""
     longer = max(len(a), len(b))
-    if not longer or 1.0 - 0.5 * (longer - min(len(a), len(b))) / longer < need:
-        return False
-    common = sum(min(a.count(c), b.count(c)) for c in set(a))
-    return 1.0 - 0.5 * (longer - common) / longer >= need and skeleton_similarity(a, b) >= need
+    if 1.0 - 0.5 * (longer - min(len(a), len(b))) / longer < need:
+        return False  # the length alone rules it out
+    common = sum(min(n, b.count(c)) for c, n in _letter_counts(a))
+    return 1.0 - 0.5 * (longer - common) / longer >= need
 
 
 def _may_reach(va: tuple[str, ...], vb: tuple[str, ...], need: float) -> bool:
     """False when no pair of skeleton variants can reach `need`, decided without the edit
-    distance: every edit costs at least 0.5 and a skeleton letter with no equal letter on the
-    other side needs one, so `similarity` <= 1 - 0.5 * (longer - common letters) / longer.
-    Most word pairs fail here, which keeps `match_names` cheap on long documents."""
+    distance (`_letter_bound`). Most word pairs fail here, which keeps `match_names` cheap
+    on long documents."""
     for xa in va:
         for xb in vb:
             if not xa or not xb:
@@ -536,8 +549,6 @@ def _may_reach(va: tuple[str, ...], vb: tuple[str, ...], need: float) -> bool:
                 return True
             if min(_consonants(xa), _consonants(xb)) <= 2:
                 continue  # short skeletons must be identical
-            longer = max(len(xa), len(xb))
-            common = sum(min(xa.count(c), xb.count(c)) for c in set(xa))
-            if 1.0 - 0.5 * (longer - common) / longer >= need:
+            if _letter_bound(xa, xb, need):
                 return True
     return False
