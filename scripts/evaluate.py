@@ -158,6 +158,10 @@ def ntrex_suite(src_lang: str, tgt_lang: str, details: bool = False) -> dict:
                                           for b in beads if b.src and b.tgt)
                     if details and run == "no_mt":
                         per_article.append((art.doc_id, kind, counts.to_dict()))
+        # the lead dropped after the headline: do the headlines stay paired (no MT)?
+        lead = [ntrex.headlines_kept(pair, [(b.src, b.tgt) for b in align(pair.src.doc, pair.tgt.doc)])
+                for art in corpus.articles
+                for pair in [ntrex.article_pair(corpus, art, src_lang, tgt_lang, ntrex.drop_lead)]]
         unrelated = []
         arts = corpus.articles
         for k, art in enumerate(arts):
@@ -180,6 +184,7 @@ def ntrex_suite(src_lang: str, tgt_lang: str, details: bool = False) -> dict:
         "matched_share_mean": round(sum(s for _, s in unrelated) / len(unrelated), 4),
         "matched_share_max": round(max(s for _, s in unrelated), 4),
     }
+    out["lead_dropped"] = {"articles": len(lead), "headlines_kept": sum(lead)}
     out["calibration"] = {run: calibration(points) for run, points in calib.items()}
     out["calibration_refit"] = refit_calibration(calib["no_mt"])
     if details:
@@ -249,6 +254,9 @@ def print_ntrex(res: dict) -> None:
     print(f"unrelated (each article against another, whole chain, no MT): verdict 'unrelated' "
           f"{u['verdict_unrelated']}/{u['pairs']} {u['verdicts']}; SRC matched mean {u['matched_share_mean']:.3f}, "
           f"max {u['matched_share_max']:.3f}")
+    ld = res["lead_dropped"]
+    print(f"lead dropped (TGT's line after the headline, no MT): headlines still paired and the SRC lead "
+          f"left alone in {ld['headlines_kept']}/{ld['articles']} articles")
     for run, cal in res["calibration"].items():
         extra = " + unrelated articles" if run == "no_mt" else ""
         print(f"calibration of Bead.similarity, {names[run]} (clean + drop+insert{extra}; correct = every link gold); "

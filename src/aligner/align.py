@@ -15,7 +15,8 @@ How it works (in the spirit of Gale-Church, Vecalign and Bertalign; our own code
 4. *Scores*: every bead (1-1, 1-2, 2-1, 2-2, ... up to `max_bead`) gets a log-odds score,
    the sum of signal contributions: shared keys (and keys found on one side only), the
    Gale-Church length term, pivot chrF, paragraph starts, and *context* (how near the bead
-   sits to an anchor, on the anchors' line). Unmatched 1-0 / 0-1 beads score 0, so a bead is
+   sits to an anchor, on the anchors' line; the corners count half, except for the bead
+   of the two headlines). Unmatched 1-0 / 0-1 beads score 0, so a bead is
    made only where the evidence for it is positive: low-similarity sentences stay unmatched
    instead of being forced into a bead, and unrelated documents come out mostly unmatched.
 5. *Runs*: the DP has three states (after a match, after one skipped sentence, in a gap); a
@@ -99,6 +100,9 @@ class AlignConfig:
     gap_max_cells: int = 30_000  # ... and so are runs whose banded DP would exceed this
     context_isolated: float = 0.5  # share of the context term where anchors are sparse
     corner_weight: float = 0.5  # document start/end as context anchors
+    # ... except for the bead that opens both documents: a headline is translated as a
+    # headline, and a lead dropped after it must not pull the headline's pair one sentence down
+    headline_weight: float = 1.0
     context_gap: float = 6.0  # context decays as exp(-(gap - 1) / context_gap)
     anchor_min: float = 1.2  # shared rare-key weight a pair needs to become an anchor
     anchor_max_df: int = 2  # a key is rare if found in at most this many sentences per side
@@ -371,8 +375,10 @@ class _Problem:
                 -0.5 * ((ds - dt) / spread) ** 2
             )
 
-        # The document corners are weaker anchors than real ones: unrelated texts have them too.
-        w_prev = np.where(prev == 0, cfg.corner_weight, 1.0)
+        # The document corners are weaker anchors than real ones: unrelated texts have them
+        # too. The bead at the start corner itself (the headlines) is the exception.
+        opens = (start == 0) & (J - b == 0)
+        w_prev = np.where(prev == 0, np.where(opens, cfg.headline_weight, cfg.corner_weight), 1.0)
         w_next = np.where(nxt == len(A_s) - 1, cfg.corner_weight, 1.0)
         ctx = np.maximum(w_prev * near(dp_s, dp_t), w_next * near(dn_s, dn_t))
         # A bead that contains an anchor on the src side: 1 if it also holds the anchor's

@@ -193,6 +193,25 @@ def drop_and_insert(corpus: Corpus, article: Article, lang: str) -> Edit:
     return edit
 
 
+def drop_lead(units: list[tuple[Line, str]], par_of: list[float], rng: random.Random) -> dict[str, object]:
+    """An edit for `article_pair`: TGT's lead (the line after the headline) dropped, the
+    case where a context anchor that follows pulls the SRC lead onto the TGT headline."""
+    if len(units) < 3:
+        return {}
+    dropped = units[1][0]
+    del units[1], par_of[1]
+    return {"dropped": dropped}
+
+
+def headlines_kept(pair: ArticlePair, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> bool:
+    """After `drop_lead`: the two headlines share a bead and the SRC lead stands alone."""
+    s, t = pair.src.doc.body(), pair.tgt.doc.body()
+    if len(s) < 2 or not t:
+        return False
+    return (any(s[0].id in a and t[0].id in b for a, b in beads)
+            and any(tuple(a) == (s[1].id,) and not b for a, b in beads))
+
+
 # ---------------------------------------------------------------------------------------------
 # Perfect English pivots (the English original stands in for perfect MT)
 # ---------------------------------------------------------------------------------------------
