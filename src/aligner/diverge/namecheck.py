@@ -606,8 +606,8 @@ def _named_at_start(e: Entity, side: _Side, other: _Side, other_ids: Sequence[in
     adjective, a patronymic)."""
     if not _sentence_initial(side, e) or not (_stems(e.surface, side.doc.lang) & side.inner_names()):
         return False
-    around = [x.id for x in other.doc.sentences
-              if min(other_ids) - _SPEAKER_CONTEXT <= x.id <= max(other_ids) + _SPEAKER_CONTEXT]
+    around = [k for k in range(min(other_ids) - _SPEAKER_CONTEXT, max(other_ids) + _SPEAKER_CONTEXT + 1)
+              if k in other.by_id]  # (by id, not a walk over the whole document for every name)
     return _spelled_in(e.surface, side.doc.lang, other, around)
 
 
