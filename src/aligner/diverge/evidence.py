@@ -51,16 +51,11 @@ class _Side:
     _par_bounds: dict[int, tuple[int, int]] | None = None  # paragraph -> (start, end), see wording
     _par_quotes: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
-    def context(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> str:
-        """The text around some sentences, in which the other side may look for the names
-        a translation carries (bounded, so long documents stay linear)."""
-        lo, hi = min(ids) - radius, max(ids) + radius
-        return " ".join(x.text for x in self.doc.sentences if lo <= x.id <= hi and x.kind == "body")
-
     def context_names(self, ids: Sequence[int], radius: int = CONTEXT_SENTENCES) -> tuple[Entity, ...]:
-        """The names `match_names` finds in `context(ids)`, offsets into that text, from an
-        index that extracts each body sentence once (a per-pair extraction of the context
-        made scoring cost ~25 extractions a pair)."""
+        """The names `match_names` finds in the body sentences within `radius` of some
+        sentences (where the other side may look for the names a translation carries),
+        offsets into their joined text, from an index that extracts each body sentence once
+        (a per-pair extraction of the context made scoring cost ~25 extractions a pair)."""
         if self._names is None:
             body = [x for x in self.doc.sentences if x.kind == "body"]
             self._body_ids = [x.id for x in body]

@@ -530,7 +530,7 @@ def _speaker_left_implicit(e: Entity, side: _Side, ids: Sequence[int], other: _S
     if not implicit:
         return False
     first = min(other_ids)
-    before = [x.id for x in other.doc.sentences if first - _SPEAKER_CONTEXT <= x.id <= max(other_ids)]
+    before = [k for k in range(first - _SPEAKER_CONTEXT, max(other_ids) + 1) if k in other.by_id]
     return _loosely_present(e.surface, side.doc.lang, other, before)
 
 
