@@ -21,8 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _reference_context_names(self, ids, radius=evidence.CONTEXT_SENTENCES):
-    """The old path: extract the joined context of every pair."""
-    return entities._doc_names(self.context(ids, radius), self.doc.lang)
+    """The old path: extract the joined context of every pair (the body sentences within
+    `radius` of the pair's sentences)."""
+    lo, hi = min(ids) - radius, max(ids) + radius
+    context = " ".join(x.text for x in self.doc.sentences if lo <= x.id <= hi and x.kind == "body")
+    return entities._doc_names(context, self.doc.lang)
 
 
 def _reference_speech(side, ids):
