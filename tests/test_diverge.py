@@ -682,3 +682,36 @@ def test_a_dropped_line_merged_into_its_neighbours_pair_is_an_omission_by_its_na
               and any(line in pair.src.line_of[x.id] for x in pair.src.doc.sentences
                       if x.start <= f.src_span[0] < x.end)]
     assert claims and "Miller" in claims[0].detail, [f.detail for p in comparison.pairs for f in p.flags]
+
+
+def _with_line_inserted(doc_id: str, before_line: int, foreign: int, src: str, tgt: str):
+    """ntrex128-dev article `doc_id` with the TGT line `foreign` of another article inserted
+    before TGT's line `before_line`, as a paragraph of its own (as `scripts/false_alarms.py`
+    inserts), compared without MT."""
+    from aligner.compare import compare_documents
+
+    corpus = ntrex.Corpus()
+    article = next(a for a in corpus.articles if a.doc_id == doc_id)
+
+    def insert(units, par_of, rng):
+        k = next(k for k, (n, _) in enumerate(units) if n == before_line)
+        units.insert(k, (None, corpus.line(tgt, foreign)))
+        par_of.insert(k, par_of[k - 1] + 0.5)
+        return {}
+
+    pair = ntrex.article_pair(corpus, article, src, tgt, tgt_edit=insert)
+    return pair, compare_documents(pair.src.doc, pair.tgt.doc)
+
+
+@pytest.mark.skipif(not ntrex.available(), reason="ntrex128-dev not present")
+def test_an_inserted_line_paired_with_a_stray_piece_is_an_addition_not_a_swapped_name():
+    """fr-ar, real text: a foreign TGT line inserted before a line that French splits in two.
+    The aligner pairs the insert 1-1 with the first French piece, whose content is in the
+    next pair: that is an added sentence, not 'name differs: Kavanaugh vs Sturridge'."""
+    # a line on Daniel Sturridge (upi.176249, line 73) in an article on Kavanaugh
+    pair, comparison = _with_line_inserted("newsweek.51328", 600, 73, "fr", "ar")
+    inserted = next(x for x in pair.tgt.doc.sentences if pair.tgt.line_of[x.id] == {None})
+    here = [f for p in comparison.pairs if inserted.id in p.tgt for f in p.flags]
+    assert any(f.kind == "addition" and f.tgt_span and f.tgt_span[0] <= inserted.start < f.tgt_span[1] for f in here), \
+        [(f.kind, f.detail) for f in here]
+    assert not any(f.kind == "name" and "differs" in f.detail for f in here)

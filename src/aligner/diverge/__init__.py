@@ -28,7 +28,17 @@ import regex
 from dataclasses import dataclass, field
 
 from aligner.diverge.attribution import _attribution_flags
-from aligner.diverge.evidence import _Side, _doc_span, _joined, _loosely_present, _neighbour_ids, _shift, _span, _value_keys
+from aligner.diverge.evidence import (
+    _Side,
+    _doc_span,
+    _joined,
+    _loosely_present,
+    _neighbour_ids,
+    _shift,
+    _span,
+    _stems,
+    _value_keys,
+)
 from aligner.diverge.figures import _numeric_flags, _unit
 from aligner.diverge.namecheck import Link, _name_flags, _person_like, _record_anchors, flag_spelling, with_names_at_start
 from aligner.diverge.wording import (
@@ -193,6 +203,8 @@ def flag_pairs(
             flags = _sharpen_with_pivots(flags, pair, s, t)
         elif not merged:
             flags = _merged_by_anchors(flags, i, beads, s, t)
+            if not pair.evidence.get("anchors"):  # nothing shared but lengths and position
+                flags = _paired_off_by_names(flags, i, beads, s, t)
         pair.flags.extend(flags)
     return links
 
@@ -271,6 +283,47 @@ def _merged_by_anchors(flags: list[Flag], i: int, beads: list[Bead], s: _Side, t
                 Flag(kind, f"{who} sentence has no counterpart in {whom}: its figures and names ({what}) are missing there",
                      span if kind == "omission" else None, span if kind == "addition" else None, confidence=0.7)]
     return flags
+
+
+def _paired_off_by_names(flags: list[Flag], i: int, beads: list[Bead], s: _Side, t: _Side) -> list[Flag]:
+    """No MT, a 1-1 bead that shares no anchor, with a swapped name (`name differs`): when one
+    side's name is what a neighbouring pair's other side carries beyond its own (the
+    sentence's content was paired there) and the other side's name is written nowhere on
+    the first side around, the aligner paired a sentence that has no counterpart (an
+    inserted or a dropped line) with a neighbour's stray piece: one `addition` / `omission`
+    for it instead of the swap. (A bead that shares a name or figure is a real pair: there
+    the swap is the claim.)"""
+    bead = beads[i]
+    if len(bead.src) != 1 or len(bead.tgt) != 1:
+        return flags
+    swaps = [f for f in flags if f.kind == "name" and f.severity == "major" and f.src_span and f.tgt_span]
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(beads) and beads[j].src and beads[j].tgt]
+    window = [beads[j] for j in range(max(0, i - 2), min(len(beads), i + 3))]
+    for f in swaps:
+        a, b = s.doc.text[slice(*f.src_span)], t.doc.text[slice(*f.tgt_span)]
+        # (name, its side and attr; the other name, its side; the claim about the other's sentence)
+        for name, side, attr, lone, lone_side, kind in ((a, s, "src", b, t, "addition"), (b, t, "tgt", a, s, "omission")):
+            other, other_attr = lone_side, "tgt" if attr == "src" else "src"
+            carried = any(_loosely_present(name, side.doc.lang, other, getattr(beads[j], other_attr))
+                          and not _written_in(name, side, getattr(beads[j], attr)) for j in near)
+            around = [k for x in window for k in getattr(x, attr)]
+            if not carried or _loosely_present(lone, lone_side.doc.lang, side, around):
+                continue
+            x = lone_side.sentences(getattr(bead, other_attr))[0]
+            who, whom = ("TGT", "SRC") if kind == "addition" else ("SRC", "TGT")
+            span = (x.start, x.end)
+            return [g for g in flags if g not in swaps] + [Flag(
+                kind, f"{who} sentence has no counterpart in {whom}: its name '{lone}' appears nowhere in {whom} "
+                      f"around, and the {whom} sentence paired with it ('{name}') is carried by a neighbouring pair",
+                span if kind == "omission" else None, span if kind == "addition" else None, confidence=0.7)]
+    return flags
+
+
+def _written_in(name: str, side: _Side, ids: Sequence[int]) -> bool:
+    """Some word of these sentences of the name's own side is one of the name's words, as
+    inflected (`evidence._stems`)."""
+    mine = {st for w in _WORDS.findall(name) for st in _stems(w, side.doc.lang)}
+    return any(_stems(w, side.doc.lang) & mine for x in side.sentences(ids) for w in _WORDS.findall(x.text))
 
 
 _CONTENT = regex.compile(r"[\p{L}\p{N}]")
