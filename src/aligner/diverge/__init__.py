@@ -313,8 +313,8 @@ def _paired_off_by_names(flags: list[Flag], i: int, beads: list[Bead], s: _Side,
             who, whom = ("TGT", "SRC") if kind == "addition" else ("SRC", "TGT")
             span = (x.start, x.end)
             return [g for g in flags if g not in swaps] + [Flag(
-                kind, f"{who} sentence has no counterpart in {whom}: its name '{lone}' appears nowhere in {whom} "
-                      f"around, and the {whom} sentence paired with it ('{name}') is carried by a neighbouring pair",
+                kind, f"{who} sentence has no counterpart in {whom}: '{lone}' appears nowhere in {whom} around, "
+                      f"and the {whom} sentence paired with it ('{name}') is carried by a neighbouring pair",
                 span if kind == "omission" else None, span if kind == "addition" else None, confidence=0.7)]
     return flags
 
