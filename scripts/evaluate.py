@@ -159,9 +159,10 @@ def ntrex_suite(src_lang: str, tgt_lang: str, details: bool = False) -> dict:
                     if details and run == "no_mt":
                         per_article.append((art.doc_id, kind, counts.to_dict()))
         # the lead dropped after the headline: do the headlines stay paired (no MT)?
-        lead = [ntrex.headlines_kept(pair, [(b.src, b.tgt) for b in align(pair.src.doc, pair.tgt.doc)])
-                for art in corpus.articles
-                for pair in [ntrex.article_pair(corpus, art, src_lang, tgt_lang, ntrex.drop_lead)]]
+        lead = []
+        for art in corpus.articles:
+            pair = ntrex.article_pair(corpus, art, src_lang, tgt_lang, ntrex.drop_lead)
+            lead.append(ntrex.headlines_kept(pair, [(b.src, b.tgt) for b in align(pair.src.doc, pair.tgt.doc)]))
         unrelated = []
         arts = corpus.articles
         for k, art in enumerate(arts):

@@ -499,10 +499,7 @@ def same_name(a: str, a_lang: str | None, b: str, b_lang: str | None) -> bool:
     sa, sb = skeleton(a, a_lang), skeleton(b, b_lang)
     if not sa or not sb:
         return False
-    need = threshold(sa if len(sa) <= len(sb) else sb)
-    if not _may_reach(skeleton_variants(a, a_lang), skeleton_variants(b, b_lang), need):
-        return False
-    return similarity(a, a_lang, b, b_lang) >= need
+    return similar(a, a_lang, b, b_lang, threshold(sa if len(sa) <= len(sb) else sb))
 
 
 def similar(a: str, a_lang: str | None, b: str, b_lang: str | None, need: float) -> bool:
@@ -514,10 +511,8 @@ def similar(a: str, a_lang: str | None, b: str, b_lang: str | None, need: float)
 def skeletons_close(a: str, b: str, need: float) -> bool:
     """`skeleton_similarity(a, b) >= need`, without the edit distance when the letters the
     two skeletons share cannot reach it (the bound of `_may_reach`)."""
-    if a == b:
-        return (1.0 if a else 0.0) >= need
-    if not a or not b:
-        return 0.0 >= need
+    if a == b or not a or not b:
+        return skeleton_similarity(a, b) >= need
     return _letter_bound(a, b, need) and skeleton_similarity(a, b) >= need
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from aligner.diverge.attribution import _attribution_flags
 from aligner.diverge.evidence import (
+    _WORD,
     _Side,
     _doc_span,
     _joined,
@@ -301,15 +302,15 @@ def _paired_off_by_names(flags: list[Flag], i: int, beads: list[Bead], s: _Side,
     window = [beads[j] for j in range(max(0, i - 2), min(len(beads), i + 3))]
     for f in swaps:
         a, b = s.doc.text[slice(*f.src_span)], t.doc.text[slice(*f.tgt_span)]
-        # (name, its side and attr; the other name, its side; the claim about the other's sentence)
-        for name, side, attr, lone, lone_side, kind in ((a, s, "src", b, t, "addition"), (b, t, "tgt", a, s, "omission")):
-            other, other_attr = lone_side, "tgt" if attr == "src" else "src"
+        # (a name, its side; the other name, its side; the claim about the other name's sentence)
+        for name, side, attr, lone, other, other_attr, kind in ((a, s, "src", b, t, "tgt", "addition"),
+                                                                (b, t, "tgt", a, s, "src", "omission")):
             carried = any(_loosely_present(name, side.doc.lang, other, getattr(beads[j], other_attr))
                           and not _written_in(name, side, getattr(beads[j], attr)) for j in near)
             around = [k for x in window for k in getattr(x, attr)]
-            if not carried or _loosely_present(lone, lone_side.doc.lang, side, around):
+            if not carried or _loosely_present(lone, other.doc.lang, side, around):
                 continue
-            x = lone_side.sentences(getattr(bead, other_attr))[0]
+            x = other.sentences(getattr(bead, other_attr))[0]
             who, whom = ("TGT", "SRC") if kind == "addition" else ("SRC", "TGT")
             span = (x.start, x.end)
             return [g for g in flags if g not in swaps] + [Flag(
@@ -322,8 +323,8 @@ def _paired_off_by_names(flags: list[Flag], i: int, beads: list[Bead], s: _Side,
 def _written_in(name: str, side: _Side, ids: Sequence[int]) -> bool:
     """Some word of these sentences of the name's own side is one of the name's words, as
     inflected (`evidence._stems`)."""
-    mine = {st for w in _WORDS.findall(name) for st in _stems(w, side.doc.lang)}
-    return any(_stems(w, side.doc.lang) & mine for x in side.sentences(ids) for w in _WORDS.findall(x.text))
+    mine = {st for w in _WORD.findall(name) for st in _stems(w, side.doc.lang)}
+    return any(_stems(w, side.doc.lang) & mine for x in side.sentences(ids) for w in _WORD.findall(x.text))
 
 
 _CONTENT = regex.compile(r"[\p{L}\p{N}]")
@@ -393,7 +394,7 @@ def _unmatched_flags(
             return []  # an alignment gap (shown as unaligned rows), not missing content
     # 3. merged into a matched neighbour whose other side is too long by about this much
     paragraphs = {x.paragraph for x in sents}
-    words = sum(len(_WORDS.findall(x.text)) for x in sents)
+    words = sum(len(_WORD.findall(x.text)) for x in sents)
     for j in (i - 1, i + 1):
         if not (0 <= j < len(beads)) or not beads[j].src or not beads[j].tgt:
             continue
@@ -467,7 +468,7 @@ def _carried_by_neighbour(
     figures = {v for e in side.entities(ids, _ANCHOR_KINDS) if not _small_figure(e) for v in _value_keys(e)}
     # a place anchors only a fragment ('الولايات المتحدة الأمريكية.' split off a headline):
     # a whole sentence shares its places with the sentences around too often
-    words = sum(len(_WORDS.findall(x.text)) for x in side.sentences(ids))
+    words = sum(len(_WORD.findall(x.text)) for x in side.sentences(ids))
     places = {e.key for e in side.entities(ids, {"place"})} if words <= FRAGMENT_WORDS else set()
     quoted = _quote_state(side, ids)[0] >= 0.5
     for j in (i - 1, i + 1):
@@ -549,7 +550,6 @@ UNPLACED_NAMES = 2
 
 
 FRAGMENT_WORDS = 5
-_WORDS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _small_figure(e) -> bool:

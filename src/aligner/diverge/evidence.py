@@ -142,6 +142,11 @@ class _Side:
     def sentences(self, ids: Sequence[int]) -> list[Sentence]:
         return [self.by_id[i] for i in ids if i in self.by_id]
 
+    def ids_between(self, lo: int, hi: int) -> list[int]:
+        """The sentence ids lo..hi that exist, found by id (per pair, with no walk over the
+        whole document, which made the name checks quadratic in long documents)."""
+        return [k for k in range(lo, hi + 1) if k in self.by_id]
+
     def entities(self, ids: Sequence[int], kinds: set[str] | None = None) -> list[Entity]:
         out = [e for i in ids for e in self.ents.get(i, ())]
         return [e for e in out if kinds is None or e.kind in kinds]

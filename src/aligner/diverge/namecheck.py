@@ -530,7 +530,7 @@ def _speaker_left_implicit(e: Entity, side: _Side, ids: Sequence[int], other: _S
     if not implicit:
         return False
     first = min(other_ids)
-    before = [k for k in range(first - _SPEAKER_CONTEXT, max(other_ids) + 1) if k in other.by_id]
+    before = other.ids_between(first - _SPEAKER_CONTEXT, max(other_ids))
     return _loosely_present(e.surface, side.doc.lang, other, before)
 
 
@@ -606,8 +606,7 @@ def _named_at_start(e: Entity, side: _Side, other: _Side, other_ids: Sequence[in
     adjective, a patronymic)."""
     if not _sentence_initial(side, e) or not (_stems(e.surface, side.doc.lang) & side.inner_names()):
         return False
-    around = [k for k in range(min(other_ids) - _SPEAKER_CONTEXT, max(other_ids) + _SPEAKER_CONTEXT + 1)
-              if k in other.by_id]  # (by id, not a walk over the whole document for every name)
+    around = other.ids_between(min(other_ids) - _SPEAKER_CONTEXT, max(other_ids) + _SPEAKER_CONTEXT)
     return _spelled_in(e.surface, side.doc.lang, other, around)
 
 
