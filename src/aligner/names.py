@@ -19,6 +19,7 @@ spelling's vowels, and both must end alike (vowel or consonant).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -428,23 +429,29 @@ def skeleton_similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     # the plain DP with the costs looked up once per letter (all costs are multiples of 0.5,
-    # so the sums are exact whatever the order)
+    # so the sums are exact whatever the order); the minimum of three is written out, as
+    # `min()` would cost more than the rest of the cell
     del_b = [_indel_cost(y) for y in b]
     prev = [0.0]
     for c in del_b:
         prev.append(prev[-1] + c)
-    pairs = tuple(enumerate(zip(b, del_b), 1))
+    pairs = tuple(zip(b, del_b))
     for x in a:
         del_x = _indel_cost(x)
         cheap = _CHEAP_WITH.get(x, "")
-        left = prev[0] + del_x
+        diag = prev[0]
+        left = diag + del_x
         cur = [left]
-        for j, (y, del_y) in pairs:
-            sub = prev[j - 1] + (0.0 if x == y else 0.5 if y in cheap else 1.0)
-            up = prev[j] + del_x
-            left = left + del_y
-            left = min(up, left, sub)
+        for j, (y, del_y) in enumerate(pairs, 1):
+            up = prev[j]
+            sub = diag if x == y else diag + (0.5 if y in cheap else 1.0)
+            left += del_y
+            if up + del_x < left:
+                left = up + del_x
+            if sub < left:
+                left = sub
             cur.append(left)
+            diag = up
         prev = cur
     return max(0.0, 1.0 - prev[-1] / max(len(a), len(b)))
 
@@ -464,11 +471,25 @@ def similarity(a: str, a_lang: str | None, b: str, b_lang: str | None) -> float:
     most two consonants the skeletons must be identical, and with at most three the vowels
     must agree too (see `_vowels_agree`); otherwise the answer is 0. 'SN' alone would match
     half the Arabic lexicon, and 'TKT' (Такаити) the verbs تقود and تعكس."""
-    a_script, b_script = script_of(a), script_of(b)
     best = 0.0
+    for sa, sb in _compared(a, a_lang, b, b_lang):
+        if sa == sb:
+            return 1.0
+        # (the edit distance only where the letters shared could beat the best so far)
+        if _letter_bound(sa, sb, best) and (sim := skeleton_similarity(sa, sb)) > best:
+            best = sim
+    return best
+
+
+def _compared(a: str, a_lang: str | None, b: str, b_lang: str | None) -> Iterator[tuple[str, str]]:
+    """The pairs of non-empty skeleton variants that `similarity` measures: short ones only
+    where they are identical and the vowels agree."""
+    a_script, b_script = script_of(a), script_of(b)
     vowels: dict[bool, bool] = {}  # strict -> agreement, computed only when needed
     for sa in skeleton_variants(a, a_lang):
         for sb in skeleton_variants(b, b_lang):
+            if not sa or not sb:
+                continue  # (similarity 0)
             n = min(_consonants(sa), _consonants(sb))
             if n <= 2 and sa != sb:
                 continue
@@ -478,8 +499,7 @@ def similarity(a: str, a_lang: str | None, b: str, b_lang: str | None) -> float:
                     vowels[strict] = _vowels_agree(a, a_script, b, b_script, strict)
                 if not vowels[strict]:
                     continue
-            best = max(best, 1.0 if sa == sb and sa else skeleton_similarity(sa, sb))
-    return best
+            yield sa, sb
 
 
 def threshold(skel: str) -> float:
@@ -505,7 +525,11 @@ def same_name(a: str, a_lang: str | None, b: str, b_lang: str | None) -> bool:
 def similar(a: str, a_lang: str | None, b: str, b_lang: str | None, need: float) -> bool:
     """`similarity(a, a_lang, b, b_lang) >= need`, most often decided by `_may_reach` alone:
     the callers test thousands of word pairs against a fixed bar, and few come near it."""
-    return _may_reach(skeleton_variants(a, a_lang), skeleton_variants(b, b_lang), need) and similarity(a, a_lang, b, b_lang) >= need
+    if not _may_reach(skeleton_variants(a, a_lang), skeleton_variants(b, b_lang), need):
+        return False
+    # the first pair of variants to reach it will do: the best is not needed
+    return any(sa == sb or (_letter_bound(sa, sb, need) and skeleton_similarity(sa, sb) >= need)
+               for sa, sb in _compared(a, a_lang, b, b_lang)) or need <= 0.0
 
 
 def skeletons_close(a: str, b: str, need: float) -> bool:
@@ -516,9 +540,22 @@ def skeletons_close(a: str, b: str, need: float) -> bool:
     return _letter_bound(a, b, need) and skeleton_similarity(a, b) >= need
 
 
+_SLOTS = 64  # bits per letter in `_letter_mask`: room for a letter written up to 64 times
+
+
 @lru_cache(maxsize=200_000)
-def _letter_counts(skel: str) -> tuple[tuple[str, int], ...]:
-    return tuple((c, skel.count(c)) for c in set(skel))
+def _letter_mask(skel: str) -> int | None:
+    """A skeleton's letters as a multiset of bits, one per (letter, how many times seen), so
+    that the letters two skeletons share are the set bits of the AND of their masks (None
+    for a skeleton too long for the slots)."""
+    if len(skel) > _SLOTS:
+        return None
+    mask, seen = 0, {}
+    for c in skel:
+        k = seen.get(c, 0)
+        seen[c] = k + 1
+        mask |= 1 << (ord(c) * _SLOTS + k)
+    return mask
 
 
 def _letter_bound(a: str, b: str, need: float) -> bool:
@@ -528,7 +565,11 @@ def _letter_bound(a: str, b: str, need: float) -> bool:
     longer = max(len(a), len(b))
     if 1.0 - 0.5 * (longer - min(len(a), len(b))) / longer < need:
         return False  # the length alone rules it out
-    common = sum(min(n, b.count(c)) for c, n in _letter_counts(a))
+    ma, mb = _letter_mask(a), _letter_mask(b)
+    if ma is None or mb is None:
+        common = sum(min(a.count(c), b.count(c)) for c in set(a))
+    else:
+        common = (ma & mb).bit_count()
     return 1.0 - 0.5 * (longer - common) / longer >= need
 
 
@@ -536,14 +577,19 @@ def _may_reach(va: tuple[str, ...], vb: tuple[str, ...], need: float) -> bool:
     """False when no pair of skeleton variants can reach `need`, decided without the edit
     distance (`_letter_bound`). Most word pairs fail here, which keeps `match_names` cheap
     on long documents."""
-    for xa in va:
-        for xb in vb:
-            if not xa or not xb:
-                continue
+    ra, rb = _reach_rows(va), _reach_rows(vb)
+    for xa, ca in ra:
+        for xb, cb in rb:
             if xa == xb:
                 return True
-            if min(_consonants(xa), _consonants(xb)) <= 2:
+            if ca <= 2 or cb <= 2:
                 continue  # short skeletons must be identical
             if _letter_bound(xa, xb, need):
                 return True
     return False
+
+
+@lru_cache(maxsize=200_000)
+def _reach_rows(variants: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The non-empty variants with their consonant counts, as `_may_reach` reads them."""
+    return tuple((x, _consonants(x)) for x in variants if x)
