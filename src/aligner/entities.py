@@ -802,14 +802,18 @@ def _lower(word: str, lang: str) -> str:
     return word.lower()
 
 
-def _spread(word: str, own: str) -> tuple[float, float]:
-    """(Zipf frequency of `word` in the list `own`, its excess over the median of the others)."""
+def _frequent_in(word: str, own: str, zipf: float, spread: float) -> bool:
+    """`word`'s Zipf frequency in the list `own` is at least `zipf`, and its excess over the
+    median of the other lists at least `spread`. The other lists are read only when the
+    first test holds: each lookup tokenises the word anew, and most words fail it."""
     from statistics import median
 
     from wordfreq import zipf_frequency
 
-    z = {x: zipf_frequency(word, x) for x in _latin_lists()}
-    return z[own], z[own] - median(v for x, v in z.items() if x != own)
+    z = zipf_frequency(word, own)
+    if z < zipf:
+        return False
+    return z - median(zipf_frequency(word, x) for x in dict.fromkeys(_latin_lists()) if x != own) >= spread
 
 
 @lru_cache(maxsize=1)
@@ -846,19 +850,16 @@ def frequent_word(word: str, lang: str) -> bool:
         return False
     english = _read_everywhere()
     need = ENGLISH_SPREAD if own == english else NOUNS_SPREAD if x.nouns_capitalised else OWN_SPREAD
-    z, spread = _spread(low, own)
-    if z >= FREQUENT_ZIPF and spread >= need and (own == english or not _international(low)):
+    if _frequent_in(low, own, FREQUENT_ZIPF, need) and (own == english or not _international(low)):
         return True
     if own != english and english in _latin_lists():
         if low != word.lower():  # an English word in Turkish text is cased the English way (Into)
             return frequent_word(word, languages.PIVOT)
-        z, spread = _spread(low, english)
-        if z >= ENGLISH_ZIPF and spread >= ENGLISH_SPREAD:
+        if _frequent_in(low, english, ENGLISH_ZIPF, ENGLISH_SPREAD):
             return True
     if x.nouns_capitalised and len(low) >= 2 * _COMPOUND_HEAD:
         for i in range(_COMPOUND_HEAD, len(low) - _COMPOUND_HEAD + 1):
-            z, spread = _spread(low[i:], own)
-            if z >= FREQUENT_ZIPF + 1 and spread >= need:
+            if _frequent_in(low[i:], own, FREQUENT_ZIPF + 1, need):
                 return True
     return False
 
