@@ -527,9 +527,9 @@ def similar(a: str, a_lang: str | None, b: str, b_lang: str | None, need: float)
     the callers test thousands of word pairs against a fixed bar, and few come near it."""
     if not _may_reach(skeleton_variants(a, a_lang), skeleton_variants(b, b_lang), need):
         return False
-    # the first pair of variants to reach it will do: the best is not needed
-    return any(sa == sb or (_letter_bound(sa, sb, need) and skeleton_similarity(sa, sb) >= need)
-               for sa, sb in _compared(a, a_lang, b, b_lang)) or need <= 0.0
+    # the first pair of variants to reach it will do: the best is not needed (and a bar
+    # of 0 or below is reached by any pair, even none)
+    return any(skeletons_close(sa, sb, need) for sa, sb in _compared(a, a_lang, b, b_lang)) or need <= 0.0
 
 
 def skeletons_close(a: str, b: str, need: float) -> bool:
