@@ -205,7 +205,8 @@ class Language:
     caseless_name_search: bool = False
 
     # -- alignment ---------------------------------------------------------------------
-    #: Mean log character length relative to English (FLORES-200 dev), or None: not measured.
+    #: Mean log character length relative to English, or None: not measured. FLORES-200 dev
+    #: where we have it (ar, ru); ntrex128-dev lines against their English original otherwise.
     length_offset: float | None = None
     #: Character-length ratio other/this of true translations (FLORES-200 dev), by other code.
     length_ratios: Mapping[str, float] = field(default_factory=dict)
