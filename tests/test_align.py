@@ -651,6 +651,22 @@ def test_perfect_pivots_do_not_take_a_dropped_lines_neighbour(corpus, doc_id):
 
 
 @needs_ntrex
+@pytest.mark.parametrize("doc_id", ["dailymail.co.uk.298732", "bbc.381746", "independent.226301", "scotsman.133791",
+                                    "guardian.221718", "cnbc.com.6784"])
+def test_perfect_pivots_do_not_take_an_orphan_into_a_wider_bead(corpus, doc_id):
+    """A perfect translation memory, one line dropped and one inserted: the chrF term counts
+    once per bead, as length does. Counted per sentence, a 2-1 bead earned 1.5 times a full
+    match's chrF, so a short orphan next to a true pair was taken in at chrF 0.9 ('Узнав о
+    случившемся, он потерял дар речи.' into dailymail.co.uk.298732's 2-1)."""
+    art = next(a for a in corpus.articles if a.doc_id == doc_id)
+    pair = ntrex.article_pair(corpus, art, "ru", "ar", ntrex.drop_and_insert(corpus, art, "ar"))
+    sp = ntrex.english_pivots(corpus, pair.src, 1.0, 1)
+    tp = ntrex.english_pivots(corpus, pair.tgt, 1.0, 2)
+    counts = ntrex.score_links(pair, [(b.src, b.tgt) for b in align(pair.src.doc, pair.tgt.doc, sp, tp)])
+    assert counts.unmatched_right == counts.unmatched_should, (counts.unmatched_right, counts.unmatched_should)
+
+
+@needs_ntrex
 def test_a_single_pair_left_between_a_sure_match_and_a_weak_one_is_filled(corpus):
     """independent.226317 with a line dropped and one inserted: lines 787 and 801 sit alone,
     unmatched on both sides, between a sure match and a weaker one. One sure neighbour is

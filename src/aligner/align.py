@@ -281,7 +281,7 @@ class _Problem:
 
     def scores(self, r0: int, r1: int, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
         """DP score of every bead of shape (a, b) ending at cells of rows r0..r1-1 (band
-        coordinates): content + size * (bias + chrF) + context + length + paragraph - merge.
+        coordinates): content + size * bias + chrF + context + length + paragraph - merge.
         Also returns the context term, kept as evidence."""
         cfg = self.cfg
         n, m, W = self.n, self.m, self.W
@@ -312,8 +312,8 @@ class _Problem:
         per_sentence = cfg.bias
         per_bead = cfg.w_context * ctx * trust  # once: context must not pay for absorbing
         # an unrelated neighbour into a bigger bead
-        if self.chrf is not None:
-            per_sentence = per_sentence + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
+        if self.chrf is not None:  # once per bead: a neighbour taken in is no extra evidence
+            per_bead = per_bead + cfg.w_chrf * self.chrf.llr(self.lo, i, a, J, b)
         for sig, band in self.extra:  # plug-ins: mean similarity on the bead's diagonal
             cells = _staircase(a, b)
             sim = sum(_gather(band, self.lo, i - p, J - q) for p, q in cells) / len(cells)
@@ -1069,10 +1069,11 @@ class _PivotChrf:
         return packed, tot
 
     def llr(self, lo, i, a: int, J, b: int) -> np.ndarray:
-        """chrF log-odds for beads ending at (i, J): full where every pivot is there, a share
-        of the partial side's precision where one side lacks some, 0 where both do."""
+        """chrF log-odds for beads ending at (i, J), once per bead: full where every pivot is
+        there; where one side lacks some, the partial side's precision (a missing pivot is
+        missing evidence, neither for nor against the sentence); 0 where both sides do."""
         f, ok, share, prec = self.f(lo, i, a, J, b, partial=True)
-        return np.where(ok, self.curve(f), share * self.curve(prec))
+        return np.where(ok, self.curve(f), np.where(share > 0, self.curve(prec), 0.0))
 
     def curve(self, f):
         """`signals.chrf_llr`, stretched where pivots are better than the curve was drawn for
