@@ -30,6 +30,9 @@ How it works (in the spirit of Gale-Church, Vecalign and Bertalign; our own code
 7. *Third pass* (weight-free): a run left unmatched on both sides is aligned by lengths
    alone when a rigid Gale-Church alignment of it scores well and clearly better than the
    same run with TGT rotated (the lengths of a translation agree in order).
+8. *Skip placement*: an unmatched sentence beside a 1-1 match may swap with its matched
+   neighbour, scored again with the paragraph edge between them counted once
+   (`shift_skips`); then a merge pass takes unmatched neighbours into run-on beads (`widen`).
 
 `Bead.similarity` is the logistic of the bead's per-sentence log-odds, an estimate of
 P(translation pair) in [0, 1]; `Bead.evidence` holds the per-signal values behind it.
@@ -154,6 +157,7 @@ def align(
     if problem.retrust(path):  # a visibly parallel pair with weak stretches: second pass
         path = _dp(problem)
     path = problem.fill_gaps(path)  # runs still unmatched: lengths in step say translation
+    path = problem.shift_skips(path)  # a skip next to a 1-1: which of the two is the unmatched one
     path = problem.widen(path)  # run-on translations: a bead takes in its unmatched neighbours
     return [problem.bead(*step) for step in path]
 
@@ -411,6 +415,82 @@ class _Problem:
         floor = cfg.trust_floor * min(1.0, (share - 0.3) / 0.4)
         self.cont = np.maximum(self.cont, floor)
         return True
+
+    def _cell(self, i: int, J: int, a: int, b: int) -> tuple[float, float]:
+        """DP score of the bead of shape (a, b) ending at (i, J) without its context term
+        (NEG outside the band), and the context."""
+        k = J - int(self.lo[i])
+        if not 0 <= k < self.W:
+            return NEG, 0.0
+        sc, ctx = self.scores(i, i + 1, a, b)
+        cfg = self.cfg
+        trust = cfg.context_isolated + (1.0 - cfg.context_isolated) * self.cont[i]
+        return float(sc[0][k] - cfg.w_context * ctx[0][k] * trust), float(ctx[0][k])
+
+    def _skip_credit(self, edge: float, before: float, after: float) -> float:
+        """What a skip's neighbours pay for a paragraph edge counted twice: a skipped
+        sentence sits between two cuts that share the other side's position, so that side's
+        edge there (`edge`) is read at both, once as matched and once as one-sided. Giving
+        back the one-sided reading leaves it counted once, as matched (`before`/`after`:
+        whether the skipped sentence, and the one after it, open a paragraph)."""
+        if not edge or bool(before) == bool(after):
+            return 0.0
+        b0, o0 = self.par_llr[0][0], self.par_llr[0][1]
+        b1, o1 = self.par_llr[1][0], self.par_llr[1][1]
+        # the skipped sentence opens: the bead after it starts one-sided; else the bead
+        # before it ends one-sided
+        return self.cfg.w_paragraph * ((b0 - o0) if before else (b1 - o1))
+
+    def shift_skips(self, path):
+        """A sentence left unmatched beside a 1-1 match, between matches: which of the two
+        same-side sentences takes the match. Where the two score alike, the DP's paragraph
+        term decided by an edge counted twice (`_skip_credit`); scored with every edge
+        counted once, the other choice may win, and a dropped paragraph opener is claimed
+        where it was, not one sentence off. Both choices sit between the same two matches,
+        so context is left out of the comparison (after the second pass the chosen bead is
+        an anchor itself)."""
+        path = list(path)
+        match = lambda st: st[1] - st[0] == 1 and st[3] - st[2] == 1  # noqa: E731
+        is_match = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
+        ps, pt = self.par_s, self.par_t
+        for k in range(1, len(path) - 2):
+            for m_k, u_k in ((k, k + 1), (k + 1, k)):
+                m_, u = path[m_k], path[u_k]
+                lo_, hi_ = min(m_k, u_k), max(m_k, u_k)
+                if not (match(m_) and is_match(path[lo_ - 1]) and hi_ + 1 < len(path) and is_match(path[hi_ + 1])):
+                    continue
+                src_skip = u[1] - u[0] == 1 and u[3] == u[2]
+                if not src_skip and not (u[3] - u[2] == 1 and u[1] == u[0]):
+                    continue
+                # the two sentences of the skipped side, x then x+1, and the other side's one
+                if src_skip:
+                    x, y = min(m_[0], u[0]), m_[2]
+                    cut = lambda z: ps[z]  # noqa: E731
+                    other = pt
+                    cell = lambda z: self._cell(z + 1, y + 1, 1, 1)  # noqa: E731
+                else:
+                    x, y = min(m_[2], u[2]), m_[0]
+                    cut = lambda z: pt[z]  # noqa: E731
+                    other = ps
+                    cell = lambda z: self._cell(y + 1, z + 1, 1, 1)  # noqa: E731
+                first_matched = (m_[0] if src_skip else m_[2]) == x
+                # A: x matched, x+1 skipped (at the other side's cut y+1); B: x skipped (at y)
+                a = cell(x)[0] + self._skip_credit(other[y + 1], cut(x + 1), cut(x + 2))
+                b = cell(x + 1)[0] + self._skip_credit(other[y], cut(x), cut(x + 1))
+                now, alt = (a, b) if first_matched else (b, a)
+                if alt > now:
+                    z, gone = (x + 1, x) if first_matched else (x, x + 1)  # matched now / skipped now
+                    sc, ctx = cell(z)
+                    score = sc + m_[4] - cell(gone)[0]  # the run bonus and context the match had
+                    if src_skip:
+                        steps = [(gone, gone + 1, y, y, 0.0, 0.0), (z, z + 1, y, y + 1, score, ctx)]
+                    else:
+                        steps = [(y, y, gone, gone + 1, 0.0, 0.0), (y, y + 1, z, z + 1, score, ctx)]
+                    if gone > z:
+                        steps.reverse()
+                    path[lo_], path[hi_] = steps
+                    break
+        return path
 
     def fill_gaps(self, path):
         """Third pass (weight-free, or where pivots are missing): a run of unmatched sentences on both sides between
