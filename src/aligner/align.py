@@ -283,14 +283,14 @@ class _Problem:
 
     # -- scores for a block of DP rows ----------------------------------------------------------
 
-    def scores(self, r0: int, r1: int, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
+    def scores(self, r0: int, r1: int, a: int, b: int, cols: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """DP score of every bead of shape (a, b) ending at cells of rows r0..r1-1 (band
-        coordinates): content + size * bias + chrF + context + length + paragraph - merge.
-        Also returns the context term, kept as evidence."""
+        coordinates; only band columns `cols` if given): content + size * bias + chrF +
+        context + length + paragraph - merge. Also returns the context term, kept as evidence."""
         cfg = self.cfg
         n, m, W = self.n, self.m, self.W
         rows = np.arange(r0, r1)
-        J = self.lo[rows][:, None] + np.arange(W)[None, :]
+        J = self.lo[rows][:, None] + (np.arange(W) if cols is None else cols)[None, :]
         ok = (rows[:, None] >= a) & (J >= b) & (J <= m)
         i = rows[:, None]
         i0 = np.maximum(i - a, 0)
@@ -422,10 +422,10 @@ class _Problem:
         k = J - int(self.lo[i])
         if not 0 <= k < self.W:
             return NEG, 0.0
-        sc, ctx = self.scores(i, i + 1, a, b)
+        sc, ctx = self.scores(i, i + 1, a, b, np.array([k]))
         cfg = self.cfg
         trust = cfg.context_isolated + (1.0 - cfg.context_isolated) * self.cont[i]
-        return float(sc[0][k] - cfg.w_context * ctx[0][k] * trust), float(ctx[0][k])
+        return float(sc[0][0] - cfg.w_context * ctx[0][0] * trust), float(ctx[0][0])
 
     def _skip_credit(self, edge: float, before: float, after: float) -> float:
         """What a skip's neighbours pay for a paragraph edge counted twice: a skipped
@@ -475,8 +475,12 @@ class _Problem:
                     cell = lambda z: self._cell(y + 1, z + 1, 1, 1)  # noqa: E731
                 first_matched = (m_[0] if src_skip else m_[2]) == x
                 # A: x matched, x+1 skipped (at the other side's cut y+1); B: x skipped (at y)
-                a = cell(x)[0] + self._skip_credit(other[y + 1], cut(x + 1), cut(x + 2))
-                b = cell(x + 1)[0] + self._skip_credit(other[y], cut(x), cut(x + 1))
+                credit_a = self._skip_credit(other[y + 1], cut(x + 1), cut(x + 2))
+                credit_b = self._skip_credit(other[y], cut(x), cut(x + 1))
+                if credit_a == credit_b:
+                    continue  # no edge read twice in one choice only: the DP's choice stands
+                a = cell(x)[0] + credit_a
+                b = cell(x + 1)[0] + credit_b
                 now, alt = (a, b) if first_matched else (b, a)
                 if alt > now:
                     z, gone = (x + 1, x) if first_matched else (x, x + 1)  # matched now / skipped now
