@@ -448,7 +448,10 @@ class _Problem:
         counted once, the other choice may win, and a dropped paragraph opener is claimed
         where it was, not one sentence off. Both choices sit between the same two matches,
         so context is left out of the comparison (after the second pass the chosen bead is
-        an anchor itself)."""
+        an anchor itself). With pivots chrF tells the two apart; the pass is for the ties of
+        weight-free alignment."""
+        if self.chrf is not None:
+            return path
         path = list(path)
         match = lambda st: st[1] - st[0] == 1 and st[3] - st[2] == 1  # noqa: E731
         is_match = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
