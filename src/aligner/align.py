@@ -453,14 +453,13 @@ class _Problem:
         if self.chrf is not None:
             return path
         path = list(path)
-        match = lambda st: st[1] - st[0] == 1 and st[3] - st[2] == 1  # noqa: E731
-        is_match = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
+        one_one = lambda st: st[1] - st[0] == 1 and st[3] - st[2] == 1  # noqa: E731
         ps, pt = self.par_s, self.par_t
         for k in range(1, len(path) - 2):
             for m_k, u_k in ((k, k + 1), (k + 1, k)):
                 m_, u = path[m_k], path[u_k]
                 lo_, hi_ = min(m_k, u_k), max(m_k, u_k)
-                if not (match(m_) and is_match(path[lo_ - 1]) and hi_ + 1 < len(path) and is_match(path[hi_ + 1])):
+                if not (one_one(m_) and _matched(path[lo_ - 1]) and hi_ + 1 < len(path) and _matched(path[hi_ + 1])):
                     continue
                 src_skip = u[1] - u[0] == 1 and u[3] == u[2]
                 if not src_skip and not (u[3] - u[2] == 1 and u[1] == u[0]):
@@ -482,13 +481,14 @@ class _Problem:
                 credit_b = self._skip_credit(other[y], cut(x), cut(x + 1))
                 if credit_a == credit_b:
                     continue  # no edge read twice in one choice only: the DP's choice stands
-                a = cell(x)[0] + credit_a
-                b = cell(x + 1)[0] + credit_b
+                cells = {x: cell(x), x + 1: cell(x + 1)}  # (score without context, context)
+                a = cells[x][0] + credit_a
+                b = cells[x + 1][0] + credit_b
                 now, alt = (a, b) if first_matched else (b, a)
                 if alt > now:
                     z, gone = (x + 1, x) if first_matched else (x, x + 1)  # matched now / skipped now
-                    sc, ctx = cell(z)
-                    score = sc + m_[4] - cell(gone)[0]  # the run bonus and context the match had
+                    sc, ctx = cells[z]
+                    score = sc + m_[4] - cells[gone][0]  # the run bonus and context the match had
                     if src_skip:
                         steps = [(gone, gone + 1, y, y, 0.0, 0.0), (z, z + 1, y, y + 1, score, ctx)]
                     else:
@@ -509,21 +509,20 @@ class _Problem:
         cfg = self.cfg
         if not cfg.gap_fill or self.extra:
             return path  # with plug-ins the DP's "no" rests on content: keep it
-        matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
         # A pair that is visibly a translation as a whole (most of both sides matched) vouches
         # for the beads around a short run even where each alone is unsure.
-        covered = (sum(st[1] - st[0] for st in path if matched(st)) / max(self.n, 1),
-                   sum(st[3] - st[2] for st in path if matched(st)) / max(self.m, 1))
+        covered = (sum(st[1] - st[0] for st in path if _matched(st)) / max(self.n, 1),
+                   sum(st[3] - st[2] for st in path if _matched(st)) / max(self.m, 1))
         self._parallel = min(covered) >= cfg.gap_parallel
         out = []
         k = 0
         while k < len(path):
-            if matched(path[k]):
+            if _matched(path[k]):
                 out.append(path[k])
                 k += 1
                 continue
             e = k
-            while e < len(path) and not matched(path[e]):
+            while e < len(path) and not _matched(path[e]):
                 e += 1
             s0, s1, t0, t1 = path[k][0], path[e - 1][1], path[k][2], path[e - 1][3]
             filled = None
@@ -695,13 +694,12 @@ class _Problem:
         if cfg.max_wide <= cfg.max_bead or self.extra:
             return path  # (a plug-in's "no" rests on content, which lengths cannot overrule)
         path = list(path)
-        matched = lambda st: st[1] > st[0] and st[3] > st[2]  # noqa: E731
         k = 0
         while k < len(path):  # one scan: a merged bead is looked at again, nothing before it changed
             st = path[k]
             merged = False
-            for nb in (k - 1, k + 1) if matched(st) else ():
-                if not 0 <= nb < len(path) or matched(path[nb]):
+            for nb in (k - 1, k + 1) if _matched(st) else ():
+                if not 0 <= nb < len(path) or _matched(path[nb]):
                     continue
                 u = path[nb]
                 side_src = u[1] > u[0]
@@ -1159,8 +1157,8 @@ class _PivotChrf:
         """chrF log-odds for beads ending at (i, J), once per bead: full where every pivot is
         there; where one side lacks some, the partial side's precision (a missing pivot is
         missing evidence, neither for nor against the sentence); 0 where both sides do."""
-        f, ok, share, prec = self.f(lo, i, a, J, b, partial=True)
-        return np.where(ok, self.curve(f), np.where(share > 0, self.curve(prec), 0.0))
+        f, ok, partial, prec = self.f(lo, i, a, J, b, partial=True)
+        return np.where(ok, self.curve(f), np.where(partial, self.curve(prec), 0.0))
 
     def curve(self, f):
         """`signals.chrf_llr`, stretched where pivots are better than the curve was drawn for
@@ -1180,8 +1178,8 @@ class _PivotChrf:
 
     def f(self, lo, i, a: int, J, b: int, partial: bool = False):
         """Approximate chrF of beads ending at (i, J), and where both sides have pivots; with
-        `partial`, also the share of a bead's sentences with pivots where one side has them
-        all and the other some (else 0), and the partial side's chrF precision there."""
+        `partial`, also where one side has them all and the other some, and the partial
+        side's chrF precision there."""
         match = np.zeros(J.shape + (signals.CHRF_ORDER,))
         ok = np.ones(J.shape, dtype=bool)
         for p, q in _staircase(a, b):
@@ -1210,13 +1208,12 @@ class _PivotChrf:
         if partial:
             # One side whole, the other with pivots for some of its sentences: how much of
             # what the partial side has is found in the whole side (precision, beta 0) is
-            # evidence for those sentences, in proportion to their share of the bead.
+            # evidence for those sentences.
             part_t = (have_s == a) & (have_t > 0) & (have_t < b)
             part_s = (have_t == b) & (have_s > 0) & (have_s < a)
             prec = np.where(part_t, signals.ChrfSignal.f_from_stats(hyp, ref, match, beta=0.0),
                             signals.ChrfSignal.f_from_stats(ref, hyp, match, beta=0.0))
-            share = (have_s + have_t) / (a + b)
-            return f, ok, np.where(part_t | part_s, share, 0.0), prec
+            return f, ok, part_t | part_s, prec
         return f, ok
 
     def exact(self, src_text: str, tgt_text: str) -> float:
@@ -1374,6 +1371,11 @@ def _dp(P: _Problem) -> list[tuple[int, int, int, int, float, float]]:
                 i -= 1
             state = 1 if c in (0, 2) else 2
     return path[::-1]
+
+
+def _matched(step) -> bool:
+    """A path step that pairs sentences on both sides (not a 1-0 / 0-1 skip)."""
+    return step[1] > step[0] and step[3] > step[2]
 
 
 def _shift(row: np.ndarray, off: int, W: int) -> np.ndarray:
